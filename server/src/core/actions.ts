@@ -1,0 +1,98 @@
+// Code actions: each finding's quick fixes, fix-all, insert-all-missing-sections and
+// disabling a rule. Fixes only insert text or replace what their title names.
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { RULES } from './rules';
+import type { Fix, RuleContext } from './rules/rule';
+import { insertSection } from './rules/missingSection';
+import { SOURCE } from './diagnose';
+import { lineRange } from './model/text';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
+export const INSERT_SECTIONS_KIND = `${CodeActionKind.Source}.postmortem.insertMissingSections`;
+export const DISABLE_IN_WORKSPACE_COMMAND = 'postmortem.disableRuleInWorkspace';
+
+export interface CodeActionRequest {
+  diagnostics: Diagnostic[];
+  only?: string[];
+}
+
+const wants = (only: string[] | undefined, kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.') || o.startsWith(kind));
+
+export function fixesFor(ctx: RuleContext, d: Diagnostic): Fix[] {
+  const rule = RULES.find((r) => r.id === d.code);
+  if (!rule?.fix || d.source !== SOURCE) return [];
+  try {
+    return rule.fix(ctx, { range: d.range, message: typeof d.message === 'string' ? d.message : d.message.value, data: (d.data ?? {}) as Record<string, unknown> });
+  } catch {
+    return [];
+  }
+}
+
+export function codeActions(ctx: RuleContext, range: Range, req: CodeActionRequest, all: Diagnostic[]): CodeAction[] {
+  const { model } = ctx;
+  if (!model.isPostmortem) return [];
+  const uri = model.uri;
+  const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
+  const out: CodeAction[] = [];
+  const mine = req.diagnostics.filter((d) => d.source === SOURCE);
+
+  if (wants(req.only, CodeActionKind.QuickFix)) {
+    for (const d of mine) {
+      for (const f of fixesFor(ctx, d)) {
+        out.push({ title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: f.isPreferred ?? false, edit: edit(f.edits) });
+      }
+    }
+    const missing = all.filter((d) => d.code === 'missing-section');
+    if (missing.length > 1 && mine.some((d) => d.code === 'missing-section')) {
+      out.push({ title: `Insert all ${missing.length} missing sections`, kind: CodeActionKind.QuickFix, diagnostics: missing, edit: edit(insertAllSections(ctx)) });
+    }
+    for (const code of new Set(mine.map((d) => String(d.code)))) {
+      out.push({ title: `Disable rule ${code} for this file`, kind: CodeActionKind.QuickFix, edit: edit([disableInFile(ctx, code)]) });
+      out.push({
+        title: `Disable rule ${code} in the workspace config`,
+        kind: CodeActionKind.QuickFix,
+        command: { title: `Disable rule ${code} in the workspace config`, command: DISABLE_IN_WORKSPACE_COMMAND, arguments: [uri, code] },
+      });
+    }
+  }
+  if (wants(req.only, INSERT_SECTIONS_KIND) && req.only) {
+    const edits = insertAllSections(ctx);
+    if (edits.length) out.push({ title: 'Insert all missing sections', kind: INSERT_SECTIONS_KIND, edit: edit(edits) });
+  }
+  if (req.only && wants(req.only, FIX_ALL_KIND)) {
+    const edits = fixAllEdits(ctx, all);
+    if (edits.length) out.push({ title: 'Fix all post-mortem problems', kind: FIX_ALL_KIND, edit: edit(edits) });
+  }
+  void range;
+  return out;
+}
+
+/** Every safe fix, skipping any that would overlap an earlier one. */
+export function fixAllEdits(ctx: RuleContext, diagnostics: Diagnostic[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const taken: Range[] = [];
+  const overlaps = (a: Range, b: Range) => !(cmp(a.end, b.start) < 0 || cmp(b.end, a.start) < 0) && !(isEmpty(a) && isEmpty(b) && cmp(a.start, b.start) !== 0);
+  for (const d of diagnostics) {
+    if (d.code === 'missing-section') continue;
+    const fix = fixesFor(ctx, d).find((f) => f.fixAll);
+    if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(t, e.range)))) continue;
+    edits.push(...fix.edits);
+    taken.push(...fix.edits.map((e) => e.range));
+  }
+  return [...edits, ...insertAllSections(ctx)];
+}
+
+function insertAllSections(ctx: RuleContext): TextEdit[] {
+  const { model, template } = ctx;
+  if (!template) return [];
+  const present = new Set(model.sections.map((s) => s.templateId));
+  return template.sections.filter((s) => s.required && s.role !== 'title' && !present.has(s.id)).map((s) => insertSection(model, template, s));
+}
+
+function disableInFile(ctx: RuleContext, code: string): TextEdit {
+  const after = ctx.model.frontMatterRange ? ctx.model.frontMatterRange.end.line + 1 : 0;
+  return { range: lineRange(after, 0, 0), newText: `<!-- postmortem-disable ${code} -->\n` };
+}
+
+const cmp = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line - b.line || a.character - b.character;
+const isEmpty = (r: Range) => cmp(r.start, r.end) === 0;

@@ -1,0 +1,44 @@
+// Runs the rules over a model: configured severities, directives, and isolation so one
+// failing rule never silences the others.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Rule, RuleContext } from './rules/rule';
+import type { RuleSeverity } from './template/schema';
+
+export const SOURCE = 'postmortem';
+
+const LEVEL: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function runRules(rules: Rule[], ctx: RuleContext, onError: (rule: string, e: unknown) => void): Diagnostic[] {
+  const { model, config } = ctx;
+  if (!model.isPostmortem) return [];
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = config.rules[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off' || model.disabled.file.has(rule.id) || model.disabled.file.has('*')) continue;
+    let findings;
+    try {
+      findings = rule.check(ctx);
+    } catch (e) {
+      onError(rule.id, e);
+      continue;
+    }
+    for (const f of findings) {
+      const off = model.disabled.lines.get(f.range.start.line);
+      if (off && (off.has(rule.id) || off.has('*'))) continue;
+      out.push({
+        range: f.range,
+        severity: LEVEL[severity],
+        code: rule.id,
+        source: SOURCE,
+        message: f.message,
+        data: { rule: rule.id, ...f.data },
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+// Action items: rows of the action table(s) and checkbox lines under the action-items section.
+import type { ParsedDocument } from '../parse/document';
+import type { TemplateSpec } from '../template/schema';
+import { parseDate } from '../time';
+import type { ActionItem, Range, Section } from './types';
+import { lineRange, stripMarks } from './text';
+import { within } from './sections';
+
+const COLS = {
+  id: /^(id|#|ticket|key|ref)$/i,
+  text: /action|description|item|task|what|title/i,
+  owner: /owner|assignee|who|responsible|dri/i,
+  due: /due|target|deadline|eta|by when|date/i,
+  priority: /priority|prio|^p$/i,
+  status: /status|state|done/i,
+};
+const DEFAULT_DONE = ['done', 'closed', 'complete', 'completed', 'resolved', 'fixed', 'shipped'];
+
+export function findActionSections(sections: Section[], template: TemplateSpec | null): Section[] {
+  const ids = new Set(template?.sections.filter((s) => s.role === 'actionItems').map((s) => s.id) ?? []);
+  const found = sections.filter((s) => s.templateId !== null && ids.has(s.templateId));
+  if (found.length) return found;
+  return sections.filter((s) => s.level > 1 && /action items?|follow[- ]?ups?|remediation|corrective actions/i.test(s.title));
+}
+
+export function buildActionItems(doc: ParsedDocument, sections: Section[], template: TemplateSpec | null): ActionItem[] {
+  const areas = findActionSections(sections, template);
+  if (!areas.length) return [];
+  const inside = (line: number) => areas.some((s) => within(s, line));
+  const done = new Set((template?.actionItems.doneStatuses ?? []).map((s) => s.toLowerCase()).concat(DEFAULT_DONE));
+  const items: ActionItem[] = [];
+
+  for (const r of doc.rows) {
+    if (!inside(r.line)) continue;
+    const header = r.header.map((c) => c.text);
+    const col = (re: RegExp, not: number[] = []) => header.findIndex((h, i) => !not.includes(i) && re.test(h));
+    const id = col(COLS.id);
+    const text = col(COLS.text, [id]);
+    const owner = col(COLS.owner, [id, text]);
+    const due = col(COLS.due, [id, text, owner]);
+    const priority = col(COLS.priority, [id, text, owner, due]);
+    const status = col(COLS.status, [id, text, owner, due, priority]);
+    const cell = (i: number) => (i >= 0 ? r.cells[i] : undefined);
+    const rng = (i: number): Range | null => {
+      const c = cell(i);
+      return c ? lineRange(r.line, c.start, c.end) : null;
+    };
+    const statusText = cell(status)?.text || null;
+    const dueText = cell(due)?.text ?? null;
+    items.push({
+      id: cell(id)?.text || null,
+      idRange: rng(id),
+      text: cell(text >= 0 ? text : 0)?.text ?? '',
+      owner: cell(owner)?.text ?? null,
+      ownerRange: rng(owner),
+      dueText,
+      dueRange: rng(due),
+      due: dueText ? parseDate(stripMarks(dueText)) : null,
+      priority: cell(priority)?.text || null,
+      status: statusText,
+      statusRange: rng(status),
+      done: statusText ? done.has(stripMarks(statusText).toLowerCase()) : false,
+      range: lineRange(r.line, 0, doc.lines[r.line]!.length),
+      line: r.line,
+      shape: 'table',
+    });
+  }
+
+  for (const item of doc.items) {
+    if (item.checked === null || !inside(item.line)) continue;
+    items.push(fromCheckbox(item.line, item.contentStart, item.text, item.checked, doc.lines[item.line]!.length));
+  }
+  return items.sort((a, b) => a.line - b.line);
+}
+
+const ID_LEAD = /^\*\*([A-Z][A-Z0-9]*-\d+(?:-\d+)*)\*\*:?\s*|^([A-Z][A-Z0-9]*-\d+(?:-\d+)*)[:\s]\s*/;
+const OWNER = /\b(?:owner|assignee|owned by)\s*:\s*([^,;|)\]]+?)(?=\s*(?:[,;|)\]]|\s-\s|\bdue\b|$))|(?:^|\s)(@[\w.-]+)/i;
+const DUE = /\b(?:due(?: date)?|target(?: date)?|by)\s*:\s*([^,;|)]+?)(?=\s*(?:[,;|)]|$))/i;
+
+function fromCheckbox(line: number, start: number, content: string, checked: boolean, lineEnd: number): ActionItem {
+  const idm = ID_LEAD.exec(content);
+  const id = idm ? (idm[1] ?? idm[2]!) : null;
+  const idOffset = idm ? content.indexOf(id!) : -1;
+  const om = OWNER.exec(content);
+  const owner = om ? (om[1] ?? om[2]!).trim() : null;
+  const ownerOffset = om ? om.index + om[0].lastIndexOf(owner!) : -1;
+  const dm = DUE.exec(content);
+  const dueText = dm ? dm[1]!.trim() : null;
+  const dueOffset = dm ? dm.index + dm[0].lastIndexOf(dueText!) : -1;
+  let text = content;
+  const cut = [om?.index, dm?.index].filter((x): x is number => x !== undefined && x > 0);
+  if (cut.length) text = content.slice(0, Math.min(...cut)).replace(/\s*[-–—,]\s*$/, '');
+  return {
+    id,
+    idRange: id ? lineRange(line, start + idOffset, start + idOffset + id.length) : null,
+    text: text.trim(),
+    owner,
+    ownerRange: owner ? lineRange(line, start + ownerOffset, start + ownerOffset + owner.length) : null,
+    dueText,
+    dueRange: dueText ? lineRange(line, start + dueOffset, start + dueOffset + dueText.length) : null,
+    due: dueText ? parseDate(dueText) : null,
+    priority: null,
+    status: checked ? 'done' : 'open',
+    statusRange: null,
+    done: checked,
+    range: lineRange(line, 0, lineEnd),
+    line,
+    shape: 'checkbox',
+  };
+}

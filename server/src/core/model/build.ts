@@ -1,0 +1,114 @@
+// Text -> Postmortem. Parsing is per block and reuses the previous version's blocks.
+import { parse as parseYaml } from 'yaml';
+import { parseDocument, type BlockCache } from '../parse/document';
+import type { Config, TemplateSpec } from '../template/schema';
+import { findZoneStatement, parseDate, resolveZone } from '../time';
+import type { Postmortem, TimeZoneSource } from './types';
+import { detect } from './detect';
+import { buildSections } from './sections';
+import { buildFields, readStated } from './fields';
+import { buildTimeline } from './timeline';
+import { buildActionItems } from './actionItems';
+import { computeMetrics } from './metrics';
+import { readDirectives } from './directives';
+import { normalizeTitle, range, stripMarks } from './text';
+
+export interface DocumentInput {
+  uri: string;
+  version: number;
+  text: string;
+}
+
+export function buildModel(
+  input: DocumentInput,
+  templates: TemplateSpec[],
+  config: Config,
+  previous?: BlockCache,
+): { model: Postmortem; cache: BlockCache } {
+  const { doc, cache } = parseDocument(input.text, previous);
+  const frontMatter = readFrontMatter(doc.frontMatter?.text);
+  const detection = config.enable
+    ? detect(input.uri, frontMatter, doc.headings, templates, config.files, config.defaultTemplate)
+    : { isPostmortem: false, template: null, reason: 'disabled by configuration' };
+  const template = detection.template;
+  const sections = buildSections(doc.headings, doc.lines, template);
+  const fields = buildFields(doc.fields, sections);
+
+  const date = documentDate(fields, frontMatter);
+  const zone = documentZone(fields, frontMatter, config);
+  const stated = readStated(fields, sections, template, date, zone.zone);
+  const timeline = buildTimeline(doc, sections, fields, template, date, zone);
+  const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');
+  const model: Postmortem = {
+    uri: input.uri,
+    version: input.version,
+    text: input.text,
+    lines: doc.lines,
+    isPostmortem: detection.isPostmortem,
+    detection: detection.reason,
+    templateId: template?.id ?? null,
+    frontMatter,
+    frontMatterRange: doc.frontMatter ? range(doc.frontMatter.start, 0, doc.frontMatter.end, 3) : null,
+    title: doc.headings.find((h) => h.depth === 1)?.text ?? null,
+    sections,
+    fields,
+    timeline,
+    actionItems: buildActionItems(doc, sections, template),
+    statedMetrics: stated.metrics,
+    severity: fields.find((f) => normalizeTitle(f.key) === severityKey) ?? fields.find((f) => /^(severity|sev|priority)$/i.test(f.key)) ?? null,
+    date,
+    zone: zone.zone,
+    zoneSource: zone.source,
+    metrics: computeMetrics(timeline.entries, stated.window),
+    disabled: readDirectives(doc.lines, frontMatter),
+    listItems: doc.items,
+    rows: doc.rows,
+    codeLines: doc.codeLines,
+  };
+  return { model, cache };
+}
+
+function readFrontMatter(text: string | undefined): Record<string, unknown> | null {
+  if (text === undefined) return null;
+  try {
+    const v: unknown = parseYaml(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const DATE_KEYS = new Set(['date', 'incident date', 'date of incident', 'date and time', 'date and time (utc)']);
+
+function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> | null): string | null {
+  for (const f of fields) {
+    if (!DATE_KEYS.has(normalizeTitle(f.key))) continue;
+    const d = parseDate(stripMarks(f.raw)) ?? parseDate(stripMarks(f.raw).slice(0, 10));
+    if (d) return d;
+  }
+  const v = fm?.['date'];
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string' && parseDate(v)) return parseDate(v);
+  for (const f of fields) {
+    if (!/start/i.test(f.key)) continue;
+    const d = parseDate(stripMarks(f.raw).slice(0, 10));
+    if (d) return d;
+  }
+  return null;
+}
+
+function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> | null, config: Config): { zone: string; source: TimeZoneSource } {
+  for (const key of ['timezone', 'timeZone', 'time_zone', 'tz']) {
+    const v = fm?.[key];
+    const z = typeof v === 'string' ? resolveZone(v) : null;
+    if (z) return { zone: z, source: 'document' };
+  }
+  for (const f of fields) {
+    if (!/time|date|start|end/i.test(f.key)) continue;
+    const z = findZoneStatement(f.key);
+    if (z) return { zone: z.zone, source: 'document' };
+  }
+  const configured = config.timeZone ? resolveZone(config.timeZone) : null;
+  if (configured) return { zone: configured, source: 'config' };
+  return { zone: 'UTC', source: 'default' };
+}

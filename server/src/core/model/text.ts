@@ -1,0 +1,31 @@
+// Small text helpers shared by the extractors.
+import type { Range } from './types';
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return range(line, start, line, end);
+}
+
+/** Compare headings and keys loosely: case, numbering ("1.", "A."), trailing ?/:, & vs and. */
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\.)\s+/, '')
+    .replace(/&/g, 'and')
+    .replace(/[?:.*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Drop a trailing parenthesised part, for matching "Timeline (UTC)" against "Timeline". */
+export function stripParens(title: string): string {
+  return title.replace(/\s*\([^)]*\)\s*$/, '').trim();
+}
+
+/** Markdown emphasis and code marks around a value: `**x**`, `` `x` ``, `_x_`. */
+export function stripMarks(text: string): string {
+  return text.replace(/^(\*\*|__|\*|_|`)(.*)\1$/, '$2').trim();
+}

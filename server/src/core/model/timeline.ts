@@ -1,0 +1,213 @@
+// The timeline: table rows, list items or 003-style Detection/Response/Resolution blocks,
+// read into entries with instants (zone and midnight rollover applied) and phases.
+import type { ParsedDocument, DocRow } from '../parse/document';
+import type { TemplateSpec } from '../template/schema';
+import { classifyPhase, findZoneStatement, matchLeadingTime, parseTime, resolveTimes, type ParsedTime } from '../time';
+import type { Field, Phase, Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
+import { lineRange, normalizeTitle, stripMarks } from './text';
+import { within } from './sections';
+
+const TIME_COL = /time|timestamp|when|date|^at$/i;
+const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
+const OWNER_COL = /owner|who|\bby\b|responder|actor|person|assignee/i;
+const BLOCK_PHASES: Record<string, Phase> = {
+  detection: 'detected',
+  response: 'acknowledged',
+  mitigation: 'mitigated',
+  recovery: 'restored',
+  resolution: 'resolved',
+};
+
+/** A time-like lead that is a placeholder or a typo, so the entry still counts. */
+const TIMEISH = /^\[[^\]]*\]$|\d|^hh:mm/i;
+
+export function findTimelineSection(sections: Section[], template: TemplateSpec | null): Section | null {
+  const ids = new Set(template?.sections.filter((s) => s.role === 'timeline').map((s) => s.id) ?? []);
+  return (
+    sections.find((s) => s.templateId !== null && ids.has(s.templateId)) ??
+    sections.find((s) => s.level > 1 && /timeline|chronology|sequence of events/i.test(s.title)) ??
+    null
+  );
+}
+
+interface Draft {
+  timeText: string;
+  time: ParsedTime | null;
+  line: number;
+  timeStart: number;
+  text: string;
+  textStart: number;
+  owner: string | null;
+  ownerStart: number;
+  phase: Phase | null;
+  end: number;
+}
+
+export function buildTimeline(
+  doc: ParsedDocument,
+  sections: Section[],
+  fields: Field[],
+  template: TemplateSpec | null,
+  date: string | null,
+  docZone: { zone: string; source: TimeZoneSource },
+): Timeline {
+  const section = findTimelineSection(sections, template);
+  const empty: Timeline = { section, entries: [], statedZone: null, statedZoneRange: null, shape: null, columns: [] };
+  if (!section) return empty;
+  const inside = (line: number) => within(section, line);
+
+  const stated = statedZone(doc, section);
+  const drafts: Draft[] = [];
+  let shape: Timeline['shape'] = null;
+  let columns: string[] = [];
+
+  const rows = doc.rows.filter((r) => inside(r.line));
+  if (rows.length) {
+    shape = 'table';
+    columns = rows[0]!.header.map((c) => c.text);
+    for (const r of rows) {
+      const d = fromRow(r);
+      if (d) drafts.push(d);
+    }
+  }
+  const blockSections = sections.filter((s) => s !== section && inside(s.headingRange.start.line) && BLOCK_PHASES[normalizeTitle(s.title)]);
+  for (const b of blockSections) {
+    const f = fields.find((x) => within(b, x.line) && /^(time|timestamp|when)$/i.test(x.key));
+    if (!f) continue;
+    shape ??= 'blocks';
+    const detail = fields.find((x) => within(b, x.line) && x !== f && !/^(time|detected by)$/i.test(x.key));
+    drafts.push({
+      timeText: f.raw,
+      time: parseTime(stripMarks(f.raw)),
+      line: f.line,
+      timeStart: f.valueRange.start.character,
+      text: b.title + (detail ? `: ${detail.raw}` : ''),
+      textStart: b.headingRange.start.character,
+      owner: fields.find((x) => within(b, x.line) && /^(detected by|owner|by)$/i.test(x.key))?.raw ?? null,
+      ownerStart: 0,
+      phase: BLOCK_PHASES[normalizeTitle(b.title)]!,
+      end: f.valueRange.end.character,
+    });
+  }
+  if (!blockSections.length || !drafts.length) {
+    for (const item of doc.items) {
+      if (item.depth !== 1 || !inside(item.line)) continue;
+      const d = fromItem(item.line, item.contentStart, item.text);
+      if (d) {
+        drafts.push(d);
+        shape ??= 'list';
+      }
+    }
+  }
+  drafts.sort((a, b) => a.line - b.line);
+
+  const zone = stated ? { zone: stated.zone, source: 'timeline' as TimeZoneSource } : docZone;
+  const instants = resolveTimes(
+    drafts.map((d) => d.time),
+    date,
+    zone.zone,
+  );
+  const entries: TimelineEntry[] = drafts.map((d, i) => ({
+    timeText: d.timeText,
+    timeRange: lineRange(d.line, d.timeStart, d.timeStart + d.timeText.length),
+    at: instants[i] ?? null,
+    zone: d.time?.zone ?? zone.zone,
+    zoneSource: d.time?.zone ? 'entry' : zone.source,
+    hasDate: !!d.time?.date,
+    text: d.text,
+    textRange: lineRange(d.line, d.textStart, d.textStart + d.text.length),
+    owner: d.owner,
+    ownerRange: d.owner ? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length) : null,
+    phase: d.phase,
+    range: lineRange(d.line, 0, d.end),
+    line: d.line,
+  }));
+  return {
+    section,
+    entries,
+    statedZone: stated?.zone ?? null,
+    statedZoneRange: stated ? lineRange(stated.line, stated.start, stated.end) : null,
+    shape,
+    columns,
+  };
+
+  function fromRow(r: DocRow): Draft | null {
+    const header = r.header.map((c) => c.text);
+    let ti = header.findIndex((h) => TIME_COL.test(h));
+    if (ti < 0) ti = 0;
+    let ei = header.findIndex((h, i) => i !== ti && EVENT_COL.test(h));
+    if (ei < 0) ei = header.findIndex((_, i) => i !== ti);
+    const oi = header.findIndex((h, i) => i !== ti && i !== ei && OWNER_COL.test(h));
+    const tc = r.cells[ti];
+    if (!tc || !tc.text) return null;
+    const ec = r.cells[ei];
+    const oc = oi >= 0 ? r.cells[oi] : undefined;
+    const text = ec?.text ?? '';
+    const line = doc.lines[r.line] ?? '';
+    return {
+      timeText: tc.text,
+      time: parseTime(stripMarks(tc.text)),
+      line: r.line,
+      timeStart: tc.start,
+      text,
+      textStart: ec?.start ?? tc.end,
+      owner: oc?.text || null,
+      ownerStart: oc?.start ?? 0,
+      phase: classifyPhase(text),
+      end: line.length,
+    };
+  }
+
+  function fromItem(line: number, contentStart: number, content: string): Draft | null {
+    let lead = content;
+    let offset = 0;
+    let timeText: string;
+    let time: ParsedTime | null;
+    const mark = /^(\*\*|__|`)(.+?)\1/.exec(content);
+    if (mark) {
+      timeText = mark[2]!.trim();
+      offset = mark[1]!.length + mark[2]!.indexOf(timeText);
+      time = parseTime(timeText);
+      if (!time && !TIMEISH.test(timeText)) return null;
+      lead = content.slice(mark[0].length);
+    } else {
+      const m = matchLeadingTime(content);
+      if (!m) return null;
+      timeText = content.slice(0, m.length);
+      time = m.time;
+      lead = content.slice(m.length);
+    }
+    const sep = /^\s*(?:[:\-–—|]+\s*)?/.exec(lead)![0];
+    const text = lead.slice(sep.length).trim();
+    const textStart = contentStart + (content.length - lead.length) + sep.length;
+    return {
+      timeText,
+      time,
+      line,
+      timeStart: contentStart + offset,
+      text,
+      textStart,
+      owner: null,
+      ownerStart: 0,
+      phase: classifyPhase(text),
+      end: (doc.lines[line] ?? '').length,
+    };
+  }
+}
+
+function statedZone(doc: ParsedDocument, section: Section): { zone: string; line: number; start: number; end: number } | null {
+  const firstLine = section.range.start.line;
+  const heading = findZoneStatement(doc.lines[firstLine] ?? '');
+  if (heading) return { zone: heading.zone, line: firstLine, start: heading.start, end: heading.end };
+  // A statement line or a table's time column header before (or between) the entries.
+  const limit = Math.min(section.range.end.line, firstLine + 40);
+  for (let l = firstLine + 1; l <= limit; l++) {
+    if (doc.codeLines.has(l)) continue;
+    const text = doc.lines[l] ?? '';
+    if (/^\s*(?:[-*+]|\d+[.)])\s/.test(text) && !/^\s*[-*+]\s+_?all times/i.test(text)) continue;
+    if (doc.rows.some((r) => r.line === l)) continue;
+    const z = findZoneStatement(text);
+    if (z) return { zone: z.zone, line: l, start: z.start, end: z.end };
+  }
+  return null;
+}

@@ -1,0 +1,28 @@
+// A timeline time (or a stated start/end) that cannot be read.
+import type { Rule, Finding } from './rule';
+import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
+import { parseTime } from '../time';
+import { stripMarks } from '../model/text';
+
+const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally followed by a zone (UTC, PT, Europe/Berlin).';
+const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);
+
+export const invalidTime: Rule = {
+  id: 'invalid-time',
+  defaultSeverity: 'error',
+  description: 'A timeline time that cannot be read as a time.',
+  check({ model }) {
+    const out: Finding[] = [];
+    for (const e of model.timeline.entries) {
+      if (e.at !== null || !e.timeText || isPlaceholder(e.timeText)) continue;
+      const readable = parseTime(stripMarks(e.timeText));
+      out.push({
+        range: e.timeRange,
+        message: readable
+          ? `Time '${e.timeText}' has no date to anchor it: add a **Date:** field or write the date with the time.`
+          : `Cannot read time '${e.timeText}'. ${HINT}`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,50 @@
+// A field the template requires is absent or has no value.
+import type { Rule, Finding } from './rule';
+import type { FieldSpec } from '../template/schema';
+import { normalizeTitle, stripParens, lineRange } from '../model/text';
+import { within } from '../model/sections';
+
+const same = (key: string, spec: FieldSpec) =>
+  [spec.key, ...spec.aliases].some((n) => normalizeTitle(n) === normalizeTitle(key) || normalizeTitle(stripParens(n)) === normalizeTitle(stripParens(key)));
+
+export const missingField: Rule = {
+  id: 'missing-field',
+  defaultSeverity: 'warning',
+  description: 'A field the template requires is absent or empty.',
+  check({ model, template }) {
+    if (!template) return [];
+    const findings: Finding[] = [];
+    for (const spec of template.sections) {
+      const section = model.sections.find((s) => s.templateId === spec.id);
+      if (!section) continue;
+      for (const f of spec.fields.filter((x) => x.required)) {
+        const found = model.fields.find((x) => same(x.key, f) && within(section, x.line)) ?? model.fields.find((x) => same(x.key, f));
+        if (!found) {
+          findings.push({
+            range: section.headingRange,
+            message: `Missing field '${f.key}' in '${section.title}'.`,
+            data: { section: spec.id, field: f.key, type: f.type },
+          });
+        } else if (!found.raw) {
+          findings.push({ range: found.keyRange, message: `Field '${found.key}' has no value.` });
+        }
+      }
+    }
+    return findings;
+  },
+  fix({ model, today }, finding) {
+    const key = finding.data?.['field'];
+    if (typeof key !== 'string') return [];
+    const section = model.sections.find((s) => s.templateId === finding.data?.['section']);
+    if (!section) return [];
+    const fields = model.fields.filter((f) => within(section, f.line));
+    const last = fields[fields.length - 1];
+    const value = finding.data?.['type'] === 'date' ? today : `[${key}]`;
+    // Match the neighbours' shape: a bullet field if they are bullets.
+    const prefix = last ? model.lines[last.line]!.slice(0, last.keyRange.start.character) : '';
+    const line = last ? last.line : section.headingRange.start.line;
+    const end = model.lines[line]!.length;
+    const text = last ? `\n${prefix}**${key}:** ${value}` : `\n\n**${key}:** ${value}`;
+    return [{ title: `Insert field '**${key}:**'`, edits: [{ range: lineRange(line, end, end), newText: text }], isPreferred: true, fixAll: true }];
+  },
+};

@@ -1,0 +1,49 @@
+// A section the template requires is absent.
+import type { Rule } from './rule';
+import type { SectionSpec, TemplateSpec } from '../template/schema';
+import type { Postmortem } from '../model/types';
+import { lineRange } from '../model/text';
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  defaultSeverity: 'error',
+  description: 'A section the template requires is absent.',
+  check({ model, template }) {
+    if (!template) return [];
+    const present = new Set(model.sections.map((s) => s.templateId));
+    const title = model.sections.find((s) => s.level === 1);
+    const at = title ? title.headingRange : lineRange(0, 0, model.lines[0]?.length ?? 0);
+    return template.sections
+      .filter((s) => s.required && s.role !== 'title' && !present.has(s.id))
+      .map((s) => ({
+        range: at,
+        message: `Missing section '${'#'.repeat(s.level)} ${s.title}' (required by the ${template.name} template).`,
+        data: { section: s.id },
+      }));
+  },
+  fix({ model, template }, finding) {
+    const spec = template?.sections.find((s) => s.id === finding.data?.['section']);
+    if (!template || !spec) return [];
+    return [{ title: `Insert section '${spec.title}' from the template`, edits: [insertSection(model, template, spec)], isPreferred: true, fixAll: true }];
+  },
+};
+
+export function sectionSkeleton(spec: SectionSpec): string {
+  const body = spec.skeleton?.trim() ?? '';
+  return `${'#'.repeat(spec.level)} ${spec.title}\n\n${body ? body + '\n\n' : ''}`;
+}
+
+/** Insert before the first present section that follows it in template order, else at the end. */
+export function insertSection(model: Postmortem, template: TemplateSpec, spec: SectionSpec) {
+  const order = template.sections.map((s) => s.id);
+  const idx = order.indexOf(spec.id);
+  const later = model.sections.find((s) => s.templateId !== null && s.level <= spec.level && order.indexOf(s.templateId) > idx);
+  if (later) {
+    const line = later.headingRange.start.line;
+    return { range: lineRange(line, 0, 0), newText: sectionSkeleton(spec) };
+  }
+  const last = model.lines.length - 1;
+  const end = model.lines[last]!.length;
+  const lead = model.lines[last] === '' ? (model.lines[last - 1] === '' ? '' : '\n') : '\n\n';
+  return { range: lineRange(last, end, end), newText: lead + sectionSkeleton(spec).replace(/\n+$/, '\n') };
+}

@@ -1,0 +1,35 @@
+// What a rule is: a check over the model, and the fixes it offers for its own findings.
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { Postmortem, Range } from '../model/types';
+import type { Config, RuleSeverity, TemplateSpec } from '../template/schema';
+
+export interface RuleContext {
+  model: Postmortem;
+  template: TemplateSpec | null;
+  config: Config;
+  /** Today's date, ISO YYYY-MM-DD (injected so tests are deterministic). */
+  today: string;
+}
+
+export interface Finding {
+  range: Range;
+  message: string;
+  /** Whatever the rule's fixes need; travels in the diagnostic's data. */
+  data?: Record<string, unknown>;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+  /** Safe to apply unattended in "Fix all". */
+  fixAll?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Exclude<RuleSeverity, 'off'>;
+  description: string;
+  check(ctx: RuleContext): Finding[];
+  fix?(ctx: RuleContext, finding: Finding): Fix[];
+}

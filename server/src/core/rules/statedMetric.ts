@@ -1,0 +1,62 @@
+// Shared by duration-mismatch and metric-mismatch: a stated value against the computed one.
+import type { Rule, RuleContext, Finding } from './rule';
+import type { MetricKind, Metrics } from '../model/types';
+import { formatDuration } from '../time';
+
+export const METRIC_LABEL: Record<MetricKind, string> = {
+  duration: 'duration',
+  timeToDetect: 'time to detect',
+  timeToAcknowledge: 'time to acknowledge',
+  timeToMitigate: 'time to mitigate',
+  timeToResolve: 'time to resolve',
+};
+
+export const computedMinutes = (m: Metrics, kind: MetricKind): number | null => m[`${kind}Minutes` as const];
+
+/** Write minutes in the same style the author used. */
+export function formatLike(raw: string, minutes: number): string {
+  const v = raw.trim();
+  if (/^\d{1,3}:\d{2}$/.test(v)) return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  if (/hour|minute|\bmins?\b|\bhrs?\b/i.test(v)) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    const parts = [h ? `${h} hour${h === 1 ? '' : 's'}` : '', m || !h ? `${m} minute${m === 1 ? '' : 's'}` : ''];
+    return parts.filter(Boolean).join(' ');
+  }
+  return formatDuration(minutes);
+}
+
+export function statedMetricRule(id: string, kinds: MetricKind[], description: string): Rule {
+  return {
+    id,
+    defaultSeverity: 'error',
+    description,
+    check({ model }: RuleContext) {
+      const out: Finding[] = [];
+      for (const s of model.statedMetrics) {
+        if (!kinds.includes(s.kind) || s.minutes === null) continue;
+        const computed = computedMinutes(model.metrics, s.kind);
+        if (computed === null || Math.abs(computed - s.minutes) <= 1) continue;
+        const basis = model.metrics.basis[s.kind];
+        out.push({
+          range: s.field.valueRange,
+          message: `Stated ${s.field.key} is ${formatDuration(s.minutes)} but the timeline gives ${formatDuration(computed)}${basis ? ` (${basis})` : ''}.`,
+          data: { stated: s.field.raw, replacement: formatLike(s.field.raw, computed) },
+        });
+      }
+      return out;
+    },
+    fix(_ctx, finding) {
+      const replacement = String(finding.data?.['replacement'] ?? '');
+      if (!replacement) return [];
+      return [
+        {
+          title: `Replace stated '${String(finding.data?.['stated'])}' with computed '${replacement}'`,
+          edits: [{ range: finding.range, newText: replacement }],
+          isPreferred: true,
+          fixAll: true,
+        },
+      ];
+    },
+  };
+}
