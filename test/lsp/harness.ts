@@ -1,0 +1,120 @@
+// Starts the bundled language server over stdio and speaks LSP to it, as another editor would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  ConfigurationRequest,
+  RegistrationRequest,
+  type ProtocolConnection,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+export interface LspSession {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  /** Latest published diagnostics per uri, with their document version. */
+  diagnostics: Map<string, PublishDiagnosticsParams>;
+  open(uri: string, text: string): Promise<Diagnostic[]>;
+  change(uri: string, text: string): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+  stderr: string[];
+}
+
+/** Start `node dist/server.js --stdio` (build first: `npm run build`). */
+export async function startServer(options: { rootUri?: string | null; settings?: Record<string, unknown> } = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  const waiters: { uri: string; version: number; resolve: (d: Diagnostic[]) => void }[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    diagnostics.set(p.uri, p);
+    for (const w of waiters.filter((x) => x.uri === p.uri && (p.version === undefined || p.version >= x.version))) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(p.diagnostics);
+    }
+  });
+  connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => options.settings ?? null));
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: options.rootUri ?? null,
+    workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
+    capabilities: {
+      workspace: { configuration: true, applyEdit: true },
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      },
+    },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  const versions = new Map<string, number>();
+  const waitFor = (uri: string, version: number, timeoutMs = 10000) =>
+    new Promise<Diagnostic[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.join('')}`)), timeoutMs);
+      waiters.push({ uri, version, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+    });
+  return {
+    connection,
+    process: child,
+    diagnostics,
+    stderr,
+    async open(uri, text) {
+      versions.set(uri, 1);
+      const wait = waitFor(uri, 1);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      return wait;
+    },
+    async change(uri, text) {
+      const v = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, v);
+      const wait = waitFor(uri, v);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+      return wait;
+    },
+    async stop() {
+      try {
+        await connection.sendRequest(ShutdownRequest.type);
+        await connection.sendNotification(ExitNotification.type);
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+/** Apply LSP text edits to a text (edits must not overlap; applied from the end). */
+export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => {
+    let o = 0;
+    for (let i = 0; i < p.line && i < lines.length; i++) o += lines[i]!.length + 1;
+    return o + p.character;
+  };
+  const sorted = edits
+    .map((e, i) => ({ e, i, s: offset(e.range.start), t: offset(e.range.end) }))
+    .sort((a, b) => b.s - a.s || b.i - a.i);
+  let out = text;
+  for (const { e, s, t } of sorted) out = out.slice(0, s) + e.newText + out.slice(t);
+  return out;
+}
