@@ -1,0 +1,81 @@
+// Which incident phase a timeline event marks, from its wording.
+import type { Phase } from '../model/types';
+
+const TAG = /\[\s*(?:phase\s*:\s*)?(start(?:ed)?|detect(?:ed|ion)?|ack(?:nowledged)?|mitigat(?:ed|ion)|restor(?:ed|e)|resolv(?:ed|e))\s*\]/i;
+const TAG_PHASE: Readonly<Record<string, Phase>> = {
+  start: 'started', detect: 'detected', ack: 'acknowledged', mitigat: 'mitigated', restor: 'restored', resolv: 'resolved',
+};
+
+interface Rule {
+  phase: Phase;
+  re: RegExp;
+  /** 2 for phrases naming what happened ('incident resolved'), 1 for lone verbs ('resolved'). */
+  tier: number;
+}
+
+// '(?<![-\w])incident' keeps 'post-incident ...' out.
+const INC = '(?<![-\\w])(?:incident|outage|issue|impact|degradation)';
+const rule = (phase: Phase, tier: number, src: string): Rule => ({ phase, tier, re: new RegExp(src, 'gi') });
+
+const RULES: readonly Rule[] = [
+  rule('started', 2, `${INC}\\s+(?:began|begins|started|starts|start)\\b`),
+  rule('started', 2, `\\bstart\\s+of\\s+(?:the\\s+)?(?:incident|outage|impact)\\b`),
+  rule('started', 2, `\\bfirst\\s+(?:errors?|failures?|5\\d\\ds?)\\b`),
+  rule('started', 2, `\\b(?:errors?|failures?)\\s+(?:began|started)\\b(?!\\s+to\\s+(?:subside|drop|decrease|recover|clear))`),
+  rule('started', 2, `\\b(?:began|started)\\s+failing\\b`),
+  rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
+  rule('detected', 2, `\\b(?:pagerduty|opsgenie)\\s+(?:alert|page)\\b`),
+  rule('detected', 2, `\\bpage\\s+sent\\b|\\bcustomers?\\s+(?:reports?|reported|complaints?)\\b|\\breported\\s+by\\b`),
+  rule('detected', 2, `${INC}\\s+detected\\b`),
+  rule('detected', 1, `\\b(?:detected|alerted|paged|noticed)\\b`),
+  rule('acknowledged', 2, `\\bon-?call\\s+(?:\\w+\\s+)?(?:responded|acknowledged|acked|engaged)\\b`),
+  rule('acknowledged', 2, `\\b(?:engineer|responder|on-?call)s?\\s+joined\\b|\\bjoined\\s+(?:the\\s+)?(?:incident|bridge|call|war\\s*room)\\b`),
+  rule('acknowledged', 2, `${INC}\\s+declared\\b|\\bdeclared\\s+(?:an?\\s+)?(?:incident|sev|p\\d)`),
+  rule('acknowledged', 1, `\\b(?:acknowledged|ack'?d|acked)\\b`),
+  rule('mitigated', 2, `\\brolled\\s+back\\b|\\brollback\\s+(?:completed?|applied|finished|done|deployed|succeeded)\\b`),
+  rule('mitigated', 2, `\\bfail(?:ed)?[- ]?over\\b|\\bworkaround\\s+(?:applied|deployed|in\\s+place)\\b`),
+  rule('mitigated', 2, `\\btraffic\\s+(?:drained|shifted|rerouted|re-routed)\\b|\\bhotfix\\s+deployed\\b`),
+  rule('mitigated', 2, `\\bmitigat(?:ion|ed|es|e)\\b`),
+  rule('restored', 2, `\\b(?:service|services|system|systems|site|api)\\s+(?:(?:fully|partially)\\s+)?(?:restored|recovered|back\\s+online)\\b`),
+  rule('restored', 2, `\\b(?:fully\\s+restored|back\\s+to\\s+normal|returned\\s+to\\s+normal|recovery\\s+(?:complete|confirmed))\\b`),
+  rule('restored', 2, `\\b(?:errors?|error\\s+rates?|latency)\\s+(?:subsided|subsiding|began\\s+to\\s+subside|recovered|returned\\s+to\\s+(?:normal|baseline))\\b`),
+  rule('restored', 1, `\\b(?:restored|recovered)\\b`),
+  rule('resolved', 2, `${INC}\\s+(?:resolved|closed|ended|over)\\b|\\ball[- ]clear\\b|\\bclosed\\s+(?:the\\s+)?incident\\b`),
+  rule('resolved', 1, `\\bresolved\\b`),
+];
+
+// Words that turn a phrase into a non-event: negation or intention before it (same clause); negation or an
+// attempt right after it; failure right after a noun ('Failover failed', not 'reported failed payments');
+// or a failure ending its clause ('Failover to us-west failed').
+const NEG_BEFORE = /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
+const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered|discussed|scheduled|did\s+not|didn't|was\s+not|not)\b/i;
+const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
+const FAIL_CLAUSE_END = /^(?:[ \t]+[\w/-]+){0,3}?[ \t]+(?:failed|fails|unsuccessful|did\s+not\s+work|didn't\s+work)[ \t]*(?:$|[.,;:!)])/i;
+
+function negated(phrase: string, before: string, after: string): boolean {
+  return NEG_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after));
+}
+
+/** Classify a timeline event text. An explicit '[detected]' or '[phase: mitigated]' tag wins; otherwise the
+ *  most specific un-negated wording (phrase over lone verb, then longest, then first). Null when none. */
+export function classifyPhase(text: string): Phase | null {
+  const tag = TAG.exec(text);
+  if (tag) {
+    const key = Object.keys(TAG_PHASE).find((k) => tag[1]!.toLowerCase().startsWith(k))!;
+    return TAG_PHASE[key]!;
+  }
+  let best: { phase: Phase; tier: number; len: number; index: number } | null = null;
+  for (const r of RULES) {
+    r.re.lastIndex = 0;
+    for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (negated(m[0], before, after)) continue;
+      const c = { phase: r.phase, tier: r.tier, len: m[0].length, index: m.index };
+      if (!best || c.tier > best.tier || (c.tier === best.tier && (c.len > best.len || (c.len === best.len && c.index < best.index)))) {
+        best = c;
+      }
+    }
+  }
+  return best?.phase ?? null;
+}
