@@ -105,7 +105,7 @@ function lint(o: Options, out: (s: string) => void, err: (s: string) => void): n
 }
 
 export function metricsJson(file: string, m: Postmortem) {
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().replace('.000Z', 'Z'));
   return {
     file,
     isPostmortem: m.isPostmortem,

@@ -7,7 +7,7 @@ import type { Postmortem, TimeZoneSource } from './types';
 import { detect } from './detect';
 import { buildSections } from './sections';
 import { buildFields, readStated } from './fields';
-import { buildTimeline } from './timeline';
+import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { buildActionItems } from './actionItems';
 import { computeMetrics } from './metrics';
 import { readDirectives } from './directives';
@@ -36,7 +36,10 @@ export function buildModel(
 
   const date = documentDate(fields, frontMatter);
   const zone = documentZone(fields, frontMatter, config);
-  const stated = readStated(fields, sections, template, date, zone.zone);
+  // Stated start/end fields are read in the document's zone, else the timeline's stated one.
+  const timelineSection = findTimelineSection(sections, template);
+  const timelineZone = zone.source === 'document' || !timelineSection ? null : statedZone(doc, timelineSection);
+  const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
   const timeline = buildTimeline(doc, sections, fields, template, date, zone);
   const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');
   const model: Postmortem = {
@@ -55,6 +58,7 @@ export function buildModel(
     timeline,
     actionItems: buildActionItems(doc, sections, template),
     statedMetrics: stated.metrics,
+    statedWindow: stated.window,
     severity: fields.find((f) => normalizeTitle(f.key) === severityKey) ?? fields.find((f) => /^(severity|sev|priority)$/i.test(f.key)) ?? null,
     date,
     zone: zone.zone,

@@ -3,7 +3,7 @@
 import type { ParsedDocument, DocRow } from '../parse/document';
 import type { TemplateSpec } from '../template/schema';
 import { classifyPhase, findZoneStatement, matchLeadingTime, parseTime, resolveTimes, type ParsedTime } from '../time';
-import type { Field, Phase, Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
+import type { Field, Phase, Range, Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
 import { lineRange, normalizeTitle, stripMarks } from './text';
 import { within } from './sections';
 
@@ -41,6 +41,8 @@ interface Draft {
   ownerStart: number;
   phase: Phase | null;
   end: number;
+  /** Where the text stands when it is not on the entry's line (003-style blocks: the heading). */
+  textRange?: Range;
 }
 
 export function buildTimeline(
@@ -87,6 +89,7 @@ export function buildTimeline(
       ownerStart: 0,
       phase: BLOCK_PHASES[normalizeTitle(b.title)]!,
       end: f.valueRange.end.character,
+      textRange: b.headingRange,
     });
   }
   if (!blockSections.length || !drafts.length) {
@@ -115,7 +118,7 @@ export function buildTimeline(
     zoneSource: d.time?.zone ? 'entry' : zone.source,
     hasDate: !!d.time?.date,
     text: d.text,
-    textRange: lineRange(d.line, d.textStart, d.textStart + d.text.length),
+    textRange: d.textRange ?? lineRange(d.line, d.textStart, d.textStart + d.text.length),
     owner: d.owner,
     ownerRange: d.owner ? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length) : null,
     phase: d.phase,
@@ -195,7 +198,8 @@ export function buildTimeline(
   }
 }
 
-function statedZone(doc: ParsedDocument, section: Section): { zone: string; line: number; start: number; end: number } | null {
+/** A zone stated for the timeline: in its heading, a statement line or a time column header. */
+export function statedZone(doc: ParsedDocument, section: Section): { zone: string; line: number; start: number; end: number } | null {
   const firstLine = section.range.start.line;
   const heading = findZoneStatement(doc.lines[firstLine] ?? '');
   if (heading) return { zone: heading.zone, line: firstLine, start: heading.start, end: heading.end };

@@ -1,5 +1,6 @@
 import type { ListItemInfo } from '../parse/blockInfo';
 import type { DocRow } from '../parse/document';
+import type { StatedWindow } from './fields';
 
 // The post-mortem as the author wrote it. Every element carries its exact source range
 // (0-based LSP positions) so diagnostics and fixes can be precise.
@@ -141,6 +142,8 @@ export interface Postmortem {
   timeline: Timeline;
   actionItems: ActionItem[];
   statedMetrics: StatedMetric[];
+  /** Start and end the author stated in fields (not computed from the timeline). */
+  statedWindow: StatedWindow;
   severity: Field | null;
   /** Document date (YYYY-MM-DD) from the date fields or front matter. */
   date: string | null;
