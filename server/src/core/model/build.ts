@@ -26,7 +26,7 @@ export function buildModel(
   previous?: BlockCache,
 ): { model: Postmortem; cache: BlockCache } {
   const { doc, cache } = parseDocument(input.text, previous);
-  const frontMatter = readFrontMatter(doc.frontMatter?.text);
+  const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
   const detection = config.enable
     ? detect(input.uri, frontMatter, doc.headings, templates, config.files, config.defaultTemplate)
     : { isPostmortem: false, template: null, reason: 'disabled by configuration' };
@@ -80,6 +80,17 @@ function readFrontMatter(text: string | undefined): Record<string, unknown> | nu
   } catch {
     return null;
   }
+}
+
+/** TOML front matter: only top-level `key = "string"` pairs matter here (title, template, type). */
+function readToml(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const line of text.split('\n')) {
+    if (/^\s*\[/.test(line)) break;
+    const m = /^\s*([\w-]+)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(line);
+    if (m) out[m[1]!] = m[2]!;
+  }
+  return out;
 }
 
 const DATE_KEYS = new Set(['date', 'incident date', 'date of incident', 'date and time', 'date and time (utc)']);

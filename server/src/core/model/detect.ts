@@ -11,6 +11,7 @@ export interface Detection {
 }
 
 const TITLE_WORDS = /post[- ]?mortem|incident|\brca\b|root cause|outage/i;
+const GENERIC_SECTIONS = [/summary/i, /timeline|chronology/i, /impact/i, /root cause|causes?\b|what happened/i, /action items?|follow[- ]?ups?|corrective|remediation/i, /lessons|went well|went wrong/i, /detection/i, /resolution|recovery/i];
 
 export function detect(
   uri: string,
@@ -33,9 +34,15 @@ export function detect(
     if (type === 'postmortem') return { isPostmortem: true, template: fallback, reason: 'front matter type: postmortem' };
   }
   if (files.length && matchesGlobs(uri, files)) return { isPostmortem: true, template: fallback, reason: 'file matches the configured globs' };
-  const title = headings.find((h) => h.depth === 1)?.text ?? '';
+  const title = (typeof frontMatter?.['title'] === 'string' ? frontMatter['title'] : '') || (headings.find((h) => h.depth === 1) ?? headings[0])?.text || '';
   if (best.template && best.sections >= 3 && (TITLE_WORDS.test(title) || best.title)) {
     return { isPostmortem: true, template: best.template, reason: `headings match template ${best.template.id} (${best.sections} sections)` };
+  }
+  // A post-mortem in no known template: the title says so and it has the usual sections.
+  const generic = new Set(headings.filter((h) => h.text !== title).flatMap((h) => GENERIC_SECTIONS.filter((re) => re.test(h.text)).map(String)));
+  if (TITLE_WORDS.test(title) && generic.size >= 3) {
+    const template = best.sections >= 3 ? best.template : null;
+    return { isPostmortem: true, template, reason: `title and ${generic.size} usual post-mortem sections${template ? `, closest template ${template.id}` : ', no template matched'}` };
   }
   return { isPostmortem: false, template: null, reason: 'no post-mortem front matter, glob or headings' };
 }

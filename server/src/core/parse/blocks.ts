@@ -28,9 +28,12 @@ export function splitLines(text: string): string[] {
 export function splitBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
-  if (lines[0] !== undefined && /^---\s*$/.test(lines[0])) {
+  const fence = lines[0] === undefined ? null : /^(---|\+\+\+)\s*$/.exec(lines[0]);
+  if (fence) {
+    // YAML (---) or TOML (+++) front matter.
+    const close = fence[1] === '---' ? /^(---|\.\.\.)\s*$/ : /^\+\+\+\s*$/;
     let j = 1;
-    while (j < lines.length && !/^(---|\.\.\.)\s*$/.test(lines[j]!)) j++;
+    while (j < lines.length && !close.test(lines[j]!)) j++;
     if (j < lines.length) {
       blocks.push(block('frontmatter', lines, 0, j));
       i = j + 1;

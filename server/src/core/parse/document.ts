@@ -21,7 +21,7 @@ export interface ParsedDocument {
   rows: DocRow[];
   tables: { headerLine: number; header: CellInfo[] }[];
   /** Raw front matter text (between the --- lines), if any. */
-  frontMatter: { text: string; start: number; end: number } | null;
+  frontMatter: { text: string; start: number; end: number; toml: boolean } | null;
   /** Lines inside fenced code blocks, which hold no structure. */
   codeLines: Set<number>;
 }
@@ -39,7 +39,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
   let headerLine = -1;
   for (const block of blocks) {
     if (block.kind === 'frontmatter') {
-      doc.frontMatter = { text: lines.slice(block.start + 1, block.end).join('\n'), start: block.start, end: block.end };
+      doc.frontMatter = { text: lines.slice(block.start + 1, block.end).join('\n'), start: block.start, end: block.end, toml: lines[block.start]!.startsWith('+') };
       continue;
     }
     if (block.kind === 'code') {
