@@ -31,6 +31,9 @@ export interface LspSession {
   change(uri: string, text: string): Promise<Diagnostic[]>;
   stop(): Promise<void>;
   stderr: string[];
+  /** Wait for a publish for `uri` that `accept`s (checks the latest one first). Use this, not
+   *  connection.onNotification: jsonrpc keeps one handler per method, so that would replace ours. */
+  waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
 }
 
 /** Start `node dist/server.js --stdio` (build first: `npm run build`). */
@@ -41,8 +44,10 @@ export async function startServer(options: { rootUri?: string | null; settings?:
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; version: number; resolve: (d: Diagnostic[]) => void }[] = [];
+  const listeners = new Set<(p: PublishDiagnosticsParams) => void>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     diagnostics.set(p.uri, p);
+    listeners.forEach((l) => l(p));
     for (const w of waiters.filter((x) => x.uri === p.uri && (p.version === undefined || p.version >= x.version))) {
       waiters.splice(waiters.indexOf(w), 1);
       w.resolve(p.diagnostics);
@@ -89,6 +94,23 @@ export async function startServer(options: { rootUri?: string | null; settings?:
       const wait = waitFor(uri, v);
       await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ text }] });
       return wait;
+    },
+    waitForDiagnostics(uri, accept, timeoutMs = 10000) {
+      const seen = diagnostics.get(uri);
+      if (seen && accept(seen)) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listeners.delete(listener);
+          reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri))}`));
+        }, timeoutMs);
+        const listener = (p: PublishDiagnosticsParams) => {
+          if (p.uri !== uri || !accept(p)) return;
+          clearTimeout(timer);
+          listeners.delete(listener);
+          resolve(p);
+        };
+        listeners.add(listener);
+      });
     },
     async stop() {
       try {
