@@ -16,6 +16,18 @@ const LEVEL: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
 export function runRules(rules: Rule[], ctx: RuleContext, onError: (rule: string, e: unknown) => void): Diagnostic[] {
   const { model, config } = ctx;
   if (!model.isPostmortem) return [];
+  if (model.degraded) {
+    const mb = (model.text.length / 1024 / 1024).toFixed(1);
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: model.lines[0]?.length ?? 0 } },
+        severity: DiagnosticSeverity.Information,
+        code: 'document-too-large',
+        source: SOURCE,
+        message: `This document is ${mb} MB: only its structure is analysed (outline, no lint), to keep the editor responsive. Split it to get full checks.`,
+      },
+    ];
+  }
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const severity = config.rules[rule.id] ?? rule.defaultSeverity;

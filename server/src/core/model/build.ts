@@ -68,6 +68,7 @@ export function buildModel(
     listItems: doc.items,
     rows: doc.rows,
     codeLines: doc.codeLines,
+    degraded: doc.degraded ?? false,
   };
   return { model, cache };
 }

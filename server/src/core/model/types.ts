@@ -156,6 +156,8 @@ export interface Postmortem {
   /** Every list item and table row, for rules that look at whole values. */
   listItems: ListItemInfo[];
   rows: DocRow[];
+  /** True when the document was too large for more than structure-only analysis. */
+  degraded: boolean;
   /** Lines inside fenced code, where nothing is linted. */
   codeLines: Set<number>;
 }

@@ -1,5 +1,6 @@
 // A document as blocks with their cached per-block info, flattened to document coordinates.
 import { splitBlocks, splitLines, type Block } from './blocks';
+import { LARGE_DOCUMENT, structureOnly } from './structureOnly';
 import { analyzeBlock, type BlockInfo, type CellInfo, type FieldInfo, type HeadingInfo, type ListItemInfo } from './blockInfo';
 
 export type BlockCache = Map<string, BlockInfo>;
@@ -24,6 +25,8 @@ export interface ParsedDocument {
   frontMatter: { text: string; start: number; end: number; toml: boolean } | null;
   /** Lines inside fenced code blocks, which hold no structure. */
   codeLines: Set<number>;
+  /** Structure-only analysis of a very large document (see structureOnly.ts). */
+  degraded?: boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface ParsedDocument {
  */
 export function parseDocument(text: string, previous?: BlockCache): { doc: ParsedDocument; cache: BlockCache } {
   const lines = splitLines(text);
+  if (text.length > LARGE_DOCUMENT) return { doc: structureOnly(lines), cache: new Map() };
   const blocks = splitBlocks(lines);
   const cache: BlockCache = new Map();
   const doc: ParsedDocument = { lines, blocks, headings: [], fields: [], items: [], rows: [], tables: [], frontMatter: null, codeLines: new Set() };
