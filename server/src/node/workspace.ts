@@ -15,6 +15,8 @@ export const CONFIG_FILE = '.postmortem.yaml';
 export class Workspace {
   private roots: string[] = [];
   private canConfigure = false;
+  /** Restricted Mode: the workspace's own config file (with custom regexes) is not loaded. */
+  private trusted = true;
   private listeners: (() => void)[] = [];
   private templates = loadBuiltinTemplates();
 
@@ -30,6 +32,7 @@ export class Workspace {
   initialize(params: InitializeParams): void {
     this.roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
     this.canConfigure = !!params.capabilities.workspace?.configuration;
+    this.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
   }
 
   async initialized(then: () => void): Promise<void> {
@@ -76,7 +79,7 @@ export class Workspace {
   /** The config file's options (only those it sets), publishing its problems as diagnostics. */
   private readFile(): Partial<Config> | null {
     const file = this.configPath();
-    if (!file) return null;
+    if (!file || !this.trusted) return null;
     const uri = pathToFileURL(file).toString();
     let text: string;
     try {
