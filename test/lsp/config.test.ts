@@ -46,6 +46,13 @@ describe('configuration: settings and .postmortem.yaml', function () {
     assert.ok(after.diagnostics.every((d) => d.code !== 'missing-field' || d.severity === 4));
   });
 
+  it('in Restricted Mode (untrusted workspace) the config file is not loaded', async () => {
+    fs.writeFileSync(path.join(dir, '.postmortem.yaml'), 'rules:\n  placeholder: off\n');
+    s = await startServer({ rootUri: pathToFileURL(dir).toString(), initializationOptions: { trusted: false } });
+    const d = await s.open(pathToFileURL(path.join(dir, 'pm.md')).toString(), seed);
+    assert.ok(d.some((x) => x.code === 'placeholder'));
+  });
+
   it('VS Code settings set rule severities', async () => {
     s = await startServer({ rootUri: pathToFileURL(dir).toString(), settings: { rules: { placeholder: 'warning' } } });
     const d = await s.open(pathToFileURL(path.join(dir, 'pm.md')).toString(), seed);

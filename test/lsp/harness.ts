@@ -37,7 +37,7 @@ export interface LspSession {
 }
 
 /** Start `node dist/server.js --stdio` (build first: `npm run build`). */
-export async function startServer(options: { rootUri?: string | null; settings?: Record<string, unknown> } = {}): Promise<LspSession> {
+export async function startServer(options: { rootUri?: string | null; settings?: Record<string, unknown>; initializationOptions?: unknown } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
@@ -61,6 +61,7 @@ export async function startServer(options: { rootUri?: string | null; settings?:
     processId: process.pid,
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
+    initializationOptions: options.initializationOptions,
     capabilities: {
       workspace: { configuration: true, applyEdit: true },
       textDocument: {
