@@ -5,6 +5,8 @@ import { parseDate } from '../time';
 import type { ActionItem, Range, Section } from './types';
 import { lineRange, stripMarks } from './text';
 import { within } from './sections';
+import type { CellInfo } from '../parse/blockInfo';
+import { TextMemo } from '../parse/memo';
 
 const COLS = {
   id: /^(id|#|ticket|key|ref)$/i,
@@ -32,14 +34,7 @@ export function buildActionItems(doc: ParsedDocument, sections: Section[], templ
 
   for (const r of doc.rows) {
     if (!inside(r.line)) continue;
-    const header = r.header.map((c) => c.text);
-    const col = (re: RegExp, not: number[] = []) => header.findIndex((h, i) => !not.includes(i) && re.test(h));
-    const id = col(COLS.id);
-    const text = col(COLS.text, [id]);
-    const owner = col(COLS.owner, [id, text]);
-    const due = col(COLS.due, [id, text, owner]);
-    const priority = col(COLS.priority, [id, text, owner, due]);
-    const status = col(COLS.status, [id, text, owner, due, priority]);
+    const { id, text, owner, due, priority, status } = columnsOf(r.header);
     const cell = (i: number) => (i >= 0 ? r.cells[i] : undefined);
     const rng = (i: number): Range | null => {
       const c = cell(i);
@@ -77,7 +72,29 @@ const ID_LEAD = /^\*\*([A-Z][A-Z0-9]*-\d+(?:-\d+)*)\*\*:?\s*|^([A-Z][A-Z0-9]*-\d
 const OWNER = /\b(?:owner|assignee|owned by)\s*:\s*([^,;|)\]]+?)(?=\s*(?:[,;|)\]]|\s-\s|\bdue\b|$))|(?:^|\s)(@[\w.-]+)/i;
 const DUE = /\b(?:due(?: date)?|target(?: date)?|by)\s*:\s*([^,;|)]+?)(?=\s*(?:[,;|)]|$))/i;
 
-function fromCheckbox(line: number, start: number, content: string, checked: boolean, lineEnd: number): ActionItem {
+type Columns = Record<keyof typeof COLS, number>;
+// Per header (the same object while the table's header text is unchanged), not per row.
+const columns = new WeakMap<CellInfo[], Columns>();
+
+function columnsOf(cells: CellInfo[]): Columns {
+  let c = columns.get(cells);
+  if (c) return c;
+  const header = cells.map((x) => x.text);
+  const col = (re: RegExp, not: number[] = []) => header.findIndex((h, i) => !not.includes(i) && re.test(h));
+  const id = col(COLS.id);
+  const text = col(COLS.text, [id]);
+  const owner = col(COLS.owner, [id, text]);
+  const due = col(COLS.due, [id, text, owner]);
+  const priority = col(COLS.priority, [id, text, owner, due]);
+  const status = col(COLS.status, [id, text, owner, due, priority]);
+  columns.set(cells, (c = { id, text, owner, due, priority, status }));
+  return c;
+}
+
+/** What a checkbox line's text says, with offsets into it: reused while the text is unchanged. */
+const checkboxReadings = new TextMemo(readCheckbox);
+
+function readCheckbox(content: string) {
   const idm = ID_LEAD.exec(content);
   const id = idm ? (idm[1] ?? idm[2]!) : null;
   const idOffset = idm ? content.indexOf(id!) : -1;
@@ -90,15 +107,20 @@ function fromCheckbox(line: number, start: number, content: string, checked: boo
   let text = content;
   const cut = [om?.index, dm?.index].filter((x): x is number => x !== undefined && x > 0);
   if (cut.length) text = content.slice(0, Math.min(...cut)).replace(/\s*[-–—,]\s*$/, '');
+  return { id, idOffset, owner, ownerOffset, dueText, dueOffset, text: text.trim(), due: dueText ? parseDate(dueText) : null };
+}
+
+function fromCheckbox(line: number, start: number, content: string, checked: boolean, lineEnd: number): ActionItem {
+  const { id, idOffset, owner, ownerOffset, dueText, dueOffset, text, due } = checkboxReadings.get(content);
   return {
     id,
     idRange: id ? lineRange(line, start + idOffset, start + idOffset + id.length) : null,
-    text: text.trim(),
+    text,
     owner,
     ownerRange: owner ? lineRange(line, start + ownerOffset, start + ownerOffset + owner.length) : null,
     dueText,
     dueRange: dueText ? lineRange(line, start + dueOffset, start + dueOffset + dueText.length) : null,
-    due: dueText ? parseDate(dueText) : null,
+    due,
     priority: null,
     status: checked ? 'done' : 'open',
     statusRange: null,

@@ -1,4 +1,5 @@
 // Unfilled template placeholders, in every shape the five template styles use.
+import { TextMemo } from '../parse/memo';
 
 export interface PlaceholderMatch {
   start: number;
@@ -27,7 +28,27 @@ const WHOLE = /^(?:Name|Names|DATE|Yes\/No|TBD|Event description|Action descript
 /** An unchosen option list: `P0 | P1 | P2 | P3`, `Resolved | Mitigated | Monitoring`. */
 const OPTIONS = /^[\w-]+(?: \| [\w-]+){2,}$/;
 
+// Every line of a big document is scanned on each analysis: remember results per text (and per
+// set of extra patterns), and hand out copies so callers may sort or reverse them.
+const memos = new Map<string, TextMemo<readonly PlaceholderMatch[]>>();
+const NONE: readonly PlaceholderMatch[] = [];
+
 export function findPlaceholders(text: string, extra: RegExp[] = []): PlaceholderMatch[] {
+  const key = extra.map((r) => `${r.flags}/${r.source}`).join('\u0000');
+  let memo = memos.get(key);
+  if (!memo) {
+    if (memos.size >= 64) memos.clear();
+    const own = extra.map((r) => new RegExp(r.source, r.flags));
+    memos.set(key, (memo = new TextMemo((t) => {
+      const found = scan(t, own);
+      return found.length ? found : NONE;
+    })));
+  }
+  const found = memo.get(text);
+  return found.length ? found.map((m) => ({ ...m })) : [];
+}
+
+function scan(text: string, extra: RegExp[]): PlaceholderMatch[] {
   const out: PlaceholderMatch[] = [];
   const add = (start: number, end: number) => {
     if (out.some((o) => start < o.end && end > o.start)) return;

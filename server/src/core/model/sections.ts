@@ -50,12 +50,17 @@ export function matchSection(title: string, level: number, template: TemplateSpe
 
 /** The innermost section containing a line, or null before the first heading. */
 export function sectionAt(sections: Section[], line: number): Section | null {
-  let found: Section | null = null;
-  for (const s of sections) {
-    if (s.range.start.line > line) break;
-    if (s.range.end.line >= line) found = s;
+  // Sections are in document order: find the last one starting at or before the line, then walk
+  // back to the first that still contains it (called per field, so no scan of every section).
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid]!.range.start.line <= line) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  for (let i = lo - 1; i >= 0; i--) if (sections[i]!.range.end.line >= line) return sections[i]!;
+  return null;
 }
 
 export function within(section: Section, line: number): boolean {

@@ -1,6 +1,8 @@
 // The timeline: table rows, list items or 003-style Detection/Response/Resolution blocks,
 // read into entries with instants (zone and midnight rollover applied) and phases.
 import type { ParsedDocument, DocRow } from '../parse/document';
+import type { CellInfo } from '../parse/blockInfo';
+import { TextMemo } from '../parse/memo';
 import type { TemplateSpec } from '../template/schema';
 import { classifyPhase, findZoneStatement, matchLeadingTime, parseTime, resolveTimes, type ParsedTime } from '../time';
 import type { Field, Phase, Range, Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
@@ -44,6 +46,15 @@ interface Draft {
   /** Where the text stands when it is not on the entry's line (003-style blocks: the heading). */
   textRange?: Range;
 }
+
+/** What a row or item says, before it is placed on its line: reused while its text is unchanged. */
+type RowReading = Omit<Draft, 'line' | 'end' | 'textRange'>;
+type ItemReading = Pick<Draft, 'timeText' | 'time' | 'text' | 'phase'> & { timeOffset: number; textOffset: number };
+
+// Keyed by the row's cells from the block cache, which stay the same object while the row's text
+// (and so its table's header) is unchanged: an edit re-reads only the rows it touched.
+const rowReadings = new WeakMap<CellInfo[], { header: CellInfo[]; reading: RowReading | null }>();
+const itemReadings = new TextMemo<ItemReading | null>(readItem);
 
 export function buildTimeline(
   doc: ParsedDocument,
@@ -135,67 +146,82 @@ export function buildTimeline(
   };
 
   function fromRow(r: DocRow): Draft | null {
-    const header = r.header.map((c) => c.text);
-    let ti = header.findIndex((h) => TIME_COL.test(h));
-    if (ti < 0) ti = 0;
-    let ei = header.findIndex((h, i) => i !== ti && EVENT_COL.test(h));
-    if (ei < 0) ei = header.findIndex((_, i) => i !== ti);
-    const oi = header.findIndex((h, i) => i !== ti && i !== ei && OWNER_COL.test(h));
-    const tc = r.cells[ti];
-    if (!tc || !tc.text) return null;
-    const ec = r.cells[ei];
-    const oc = oi >= 0 ? r.cells[oi] : undefined;
-    const text = ec?.text ?? '';
-    const line = doc.lines[r.line] ?? '';
-    return {
-      timeText: tc.text,
-      time: parseTime(stripMarks(tc.text)),
-      line: r.line,
-      timeStart: tc.start,
-      text,
-      textStart: ec?.start ?? tc.end,
-      owner: oc?.text || null,
-      ownerStart: oc?.start ?? 0,
-      phase: classifyPhase(text),
-      end: line.length,
-    };
+    let cached = rowReadings.get(r.cells);
+    if (!cached || cached.header !== r.header) rowReadings.set(r.cells, (cached = { header: r.header, reading: readRow(r) }));
+    return cached.reading && { ...cached.reading, line: r.line, end: (doc.lines[r.line] ?? '').length };
   }
 
   function fromItem(line: number, contentStart: number, content: string): Draft | null {
-    let lead = content;
-    let offset = 0;
-    let timeText: string;
-    let time: ParsedTime | null;
-    const mark = /^(\*\*|__|`)(.+?)\1/.exec(content);
-    if (mark) {
-      timeText = mark[2]!.trim();
-      offset = mark[1]!.length + mark[2]!.indexOf(timeText);
-      time = parseTime(timeText);
-      if (!time && !TIMEISH.test(timeText)) return null;
-      lead = content.slice(mark[0].length);
-    } else {
-      const m = matchLeadingTime(content);
-      if (!m) return null;
-      timeText = content.slice(0, m.length);
-      time = m.time;
-      lead = content.slice(m.length);
-    }
-    const sep = /^\s*(?:[:\-–—|]+\s*)?/.exec(lead)![0];
-    const text = lead.slice(sep.length).trim();
-    const textStart = contentStart + (content.length - lead.length) + sep.length;
+    const r = itemReadings.get(content);
+    if (!r) return null;
     return {
-      timeText,
-      time,
+      timeText: r.timeText,
+      time: r.time,
       line,
-      timeStart: contentStart + offset,
-      text,
-      textStart,
+      timeStart: contentStart + r.timeOffset,
+      text: r.text,
+      textStart: contentStart + r.textOffset,
       owner: null,
       ownerStart: 0,
-      phase: classifyPhase(text),
+      phase: r.phase,
       end: (doc.lines[line] ?? '').length,
     };
   }
+}
+
+function readRow(r: DocRow): RowReading | null {
+  const header = r.header.map((c) => c.text);
+  let ti = header.findIndex((h) => TIME_COL.test(h));
+  if (ti < 0) ti = 0;
+  let ei = header.findIndex((h, i) => i !== ti && EVENT_COL.test(h));
+  if (ei < 0) ei = header.findIndex((_, i) => i !== ti);
+  const oi = header.findIndex((h, i) => i !== ti && i !== ei && OWNER_COL.test(h));
+  const tc = r.cells[ti];
+  if (!tc || !tc.text) return null;
+  const ec = r.cells[ei];
+  const oc = oi >= 0 ? r.cells[oi] : undefined;
+  const text = ec?.text ?? '';
+  return {
+    timeText: tc.text,
+    time: parseTime(stripMarks(tc.text)),
+    timeStart: tc.start,
+    text,
+    textStart: ec?.start ?? tc.end,
+    owner: oc?.text || null,
+    ownerStart: oc?.start ?? 0,
+    phase: classifyPhase(text),
+  };
+}
+
+function readItem(content: string): ItemReading | null {
+  let lead = content;
+  let offset = 0;
+  let timeText: string;
+  let time: ParsedTime | null;
+  const mark = /^(\*\*|__|`)(.+?)\1/.exec(content);
+  if (mark) {
+    timeText = mark[2]!.trim();
+    offset = mark[1]!.length + mark[2]!.indexOf(timeText);
+    time = parseTime(timeText);
+    if (!time && !TIMEISH.test(timeText)) return null;
+    lead = content.slice(mark[0].length);
+  } else {
+    const m = matchLeadingTime(content);
+    if (!m) return null;
+    timeText = content.slice(0, m.length);
+    time = m.time;
+    lead = content.slice(m.length);
+  }
+  const sep = /^\s*(?:[:\-–—|]+\s*)?/.exec(lead)![0];
+  const text = lead.slice(sep.length).trim();
+  return {
+    timeText,
+    time,
+    timeOffset: offset,
+    text,
+    textOffset: content.length - lead.length + sep.length,
+    phase: classifyPhase(text),
+  };
 }
 
 /** A zone stated for the timeline: in its heading, a statement line or a time column header. */
@@ -209,9 +235,21 @@ export function statedZone(doc: ParsedDocument, section: Section): { zone: strin
     if (doc.codeLines.has(l)) continue;
     const text = doc.lines[l] ?? '';
     if (/^\s*(?:[-*+]|\d+[.)])\s/.test(text) && !/^\s*[-*+]\s+_?all times/i.test(text)) continue;
-    if (doc.rows.some((r) => r.line === l)) continue;
+    if (hasRowAt(doc.rows, l)) continue;
     const z = findZoneStatement(text);
     if (z) return { zone: z.zone, line: l, start: z.start, end: z.end };
   }
   return null;
+}
+
+/** Whether a table row sits on the line (rows are in document order). */
+function hasRowAt(rows: DocRow[], line: number): boolean {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return rows[lo]?.line === line;
 }

@@ -3,6 +3,7 @@
 import type { Nodes, Root, Strong, ListItem, TableRow, Heading } from 'mdast';
 import { parseMarkdown } from './markdown';
 import type { Block } from './blocks';
+import { detach } from './memo';
 
 export interface CellInfo {
   text: string;
@@ -58,7 +59,9 @@ export interface BlockInfo {
 export function analyzeBlock(block: Block): BlockInfo {
   const info: BlockInfo = { headings: [], fields: [], items: [], rows: [], header: null };
   if (block.kind === 'code' || block.kind === 'frontmatter') return info;
-  const src = block.source;
+  // A one-line block's source is a slice of the whole document: copy it, or the cached info
+  // would keep this version of the document alive after the next edit.
+  const src = detach(block.source);
   const lineStarts = [0];
   for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lines = src.split('\n');

@@ -3,6 +3,7 @@ import type { Rule, Finding } from './rule';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { parseTime } from '../time';
 import { stripMarks } from '../model/text';
+import { dateProblems } from './invalidDate';
 
 const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally followed by a zone (UTC, PT, Europe/Berlin).';
 const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);
@@ -14,7 +15,8 @@ export const invalidTime: Rule = {
   check({ model }) {
     const out: Finding[] = [];
     for (const e of model.timeline.entries) {
-      if (e.at !== null || !e.timeText || isPlaceholder(e.timeText)) continue;
+      // A non-existent date (2024-02-31) is invalid-date's finding; one report is enough.
+      if (e.at !== null || !e.timeText || isPlaceholder(e.timeText) || dateProblems(e.timeText).length) continue;
       const readable = parseTime(stripMarks(e.timeText));
       out.push({
         range: e.timeRange,

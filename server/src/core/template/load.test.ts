@@ -391,3 +391,21 @@ describe('built-in templates vs seeds and filled fixtures', () => {
     });
   }
 });
+
+describe('template/load: impossible section structures', () => {
+  const base = (sections: string) => `id: t\nname: T\ntitlePattern: '^T'\nseverity:\n  values: [A]\ntimeline:\n  shape: list\n  timeFormat: HH:mm\nactionItems:\n  shapes: [checkbox]\nsections:\n${sections}`;
+  it('rejects a section nested two levels below the one before it, at that section', () => {
+    const { template, errors } = parseTemplate(base('  - { id: a, title: A, level: 2 }\n  - { id: b, title: B, level: 4 }\n'), 't.yaml');
+    assert.equal(template, null);
+    assert.equal(errors[0]!.path, 'sections[1].level');
+    assert.match(errors[0]!.message, /level 4 cannot follow level 2/);
+    assert.equal(errors[0]!.line, 12);
+  });
+  it('rejects two sections under one parent claiming the same heading, but allows it under different parents', () => {
+    const clash = parseTemplate(base('  - { id: a, title: Impact, level: 2 }\n  - { id: b, title: Effects, aliases: [impact], level: 2 }\n'), 't.yaml');
+    assert.equal(clash.template, null);
+    assert.match(clash.errors[0]!.message, /ambiguous/);
+    const ok = parseTemplate(base('  - { id: a, title: A, level: 2 }\n  - { id: a1, title: Notes, level: 3 }\n  - { id: b, title: B, level: 2 }\n  - { id: b1, title: Notes, level: 3 }\n'), 't.yaml');
+    assert.deepEqual(ok.errors, []);
+  });
+});

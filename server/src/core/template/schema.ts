@@ -114,6 +114,24 @@ export const TemplateSpec = z
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'id'], message: `duplicate section id '${s.id}'` });
       seen.add(s.id);
     });
+    // Section order must be possible to write: a section nests at most one level below the one
+    // before it, and two sections under one parent cannot claim the same heading.
+    const names = new Map<string, number>();
+    t.sections.forEach((s, i) => {
+      const prev = t.sections.slice(0, i).reverse().find((p) => p.role !== 'title');
+      // A document always has its title (level 1) above the first section.
+      const parentLevel = prev ? prev.level : 1;
+      if (s.role !== 'title' && s.level > parentLevel + 1)
+        ctx.addIssue({ code: 'custom', path: ['sections', i, 'level'], message: `level ${s.level} cannot follow level ${parentLevel}: no section can be its parent` });
+      const parent = t.sections.slice(0, i).map((p, j) => [p, j] as const).reverse().find(([p]) => p.level < s.level)?.[1] ?? -1;
+      for (const n of [s.title, ...s.aliases]) {
+        const key = `${parent}:${s.level}:${n.toLowerCase().replace(/^\s*\d+(\.\d+)*\.?\s+/, '').trim()}`;
+        const other = names.get(key);
+        if (other !== undefined && other !== i)
+          ctx.addIssue({ code: 'custom', path: ['sections', i, 'title'], message: `'${n}' is also the title or an alias of sections[${other}]: headings would be ambiguous` });
+        names.set(key, i);
+      }
+    });
     t.timeline.blocks?.forEach((b, i) => {
       if (!seen.has(b.section))
         ctx.addIssue({ code: 'custom', path: ['timeline', 'blocks', i, 'section'], message: `no section has id '${b.section}'` });

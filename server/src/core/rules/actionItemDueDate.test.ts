@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { ruleKit } from '../../../../test/unit/ruleKit';
+
+const kit = ruleKit('action-item-due-date');
+
+// sev template: the action table's first row is on line 14.
+const table = (...rows: string[]) => `# Incident Postmortem: Checkout errors
+
+## Incident Summary
+
+- **Severity:** SEV-2
+
+## Root Cause
+
+A config push emptied the allow-list.
+
+## Action Items
+
+| ID | Action | Owner | Priority | Target Date | Status |
+| --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`;
+// classic template: checkbox items with "Owner: ..., Due: ..."; the first item is on line 14.
+const checklist = (...items: string[]) => `# Incident Post-Mortem: Checkout errors
+
+**Severity:** High
+
+## Issue Summary
+
+Checkout failed for 20 minutes.
+
+## Root Cause Analysis
+
+The gateway pool was too small.
+
+## Action Items
+
+${items.join('\n')}
+`;
+
+describe('action-item-due-date', () => {
+  it('reports an open row with an empty due date, on the row, and a dash on the cell', () => {
+    const text = table('| AI-001 | Add a canary query | Dana Kim | P2 |  | Open |', '| AI-002 | Page on zero results | Dana Kim | P2 | — | Open |');
+    const d = kit.check(text);
+    assert.deepEqual(
+      d.map((x) => [x.range, x.message]),
+      [
+        [{ start: { line: 14, character: 0 }, end: { line: 14, character: 57 } }, "Action item 'AI-001' has no due date: fill in its due date."],
+        [{ start: { line: 15, character: 50 }, end: { line: 15, character: 51 } }, "Action item 'AI-002' has no due date: fill in its due date."],
+      ],
+    );
+    assert.equal(d[0]!.severity, 2);
+  });
+
+  it('says nothing for dated, done, dropped and sample rows, nor for a date it cannot read', () => {
+    const text = table(
+      '| AI-001 | Validate allow-lists in CI | Dana Kim | P1 | 2025-04-01 | Open |',
+      '| AI-002 | Restore shards | Dana Kim | P1 |  | Closed |',
+      '| AI-003 | Rebuild the cluster | Dana Kim | P3 |  | Cancelled |',
+      '| AI-004 | Action description | Name | P0/P1/P2 | YYYY-MM-DD | Open/Closed |',
+      '| AI-005 | Review shard settings | Dana Kim | P3 | end of Q2 | Open |',
+    );
+    assert.deepEqual(kit.check(text), []);
+  });
+
+  it('leaves a date placeholder in a cell to the placeholder rule', () => {
+    const text = table('| AI-001 | Add a canary query | Dana Kim | P2 | YYYY-MM-DD | Open |');
+    assert.deepEqual(kit.check(text), []);
+    assert.ok(kit.all(text).some((x) => x.code === 'placeholder' && x.range.start.line === 14));
+  });
+
+  it('reports a checkbox line without "Due:", and not one that has it', () => {
+    const text = checklist(
+      '- [ ] **Runbook**: Write the failover runbook - Owner: Mei Lin',
+      '- [ ] **Alert**: Alert on declines - Owner: Jonas Weber, Due: 2025-04-02',
+      '- [x] **Rollback**: Roll back the gateway - Owner: Ravi Shah',
+    );
+    assert.deepEqual(
+      kit.check(text).map((x) => [x.range.start.line, x.message]),
+      [[14, `Action item 'Runbook: Write the failover runbook' has no due date: add "Due: YYYY-MM-DD" to the line.`]],
+    );
+  });
+});

@@ -1,0 +1,149 @@
+// A date that cannot be read or does not exist (2024-02-30, 2024-13-01) where a date is expected:
+// date fields, dated start/end fields, action item due dates, dated timeline times and the front
+// matter's date. Unfilled placeholders (YYYY-MM-DD, [DATE]) are the placeholder rule's business.
+import type { Rule, RuleContext, Finding, Fix } from './rule';
+import type { Field } from '../model/types';
+import { fieldSpec } from '../model/fields';
+import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
+import { within } from '../model/sections';
+import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/text';
+import { isBlankValue, isSampleItem } from './actionItemState';
+import { isoDate, parseDate } from '../time';
+
+export interface DateToken {
+  start: number;
+  end: number;
+  text: string;
+  /** What is wrong, or null for a good date. */
+  problem: string | null;
+  /** The one ISO date an unreadable token can mean (18/02/2025 -> 2025-02-18), for the fix. */
+  rewrite: string | null;
+}
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_INDEX = (name: string) => MONTH_NAMES.findIndex((m) => m.toLowerCase().startsWith(name.slice(0, 3).toLowerCase())) + 1;
+// Not inside identifiers such as INC-2025-02-18-004 or version numbers.
+const EDGE_BEFORE = '(?<![\\w./-])';
+const EDGE_AFTER = '(?![\\w]|[-/.]\\d)';
+const YMD = new RegExp(`${EDGE_BEFORE}(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})${EDGE_AFTER}`, 'g');
+const XXY = new RegExp(`${EDGE_BEFORE}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${EDGE_AFTER}`, 'g');
+const MDY = new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+(\\d{4})\\b`, 'gi');
+
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Why y-m-d is not a date, or null when it is one. */
+function whyNot(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12) return `there is no month ${m}`;
+  if (d < 1) return `there is no day ${d}`;
+  const n = daysIn(y, m);
+  return d > n ? `${MONTH_NAMES[m - 1]} ${y} has ${n} days` : null;
+}
+
+/** Every date-shaped token in a text, good or bad. */
+export function scanDates(text: string): DateToken[] {
+  const out: DateToken[] = [];
+  const add = (m: RegExpMatchArray, problem: string | null, rewrite: string | null = null) => {
+    const start = m.index!;
+    if (out.some((t) => start < t.end && start + m[0].length > t.start)) return;
+    out.push({ start, end: start + m[0].length, text: m[0], problem, rewrite });
+  };
+  const exists = (t: string, y: number, m: number, d: number) => {
+    const why = whyNot(y, m, d);
+    return why ? `Date '${t}' does not exist: ${why}.` : null;
+  };
+  for (const m of text.matchAll(YMD)) add(m, exists(m[0], +m[1]!, +m[3]!, +m[4]!));
+  for (const m of text.matchAll(MDY)) add(m, exists(m[0], +m[3]!, MONTH_INDEX(m[1]!), +m[2]!));
+  for (const m of text.matchAll(DMY)) add(m, exists(m[0], +m[3]!, MONTH_INDEX(m[2]!), +m[1]!));
+  for (const m of text.matchAll(XXY)) {
+    // Day and month order is a guess; rewrite only when a single reading is a real date.
+    const [a, b, y] = [+m[1]!, +m[3]!, +m[4]!];
+    const readings = new Set([whyNot(y, a, b) ? null : isoDate({ year: y, month: a, day: b }), whyNot(y, b, a) ? null : isoDate({ year: y, month: b, day: a })]);
+    readings.delete(null);
+    const only = readings.size === 1 ? [...readings][0]! : null;
+    const problem = readings.size
+      ? `Cannot read date '${m[0]}': write dates as YYYY-MM-DD${only ? ` (${only})` : ', since day and month could be either way round'}.`
+      : `Date '${m[0]}' does not exist in either day/month order: write dates as YYYY-MM-DD.`;
+    add(m, problem, only);
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** The date problems in a text, for rules that want to leave them to this one. */
+export const dateProblems = (text: string): DateToken[] => scanDates(text).filter((t) => t.problem !== null);
+
+const DATE_KEY = /^(?:(?:incident|review|report|start|end|due|target|completion|resolution|publication) )?date$|^date of (?:the )?incident$|^(?:due|deadline|last updated|updated|next review|\d+[- ]day review)$/;
+const DATED_KEY = /\b(?:date|time|timestamp|start|started|end|ended|due|deadline|updated|review|when|detected|resolved|began)\b/i;
+const NOT_A_DATE_YET = /^(?:n\/?a|none|-+|–|—|tbd|tba|tbc|unknown|ongoing|pending)$/i;
+
+/** 'date' when the whole value must be a date; 'dated' when it may hold dates (start time, time range). */
+function dateKind(ctx: RuleContext, f: Field): 'date' | 'dated' | null {
+  const spec = fieldSpec(f, ctx.model.sections, ctx.template);
+  if (spec) return spec.type === 'date' ? 'date' : ['date-time', 'time-range', 'duration'].includes(spec.type) ? 'dated' : null;
+  const key = normalizeTitle(stripParens(f.key));
+  return DATE_KEY.test(key) ? 'date' : DATED_KEY.test(key) ? 'dated' : null;
+}
+
+export const invalidDate: Rule = {
+  id: 'invalid-date',
+  defaultSeverity: 'error',
+  description: 'A date that cannot be read or does not exist, such as 2024-02-30.',
+  check(ctx) {
+    const { model, template } = ctx;
+    const extra = (template?.placeholders ?? []).map((p) => new RegExp(p, 'g'));
+    const out: Finding[] = [];
+    const seen = new Set<string>();
+    const push = (line: number, start: number, end: number, message: string, data?: Record<string, unknown>) => {
+      if (seen.has(`${line}:${start}`) || model.codeLines.has(line)) return;
+      seen.add(`${line}:${start}`);
+      out.push({ range: lineRange(line, start, end), message, ...(data ? { data } : {}) });
+    };
+    const problems = (line: number, offset: number, text: string) => {
+      for (const t of dateProblems(text)) push(line, offset + t.start, offset + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined);
+    };
+    /** A value that must be a date: its bad tokens, or the whole value when it holds no date at all. */
+    const wholeDate = (line: number, offset: number, raw: string, what: string) => {
+      problems(line, offset, raw);
+      const v = stripMarks(raw);
+      if (!v || NOT_A_DATE_YET.test(v) || isPlaceholderValue(v) || findPlaceholders(v, extra).length || scanDates(v).length || parseDate(v)) return;
+      push(line, offset, offset + raw.length, `Cannot read ${what} '${v}': write it as YYYY-MM-DD.`);
+    };
+
+    for (const f of model.fields) {
+      const kind = dateKind(ctx, f);
+      if (kind === 'date') wholeDate(f.line, f.valueRange.start.character, f.raw, 'date');
+      else if (kind === 'dated') problems(f.line, f.valueRange.start.character, f.raw);
+    }
+    for (const item of model.actionItems) {
+      if (!item.dueText || !item.dueRange || isBlankValue(item.dueText, template) || isSampleItem(item, template)) continue;
+      wholeDate(item.dueRange.start.line, item.dueRange.start.character, item.dueText, 'due date');
+    }
+    const { entries, section } = model.timeline;
+    for (const e of entries) problems(e.line, e.timeRange.start.character, e.timeText);
+    // A list item led by a date that does not exist is not read as an entry at all.
+    if (section) {
+      const entryLines = new Set(entries.map((e) => e.line));
+      for (const it of model.listItems) {
+        if (it.depth !== 1 || entryLines.has(it.line) || !within(section, it.line)) continue;
+        const lead = /^(?:\*\*|__|`)?/.exec(it.text)![0].length;
+        const t = dateProblems(it.text).find((x) => x.start === lead);
+        if (t) push(it.line, it.contentStart + t.start, it.contentStart + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined);
+      }
+    }
+    if (model.frontMatterRange) {
+      for (let l = model.frontMatterRange.start.line + 1; l < model.frontMatterRange.end.line; l++) {
+        const m = /^(date\s*:\s*)(["']?)(.*?)\2\s*(?:#.*)?$/i.exec(model.lines[l] ?? '');
+        if (m && m[3]) wholeDate(l, m[1]!.length + m[2]!.length, m[3], 'date');
+      }
+    }
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  },
+  fix(_ctx, finding) {
+    const rewrite = finding.data?.['rewrite'];
+    if (typeof rewrite !== 'string') return [];
+    // Safe unattended: the written date has exactly one reading that exists.
+    const fix: Fix = { title: `Rewrite '${String(finding.data?.['text'])}' as ${rewrite}`, edits: [{ range: finding.range, newText: rewrite }], isPreferred: true, fixAll: true };
+    return [fix];
+  },
+};

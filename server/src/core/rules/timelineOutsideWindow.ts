@@ -1,0 +1,33 @@
+// A timeline entry before the stated start or after the stated end: either the entry's time
+// or the stated bound is wrong. Only stated bounds count; computed ones come from the timeline.
+import type { Rule, Finding } from './rule';
+import { formatAt } from './endBeforeStart';
+
+/** Stated bounds have minute precision; an entry at 13:51:30 is not before a start of 13:52. */
+const SLACK_MS = 60_000;
+
+export const timelineOutsideWindow: Rule = {
+  id: 'timeline-outside-window',
+  defaultSeverity: 'warning',
+  description: 'A timeline entry lies before the stated start or after the stated end of the incident.',
+  check({ model }) {
+    const { start, end } = model.statedWindow;
+    if (!start && !end) return [];
+    // An inverted window is end-before-start's finding; every entry would be "outside" it.
+    if (start && end && end.at < start.at) return [];
+    const out: Finding[] = [];
+    for (const e of model.timeline.entries) {
+      if (e.at === null) continue;
+      const side = start && start.at - e.at >= SLACK_MS ? 'start' : end && e.at - end.at >= SLACK_MS ? 'end' : null;
+      if (!side) continue;
+      const b = side === 'start' ? start! : end!;
+      out.push({
+        range: e.timeRange,
+        message:
+          `Entry at ${formatAt(model, e.at)} is ${side === 'start' ? 'before' : 'after'} the stated ${side} ${formatAt(model, b.at)} ` +
+          `(${b.field.key}, line ${b.field.line + 1}): correct the entry's time or the stated ${side}.`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,140 @@
+// Timeline times written in different zones (some UTC, some PT), or a seasonal abbreviation that
+// contradicts the date (PST on a summer date). The engine compares instants either way, but a
+// reader comparing clock readings is misled, and a wrong abbreviation shifts the time by an hour.
+import type { Rule, Finding } from './rule';
+import type { Postmortem, TimelineEntry } from '../model/types';
+import { formatInstant, matchLeadingTime, parseTime, zoneObject } from '../time';
+import { stripMarks } from '../model/text';
+
+interface Seasonal {
+  region: string;
+  daylight: boolean;
+  /** Standard time used all year somewhere (Arizona's MST, Queensland's AEST): never wrong in summer. */
+  allYear?: boolean;
+}
+
+const LA = 'America/Los_Angeles';
+const NY = 'America/New_York';
+const CHI = 'America/Chicago';
+const DEN = 'America/Denver';
+const std = (region: string, allYear = false): Seasonal => ({ region, daylight: false, allYear });
+const dst = (region: string): Seasonal => ({ region, daylight: true });
+
+// Abbreviations first: the first key of a region with the right offset names its actual state.
+const SEASONAL: Readonly<Record<string, Seasonal>> = {
+  pst: std(LA), pdt: dst(LA), est: std(NY), edt: dst(NY), cst: std(CHI), cdt: dst(CHI), mst: std(DEN, true), mdt: dst(DEN),
+  akst: std('America/Anchorage'), akdt: dst('America/Anchorage'), hst: std('Pacific/Honolulu', true),
+  cet: std('Europe/Berlin'), cest: dst('Europe/Berlin'), eet: std('Europe/Athens'), eest: dst('Europe/Athens'),
+  wet: std('Europe/Lisbon'), west: dst('Europe/Lisbon'), bst: dst('Europe/London'),
+  aest: std('Australia/Sydney', true), aedt: dst('Australia/Sydney'), nzst: std('Pacific/Auckland'), nzdt: dst('Pacific/Auckland'),
+  'pacific standard time': std(LA), 'pacific daylight time': dst(LA), 'eastern standard time': std(NY), 'eastern daylight time': dst(NY),
+  'central standard time': std(CHI), 'central daylight time': dst(CHI), 'mountain standard time': std(DEN, true), 'mountain daylight time': dst(DEN),
+  'central european summer time': dst('Europe/Berlin'), 'british summer time': dst('Europe/London'),
+};
+
+const seasonal = (written: string | null) => (written ? SEASONAL[written.trim().toLowerCase().replace(/\s+/g, ' ')] : undefined);
+
+/** Zones that follow the same clocks count as one: PST, PDT and PT are all Pacific time. */
+const familyOf = (zone: string, written: string | null) => seasonal(written)?.region ?? zone;
+
+export function offsetLabel(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const a = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${Math.floor(a / 60)}${a % 60 ? `:${String(a % 60).padStart(2, '0')}` : ''}`;
+}
+
+const offsetOf = (zone: string, at: number) => zoneObject(zone)?.offset(at) ?? null;
+
+/** The zone text the entry's own time was written with ('PT', 'UTC', 'Z'), if any. */
+function writtenZone(e: TimelineEntry): string | null {
+  if (e.zoneSource !== 'entry') return null;
+  const text = stripMarks(e.timeText);
+  return (parseTime(text) ?? matchLeadingTime(text)?.time)?.zoneText ?? null;
+}
+
+/** The timeline's stated zone as written, without a trailing alias: 'Pacific Time (PT)' -> 'Pacific Time'. */
+function statedText(model: Postmortem): string | null {
+  const r = model.timeline.statedZoneRange;
+  if (!r) return null;
+  return (model.lines[r.start.line] ?? '').slice(r.start.character, r.end.character).replace(/\s*\([^)]*\)\s*$/, '').trim() || null;
+}
+
+/** When a seasonal abbreviation contradicts the region's clocks at `at`: what they actually showed. */
+function contradiction(written: string, zone: string, at: number): { used: number; actual: number; actualName: string; day: string } | null {
+  const s = seasonal(written);
+  if (!s || (!s.daylight && s.allYear)) return null;
+  const used = offsetOf(zone, at);
+  const actual = offsetOf(s.region, at);
+  if (used === null || actual === null || used === actual) return null;
+  const name = Object.keys(SEASONAL).find((k) => k.length <= 5 && SEASONAL[k]!.region === s.region && offsetOf(k, at) === actual);
+  return { used, actual, actualName: name ? name.toUpperCase() : offsetLabel(actual), day: formatInstant(at, s.region, 'yyyy-MM-dd') };
+}
+
+const kindOf = (written: string) => (seasonal(written)!.daylight ? 'daylight' : 'standard');
+const otherKind = (written: string) => (seasonal(written)!.daylight ? 'standard' : 'daylight');
+
+export const timezoneMixed: Rule = {
+  id: 'timezone-mixed',
+  defaultSeverity: 'warning',
+  description: 'Timeline times are written in different zones, or a zone abbreviation contradicts the date (PST in summer).',
+  check({ model }) {
+    const out: Finding[] = [];
+    const { entries, statedZone, statedZoneRange } = model.timeline;
+    const zoned = entries.map((e) => ({ e, written: writtenZone(e) })).filter((x) => x.written !== null);
+
+    // The zone the timeline is in: the one stated for it, else most entries' (zoneless ones are timezone-missing's).
+    let reference: { family: string; name: string; basis: string } | null = null;
+    if (statedZone && statedZoneRange) {
+      const text = statedText(model) ?? statedZone;
+      reference = { family: familyOf(statedZone, text), name: text, basis: `stated on line ${statedZoneRange.start.line + 1}` };
+    } else if (zoned.length) {
+      const counts = new Map<string, { n: number; name: string }>();
+      for (const { e, written } of zoned) {
+        const f = familyOf(e.zone, written);
+        const c = counts.get(f) ?? { n: 0, name: written! };
+        counts.set(f, { n: c.n + 1, name: c.name });
+      }
+      const [family, top] = [...counts].reduce((a, b) => (b[1].n > a[1].n ? b : a));
+      if (counts.size > 1) reference = { family, name: top.name, basis: `${top.n} of ${zoned.length} entries` };
+    }
+
+    for (const { e, written } of zoned) {
+      if (reference && familyOf(e.zone, written) !== reference.family) {
+        const used = e.at !== null ? offsetOf(e.zone, e.at) : null;
+        const read = used !== null && offsetLabel(used) !== written ? ` (read as ${offsetLabel(used)})` : '';
+        out.push({
+          range: e.timeRange,
+          message:
+            `'${e.timeText}' is written in ${written}${read} but the timeline is in ` +
+            `${reference.name} (${reference.basis}): write every time in one zone so readers can compare them.`,
+        });
+      }
+      const c = e.at !== null ? contradiction(written!, e.zone, e.at) : null;
+      if (c) {
+        out.push({
+          range: e.timeRange,
+          message:
+            `${written} is ${kindOf(written!)} time (${offsetLabel(c.used)}), but on ${c.day} those clocks are on ${otherKind(written!)} time ` +
+            `(${c.actualName}, ${offsetLabel(c.actual)}); '${e.timeText}' was read as ${offsetLabel(c.used)}. Write ${c.actualName} if that is what the clock showed.`,
+        });
+      }
+    }
+
+    // A seasonal abbreviation stated for the whole timeline: check it against the first entry it contradicts.
+    const text = statedText(model);
+    if (statedZone && statedZoneRange && text && seasonal(text)) {
+      for (const e of entries) {
+        const c = e.zoneSource === 'timeline' && e.at !== null ? contradiction(text, statedZone, e.at) : null;
+        if (!c) continue;
+        out.push({
+          range: statedZoneRange,
+          message:
+            `${text} is ${kindOf(text)} time (${offsetLabel(c.used)}), but on ${c.day} (line ${e.line + 1}) those clocks are on ` +
+            `${otherKind(text)} time (${c.actualName}, ${offsetLabel(c.actual)}); the timeline was read as ${offsetLabel(c.used)}. Write ${c.actualName} if that is what the clocks showed.`,
+        });
+        break;
+      }
+    }
+    return out.sort((a, b) => a.range.start.line - b.range.start.line);
+  },
+};
