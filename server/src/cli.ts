@@ -1,7 +1,7 @@
 // `postmortem`: the same engine as the editor, for the terminal and CI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createService, type PostmortemService } from './core/service';
 import { parseConfig } from './core/template/load';
@@ -14,6 +14,8 @@ import { expandPaths, findConfigFile, readText } from './node/files';
 const USAGE = `Usage:
   postmortem lint [--format text|json] [--config FILE] PATH...
   postmortem metrics [--format text|json] [--config FILE] FILE
+  postmortem new --template ID [-o FILE] [--force] [--config FILE]
+  postmortem render [--config FILE] FILE [-o OUT]   (standalone HTML report)
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.`;
 
@@ -155,7 +157,106 @@ function metrics(o: Options, out: (s: string) => void, err: (s: string) => void)
   return 0;
 }
 
-export function main(argv: string[], out = (s: string) => process.stdout.write(s + '\n'), err = (s: string) => process.stderr.write(s + '\n')): number {
+/** `new`: a post-mortem from a template, to stdout or a file it will not overwrite without --force. */
+function newPostmortem(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let templateId: string | null = null;
+  let output: string | null = null;
+  let config: string | null = null;
+  let force = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    const name = a.split('=')[0];
+    if (name === '--template' || name === '-t') templateId = value();
+    else if (name === '--output' || name === '-o') output = value();
+    else if (name === '--config') config = value();
+    else if (a === '--force' || a === '-f') force = true;
+    else throw new UsageError(a.startsWith('-') ? `unknown option ${a}` : `unexpected argument '${a}'`);
+  }
+  const { service } = loadService(config, err);
+  const ids = service.templates.map((t) => t.id).join(', ');
+  if (!templateId) throw new UsageError(`new needs --template ID (templates: ${ids})`);
+  const text = service.newDocument(templateId);
+  if (text === null) {
+    err(`postmortem: unknown template '${templateId}' (templates: ${ids})`);
+    return 2;
+  }
+  if (output === null) {
+    out(text.replace(/\n$/, ''));
+    return 0;
+  }
+  try {
+    fs.writeFileSync(output, text, { flag: force ? 'w' : 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    err(`postmortem: ${output}: ${code === 'EEXIST' ? 'already exists (use --force to overwrite)' : e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  err(`wrote ${output} (template ${templateId})`);
+  return 0;
+}
+
+/** `render`: the preview as one standalone HTML file (light theme, no script, no external resources). */
+function renderHtml(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let output: string | null = null;
+  let config: string | null = null;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    const name = a.split('=')[0];
+    if (name === '--output' || name === '-o') output = value();
+    else if (name === '--config') config = value();
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else files.push(a);
+  }
+  if (files.length !== 1) throw new UsageError('render needs exactly one FILE');
+  const file = files[0]!;
+  const read = readText(file);
+  if ('error' in read) {
+    err(`${file}: ${read.error}`);
+    return 2;
+  }
+  const { service } = loadService(config, err);
+  const doc = { uri: pathToFileURL(path.resolve(file)).toString(), version: 1, text: read.text };
+  const { html } = service.render(doc, { mode: 'standalone', readResource: readSmallFile });
+  if (output === null) {
+    out(html.replace(/\n$/, ''));
+    return 0;
+  }
+  try {
+    fs.writeFileSync(output, html);
+  } catch (e) {
+    err(`postmortem: ${output}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  err(`wrote ${output}`);
+  return 0;
+}
+
+/** A local file (file: URL) when it is at most `max` bytes, for images inlined into the report. */
+function readSmallFile(url: string, max: number): Uint8Array | null {
+  try {
+    const file = fileURLToPath(url);
+    return fs.statSync(file).size <= max ? fs.readFileSync(file) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function main(
+  argv: string[],
+  out: (s: string) => void = (s) => void process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => void process.stderr.write(s + '\n'),
+): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -163,6 +264,10 @@ export function main(argv: string[], out = (s: string) => process.stdout.write(s
         return lint(parseArgs(rest), out, err);
       case 'metrics':
         return metrics(parseArgs(rest), out, err);
+      case 'new':
+        return newPostmortem(rest, out, err);
+      case 'render':
+        return renderHtml(rest, out, err);
       case '--help':
       case '-h':
       case 'help':

@@ -5,6 +5,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,6 +14,10 @@ import { createService } from './core/service';
 import { FIX_ALL_KIND, INSERT_SECTIONS_KIND, DISABLE_IN_WORKSPACE_COMMAND } from './core/actions';
 import { loadBuiltinTemplates } from './node/builtinTemplates';
 import { Workspace } from './node/workspace';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { NEW_DOCUMENT_REQUEST, RENDER_REQUEST, TEMPLATES_REQUEST, type NewDocumentParams, type NewDocumentResult, type RenderParams, type RenderResponse, type TemplateSummary } from './protocol';
+import { renderResponse } from './core/render';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -28,6 +34,11 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, INSERT_SECTIONS_KIND] },
       executeCommandProvider: { commands: [DISABLE_IN_WORKSPACE_COMMAND] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '|', ':', '#', '*', '@'] },
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
     },
   };
 });
@@ -72,6 +83,36 @@ connection.onCodeAction((params) => {
   return safe(() => service.codeActions(input(doc), params.range, { diagnostics: params.context.diagnostics, ...(params.context.only ? { only: params.context.only } : {}) }), []);
 });
 connection.onExecuteCommand((params) => workspace.executeCommand(params));
+
+// Authoring: hover, outline, action item ids as links, new document from a template.
+const withDoc = <T>(uri: string, fallback: T, fn: (doc: ReturnType<typeof input>) => T): T => {
+  const doc = documents.get(uri);
+  return doc ? safe(() => fn(input(doc)), fallback) : fallback;
+};
+connection.onHover((p) => withDoc(p.textDocument.uri, null, (d) => service.hover(d, p.position)));
+connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (d) => service.complete(d, p.position)));
+connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (d) => service.symbols(d)));
+connection.onDefinition((p) => withDoc(p.textDocument.uri, [], (d) => service.definition(d, p.position)));
+connection.onReferences((p) => withDoc(p.textDocument.uri, [], (d) => service.references(d, p.position, p.context.includeDeclaration)));
+connection.onRequest(TEMPLATES_REQUEST, (): TemplateSummary[] =>
+  safe(() => service.templates.map((t) => ({ id: t.id, name: t.name, description: t.description })), []),
+);
+connection.onRequest(NEW_DOCUMENT_REQUEST, (p: NewDocumentParams): NewDocumentResult | ResponseError => {
+  const text = safe(() => service.newDocument(p?.templateId, p?.incidentId ? { incidentId: p.incidentId } : {}), null);
+  if (text !== null) return { text };
+  return new ResponseError(ErrorCodes.InvalidParams, `Unknown template '${String(p?.templateId)}' (templates: ${service.templates.map((t) => t.id).join(', ')})`);
+});
+
+// The preview and Export HTML: rendered here from the server's copy of the document.
+const readResource = (url: string, max: number) => {
+  try {
+    const file = fileURLToPath(url);
+    return fs.statSync(file).size <= max ? fs.readFileSync(file) : null;
+  } catch {
+    return null;
+  }
+};
+connection.onRequest(RENDER_REQUEST, (p: RenderParams): RenderResponse | null => withDoc(p?.uri, null, (d) => renderResponse(service, d, p, readResource)));
 
 documents.listen(connection);
 connection.listen();

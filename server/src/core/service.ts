@@ -1,13 +1,19 @@
 // The engine as a service over text: what the language server, the CLI and the tests call.
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { buildModel, type DocumentInput } from './model/build';
 import type { Postmortem } from './model/types';
 import type { BlockCache } from './parse/document';
 import { ConfigSpec, type Config, type TemplateSpec } from './template/schema';
 import { RULES } from './rules';
-import type { RuleContext } from './rules/rule';
+import type { Rule, RuleContext } from './rules/rule';
 import { runRules } from './diagnose';
 import { codeActions, type CodeActionRequest } from './actions';
+import { render, type RenderOptions, type RenderResult } from './render';
+import { hover } from './hover';
+import { documentSymbols } from './symbols';
+import { definition, references } from './navigation';
+import { newDocument } from './newDocument';
+import { complete } from './completion';
 
 export type { DocumentInput };
 
@@ -16,18 +22,31 @@ export interface ServiceOptions {
   config?: Config;
   /** Today's date (YYYY-MM-DD); injectable for tests. */
   today?: () => string;
+  /** The clock for completion's "now" (epoch ms); injectable for tests. */
+  now?: () => number;
   log?: (message: string) => void;
+  /** The rules to run (all of them unless a test narrows it). */
+  rules?: Rule[];
 }
 
 export interface PostmortemService {
   analyze(doc: DocumentInput): Postmortem;
   diagnose(doc: DocumentInput): Diagnostic[];
   codeActions(doc: DocumentInput, range: Range, request: CodeActionRequest): CodeAction[];
+  /** The preview / exported report; the problem count comes from diagnose(). */
+  render(doc: DocumentInput, options: RenderOptions): RenderResult;
   configure(templates: TemplateSpec[], config: Config): void;
   forget(uri: string): void;
   readonly templates: TemplateSpec[];
   readonly config: Config;
   context(doc: DocumentInput): RuleContext;
+  hover(doc: DocumentInput, pos: Position): Hover | null;
+  complete(doc: DocumentInput, pos: Position): CompletionItem[];
+  symbols(doc: DocumentInput): DocumentSymbol[];
+  definition(doc: DocumentInput, pos: Position): Location[];
+  references(doc: DocumentInput, pos: Position, includeDeclaration?: boolean): Location[];
+  /** A new post-mortem from a template; null for an unknown template id. */
+  newDocument(templateId: string, options?: { today?: string; incidentId?: string }): string | null;
 }
 
 const localToday = () => {
@@ -51,6 +70,15 @@ export function createService(options: ServiceOptions): PostmortemService {
     state.set(doc.uri, { version: doc.version, text: doc.text, model, cache });
     return model;
   };
+  /** Authoring requests answer nothing rather than throw. */
+  const guard = <T>(what: string, fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      log(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  };
   const context = (doc: DocumentInput): RuleContext => {
     const model = analyze(doc);
     return { model, template: templates.find((t) => t.id === model.templateId) ?? null, config, today: today() };
@@ -63,7 +91,7 @@ export function createService(options: ServiceOptions): PostmortemService {
       const ctx = context(doc);
       const entry = state.get(doc.uri)!;
       if (entry.diagnostics) return entry.diagnostics;
-      entry.diagnostics = runRules(RULES, ctx, (rule, e) => {
+      entry.diagnostics = runRules(options.rules ?? RULES, ctx, (rule, e) => {
         if (loggedFailures.has(rule)) return;
         loggedFailures.add(rule);
         log(`rule ${rule} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -74,6 +102,10 @@ export function createService(options: ServiceOptions): PostmortemService {
       const ctx = context(doc);
       return codeActions(ctx, range, request, this.diagnose(doc));
     },
+    render(doc, options) {
+      const ctx = context(doc);
+      return render(ctx, { ...options, diagnostics: ctx.model.isPostmortem ? this.diagnose(doc) : [] });
+    },
     configure(t, c) {
       config = c;
       templates = mergeTemplates(t, c);
@@ -81,6 +113,19 @@ export function createService(options: ServiceOptions): PostmortemService {
     },
     forget(uri) {
       state.delete(uri);
+    },
+    hover: (doc, pos) => guard('hover', () => hover(context(doc), pos), null),
+    complete: (doc, pos) => complete(context(doc), pos, options.now ? { now: options.now } : {}),
+    symbols: (doc) => guard('symbols', () => documentSymbols(analyze(doc)), []),
+    definition: (doc, pos) => guard('definition', () => definition(analyze(doc), pos), []),
+    references: (doc, pos, includeDeclaration = true) => guard('references', () => references(analyze(doc), pos, includeDeclaration), []),
+    newDocument(templateId, opts = {}) {
+      const template = templates.find((t) => t.id === templateId);
+      if (!template) return null;
+      const text = newDocument(template, { today: opts.today ?? today(), ...(opts.incidentId ? { incidentId: opts.incidentId } : {}) });
+      // Headings alone may point at another template (a custom one close to a built-in): say which.
+      const { model } = buildModel({ uri: 'untitled:new-postmortem.md', version: 0, text }, templates, config);
+      return !config.enable || model.templateId === templateId ? text : `---\ntemplate: ${templateId}\n---\n\n${text}`;
     },
     get templates() {
       return templates;

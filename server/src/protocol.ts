@@ -1,0 +1,30 @@
+// Custom requests between the extension and the language server. Names and shapes only (no
+// runtime dependencies), so both sides import it.
+
+/** `postmortem/templates` -> TemplateSummary[]: built-in and workspace (.postmortem.yaml) templates. */
+export const TEMPLATES_REQUEST = 'postmortem/templates';
+
+export interface TemplateSummary {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** `postmortem/newDocument` {templateId} -> {text}; an unknown id is an InvalidParams error. */
+export const NEW_DOCUMENT_REQUEST = 'postmortem/newDocument';
+
+export interface NewDocumentParams {
+  templateId: string;
+  /** Used as written instead of the template's id shape filled with today's date. */
+  incidentId?: string;
+}
+
+export interface NewDocumentResult {
+  text: string;
+}
+
+/** `postmortem/render` {uri, mode, part?, nonce?, cspSource?, resourceBase?, scriptUri?} -> {html | body, metrics,
+ *  version, ...} (or null for a document the server does not have): the preview and the exported report. */
+export const RENDER_REQUEST = 'postmortem/render';
+
+export type { RenderParams, RenderResponse } from './core/render';
