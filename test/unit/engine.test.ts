@@ -99,6 +99,18 @@ describe('time math in documents', () => {
     assert.equal(m.metrics.timeToAcknowledgeMinutes, 15);
   });
 
+  it('list entries with the separator inside the bold (`**11:44 PM:**`) and dashes', () => {
+    const m = s.analyze(doc(pm('_All times in UTC_\n\n- **11:44 PM:** Alert fired\n- **11:50 PM** - Incident resolved\n- `23:55` — Postmortem scheduled')));
+    assert.deepEqual(
+      m.timeline.entries.map((e) => [e.timeText, new Date(e.at!).toISOString(), e.text, e.phase]),
+      [
+        ['11:44 PM', '2024-11-02T23:44:00.000Z', 'Alert fired', 'detected'],
+        ['11:50 PM', '2024-11-02T23:50:00.000Z', 'Incident resolved', 'resolved'],
+        ['23:55', '2024-11-02T23:55:00.000Z', 'Postmortem scheduled', null],
+      ],
+    );
+  });
+
   it('no zone stated: UTC is assumed', () => {
     const m = s.analyze(doc(pm('- **10:00**: Incident began')));
     assert.equal(m.timeline.entries[0]!.zone, 'UTC');

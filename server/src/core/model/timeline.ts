@@ -45,6 +45,8 @@ interface Draft {
   end: number;
   /** Where the text stands when it is not on the entry's line (003-style blocks: the heading). */
   textRange?: Range;
+  /** The cached reading it came from, to reuse the entry while nothing about it changed. */
+  reading?: object;
 }
 
 /** What a row or item says, before it is placed on its line: reused while its text is unchanged. */
@@ -55,6 +57,23 @@ type ItemReading = Pick<Draft, 'timeText' | 'time' | 'text' | 'phase'> & { timeO
 // (and so its table's header) is unchanged: an edit re-reads only the rows it touched.
 const rowReadings = new WeakMap<CellInfo[], { header: CellInfo[]; reading: RowReading | null }>();
 const itemReadings = new TextMemo<ItemReading | null>(readItem);
+const entries = new WeakMap<object, TimelineEntry>();
+
+/** The previous version's entry for the same reading, when it is still exactly right. */
+function reusable(d: Draft, at: number | null, zone: string, zoneSource: TimeZoneSource): TimelineEntry | null {
+  const e = d.reading && entries.get(d.reading);
+  return e &&
+    e.line === d.line &&
+    e.at === at &&
+    e.zone === zone &&
+    e.zoneSource === zoneSource &&
+    e.timeRange.start.character === d.timeStart &&
+    e.textRange.start.character === d.textStart &&
+    (e.ownerRange?.start.character ?? 0) === (d.owner ? d.ownerStart : 0) &&
+    e.range.end.character === d.end
+    ? e
+    : null;
+}
 
 export function buildTimeline(
   doc: ParsedDocument,
@@ -121,34 +140,47 @@ export function buildTimeline(
     date,
     zone.zone,
   );
-  const entries: TimelineEntry[] = drafts.map((d, i) => ({
-    timeText: d.timeText,
-    timeRange: lineRange(d.line, d.timeStart, d.timeStart + d.timeText.length),
-    at: instants[i] ?? null,
-    zone: d.time?.zone ?? zone.zone,
-    zoneSource: d.time?.zone ? 'entry' : zone.source,
-    hasDate: !!d.time?.date,
-    text: d.text,
-    textRange: d.textRange ?? lineRange(d.line, d.textStart, d.textStart + d.text.length),
-    owner: d.owner,
-    ownerRange: d.owner ? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length) : null,
-    phase: d.phase,
-    range: lineRange(d.line, 0, d.end),
-    line: d.line,
-  }));
+  const list: TimelineEntry[] = drafts.map((d, i) => {
+    const at = instants[i] ?? null;
+    const entryZone = d.time?.zone ?? zone.zone;
+    const zoneSource: TimeZoneSource = d.time?.zone ? 'entry' : zone.source;
+    const old = reusable(d, at, entryZone, zoneSource);
+    if (old) return old;
+    const entry = newEntry(d, at, entryZone, zoneSource);
+    if (d.reading) entries.set(d.reading, entry);
+    return entry;
+  });
   return {
     section,
-    entries,
+    entries: list,
     statedZone: stated?.zone ?? null,
     statedZoneRange: stated ? lineRange(stated.line, stated.start, stated.end) : null,
     shape,
     columns,
   };
 
+  function newEntry(d: Draft, at: number | null, entryZone: string, zoneSource: TimeZoneSource): TimelineEntry {
+    return {
+      timeText: d.timeText,
+      timeRange: lineRange(d.line, d.timeStart, d.timeStart + d.timeText.length),
+      at,
+      zone: entryZone,
+      zoneSource,
+      hasDate: !!d.time?.date,
+      text: d.text,
+      textRange: d.textRange ?? lineRange(d.line, d.textStart, d.textStart + d.text.length),
+      owner: d.owner,
+      ownerRange: d.owner ? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length) : null,
+      phase: d.phase,
+      range: lineRange(d.line, 0, d.end),
+      line: d.line,
+    };
+  }
+
   function fromRow(r: DocRow): Draft | null {
     let cached = rowReadings.get(r.cells);
     if (!cached || cached.header !== r.header) rowReadings.set(r.cells, (cached = { header: r.header, reading: readRow(r) }));
-    return cached.reading && { ...cached.reading, line: r.line, end: (doc.lines[r.line] ?? '').length };
+    return cached.reading && { ...cached.reading, line: r.line, end: (doc.lines[r.line] ?? '').length, reading: cached.reading };
   }
 
   function fromItem(line: number, contentStart: number, content: string): Draft | null {
@@ -165,6 +197,7 @@ export function buildTimeline(
       ownerStart: 0,
       phase: r.phase,
       end: (doc.lines[line] ?? '').length,
+      reading: r,
     };
   }
 }
@@ -200,7 +233,8 @@ function readItem(content: string): ItemReading | null {
   let time: ParsedTime | null;
   const mark = /^(\*\*|__|`)(.+?)\1/.exec(content);
   if (mark) {
-    timeText = mark[2]!.trim();
+    // `**11:44 PM:**` puts the separator inside the bold; the time is what precedes it.
+    timeText = mark[2]!.trim().replace(/\s*[:\-–—]$/, '');
     offset = mark[1]!.length + mark[2]!.indexOf(timeText);
     time = parseTime(timeText);
     if (!time && !TIMEISH.test(timeText)) return null;
