@@ -8,15 +8,18 @@
 //     loads the extension unpacked from the repository (extensionDevelopmentPath).
 //  2. UI checks against the packaged .vsix installed into code-server #2: squiggles under a
 //     placeholder, the Problems panel, and a screenshot (test-artifacts/editor.png, copied to
-//     docs/images/editor.png for the README).
+//     docs/images/editor.png for the README); then the live preview (test/e2e/ui/preview.ui.ts:
+//     the summary card follows typing; test-artifacts/preview.png -> docs/images/preview.png).
 //
 // Options: --suite-only, --ui-only, --keep (keep the run folder), --timeout <s> (suite, default 300),
 //   --extension <dir> (default: the repository), --vsix <file>, --fixtures <dir> (default test/fixtures),
 // Prints `e2e: N passed, M failed` last; exits 1 when anything failed or timed out.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { transform } from 'esbuild';
 import {
   CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID, ROOT, VSIX, codeServerProfile, copyWorkspace, log, makeRunDir,
   missingPrerequisites, installVsix, onShutdown, startCodeServer, stopAll,
@@ -189,7 +192,7 @@ async function runUiChecks() {
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const check = async (name, fn) => {
+  const check = async (name, fn, shown = page) => {
     const t0 = Date.now();
     try {
       const detail = await fn();
@@ -197,7 +200,7 @@ async function runUiChecks() {
       return true;
     } catch (e) {
       record(name, false, (e?.message ?? String(e)).split('\n')[0]);
-      await page.screenshot({ path: join(ARTIFACTS, `failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+      await shown.screenshot({ path: join(ARTIFACTS, `failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
       return false;
     }
   };
@@ -287,9 +290,29 @@ async function runUiChecks() {
   }
 
   await context.close().catch(() => {});
+
+  // The preview in a window of its own: a fresh browser context has no editor history (the workbench
+  // keeps it in the browser), so Quick Open cannot pick the seed opened above instead of the file asked for.
+  const previewContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const previewPage = await previewContext.newPage();
+  await check('the preview follows typing (summary card, screenshot)', async () => {
+    const { previewCheck } = await loadUiCheck('preview.ui.ts');
+    await previewPage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS, docsImagesDir: join(ROOT, 'docs', 'images') });
+  }, previewPage);
+  await previewContext.close().catch(() => {});
   server.stop();
   if (results.filter((r) => !r.ok).length > failuresBefore) saveLog(profile, 'ui');
   log(`UI checks took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** A UI check module from test/e2e/ui (TypeScript): types stripped by esbuild into the run folder, then imported. */
+async function loadUiCheck(name) {
+  const source = join(ROOT, 'test', 'e2e', 'ui', name);
+  const { code } = await transform(readFileSync(source, 'utf8'), { loader: 'ts', format: 'esm', target: 'node20', sourcefile: source });
+  const out = join(runDir, name.replace(/\.ts$/, '.mjs'));
+  writeFileSync(out, code);
+  return import(pathToFileURL(out).href);
 }
 
 let failed = false;

@@ -9,8 +9,16 @@ export async function run(): Promise<void> {
   if (grep) mocha.grep(grep);
   // Test files are bundled into this file, so mocha cannot load them itself: set up the tdd
   // globals (suite, test, ...) the way mocha does before loading a file, then load them.
-  mocha.suite.emit('pre-require', globalThis, 'diagnostics.test.ts', mocha);
-  require('./diagnostics.test');
+  const files: Array<[string, () => unknown]> = [
+    ['diagnostics.test.ts', () => require('./diagnostics.test')],
+    ['quickfix.test.ts', () => require('./quickfix.test')],
+    ['completion.test.ts', () => require('./completion.test')],
+    ['snippets.test.ts', () => require('./snippets.test')],
+  ];
+  for (const [name, load] of files) {
+    mocha.suite.emit('pre-require', globalThis, name, mocha);
+    load();
+  }
 
   const started = Date.now();
   const failures = await new Promise<{ passed: number; failed: number }>((resolve) => {
