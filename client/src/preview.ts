@@ -137,6 +137,7 @@ class Preview implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open a post-mortem (a markdown file) to preview it.');
       return;
     }
+    await vscode.workspace.openTextDocument(uri); // the server renders documents the editor has open
     if (this.panel) {
       this.panel.reveal(toSide ? undefined : vscode.ViewColumn.Active, toSide);
     } else {
@@ -205,7 +206,12 @@ class Preview implements vscode.Disposable {
     const { panel, uri } = this;
     if (!panel || !uri) return;
     const seq = ++this.seq;
-    const res = await this.render(this.params(panel, uri, 'html'));
+    let res = await this.render(this.params(panel, uri, 'html'));
+    // A document opened a moment ago may not have reached the server yet.
+    for (let attempt = 0; !res && attempt < 3 && seq === this.seq; attempt++) {
+      await new Promise((r) => setTimeout(r, 300));
+      res = await this.render(this.params(panel, uri, 'html'));
+    }
     if (seq !== this.seq || panel !== this.panel) return;
     this.scriptReady = false;
     panel.webview.html = res?.html ?? messagePage('The preview is not available: the Postmortem language server is not running or does not have this document open.');

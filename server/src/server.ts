@@ -54,8 +54,17 @@ function validate(doc: TextDocument, delay = 0): void {
       pending.delete(doc.uri);
       const current = documents.get(doc.uri);
       if (!current) return;
-      const diagnostics = safe(() => service.diagnose(input(current)), []);
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      // The model first (what completion and hover use), then the rules on the next turn, so a
+      // request that arrived meanwhile is answered before them rather than after.
+      const snapshot = input(current);
+      safe(() => service.analyze(snapshot), null);
+      setImmediate(() => {
+        // Stale: the document changed or closed since; its newer version has its own run queued.
+        const stale = () => documents.get(doc.uri)?.version !== snapshot.version;
+        if (stale()) return;
+        const diagnostics = safe(() => service.diagnose(snapshot), []);
+        if (!stale()) void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics });
+      });
     }, delay),
   );
 }

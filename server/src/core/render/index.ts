@@ -1,0 +1,217 @@
+// The preview and the exported report, rendered from the model: a summary card, the timeline
+// chart, the action items, the problem count and the document itself. Pure: the same HTML backs
+// the webview (VS Code theme, our script), `Export HTML` and `postmortem render` (light theme, no script).
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Metrics } from '../model/types';
+import type { RuleContext } from '../rules/rule';
+import type { DocumentInput, PostmortemService } from '../service';
+import { stripMarks } from '../model/text';
+import { actionSummary } from './actions';
+import { timelineChart } from './chart';
+import { attrs, count, esc } from './html';
+import { renderMarkdown, type ReadResource } from './markdown';
+import { styles } from './styles';
+import { summaryCard } from './summary';
+
+export type { ReadResource };
+export type RenderMode = 'webview' | 'standalone';
+
+export interface RenderOptions {
+  mode: RenderMode;
+  /** Nonce for our <style> and <script>; a fresh one is made when missing or malformed. */
+  nonce?: string;
+  /** The webview's `cspSource` (webview mode). */
+  cspSource?: string;
+  /** Webview URI of the document's folder, for relative images (webview mode). */
+  resourceBase?: string;
+  /** Webview URI of media/preview.js (webview mode; without it the page has no script). */
+  scriptUri?: string;
+  /** The document's diagnostics, for the problem count (webview mode). */
+  diagnostics?: readonly Diagnostic[];
+  /** Reads small local images to inline them (standalone mode, Node side). */
+  readResource?: ReadResource;
+}
+
+export interface RenderResult {
+  /** A whole page with its Content-Security-Policy. */
+  html: string;
+  /** What goes inside #pm-root: the webview swaps it in place on each change. */
+  body: string;
+  metrics: Metrics;
+  diagnosticsCount: number;
+  isPostmortem: boolean;
+  title: string;
+}
+
+export function render(ctx: RuleContext, options: RenderOptions): RenderResult {
+  const { model } = ctx;
+  const mode = options.mode === 'webview' ? 'webview' : 'standalone';
+  const diagnostics = options.diagnostics ?? [];
+  const title = model.title ? stripMarks(model.title) : 'Post-mortem';
+  const parts: string[] = [];
+  if (!model.isPostmortem) {
+    parts.push(`<section class="pm-card pm-notice" aria-label="Not a post-mortem"><p class="pm-empty">This document is not recognised as a post-mortem (${esc(model.detection)}), so it has no summary.</p></section>`);
+  } else {
+    parts.push(summaryCard(model), timelineChart(model), actionSummary(model.actionItems, ctx.today));
+    if (mode === 'webview') parts.push(diagnosticsBar(diagnostics));
+  }
+  const doc = renderMarkdown(model.text, {
+    mode,
+    docUri: model.uri,
+    resourceBase: mode === 'webview' ? validBase(options.resourceBase) : null,
+    ...(options.readResource ? { readResource: options.readResource } : {}),
+  });
+  parts.push(`<article class="pm-doc">${doc}</article>`);
+  const body = parts.join('\n');
+  return {
+    html: page(title, body, mode, options, model.version),
+    body,
+    metrics: model.metrics,
+    diagnosticsCount: diagnostics.length,
+    isPostmortem: model.isPostmortem,
+    title,
+  };
+}
+
+function diagnosticsBar(diagnostics: readonly Diagnostic[]): string {
+  const by = (s: number) => diagnostics.filter((d) => (d.severity ?? 1) === s).length;
+  const detail = [count(by(1), 'error'), count(by(2), 'warning'), by(3) + by(4) ? `${by(3) + by(4)} other` : '']
+    .filter((s) => s && !s.startsWith('0 '))
+    .join(', ');
+  const summary = diagnostics.length ? `${count(diagnostics.length, 'problem')} (${detail})` : 'No problems';
+  return (
+    `<section class="pm-card pm-diagnostics" aria-label="Problems" data-count="${diagnostics.length}">` +
+    `<span class="pm-diagnostics-count">${esc(summary)}</span>` +
+    `<button type="button" class="pm-link" data-command="problems">Show in Problems panel</button></section>`
+  );
+}
+
+const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
+const CSP_TOKEN = /^(?:'self'|[^\s;,'"<>\\]+)$/;
+
+export function makeNonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** A CSP source list the client gave us; anything that could end the directive or add another is refused. */
+function validCspSource(s: string | undefined): string {
+  const tokens = (s ?? '').trim().split(/\s+/).filter(Boolean);
+  return tokens.length && tokens.every((t) => CSP_TOKEN.test(t)) ? tokens.join(' ') : '';
+}
+
+function validUrl(s: string | undefined): string | null {
+  if (!s) return null;
+  try {
+    const u = new URL(s);
+    return /^(?:javascript|data|blob|about):$/i.test(u.protocol) ? null : u.href;
+  } catch {
+    return null;
+  }
+}
+
+function validBase(s: string | undefined): string | null {
+  const u = validUrl(s);
+  return u === null ? null : u.endsWith('/') ? u : `${u}/`;
+}
+
+/** The Content-Security-Policy: nothing loads but our nonce'd style and script, and images from the
+ *  webview's own resource origin (webview) or the page's folder (standalone) and data: URIs. */
+export function contentSecurityPolicy(mode: RenderMode, nonce: string, cspSource = ''): string {
+  const src = validCspSource(cspSource);
+  const base = `default-src 'none'; base-uri 'none'; form-action 'none'`;
+  return mode === 'webview'
+    ? `${base}; img-src ${src ? `${src} ` : ''}data:; style-src ${src ? `${src} ` : ''}'nonce-${nonce}'; script-src 'nonce-${nonce}'`
+    : `${base}; img-src 'self' data:; style-src 'nonce-${nonce}'`;
+}
+
+function page(title: string, body: string, mode: RenderMode, options: RenderOptions, version: number): string {
+  const nonce = options.nonce && NONCE.test(options.nonce) ? options.nonce : makeNonce();
+  const csp = contentSecurityPolicy(mode, nonce, options.cspSource);
+  const script = mode === 'webview' ? validUrl(options.scriptUri) : null;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    mode === 'standalone' ? '<meta name="referrer" content="no-referrer">' : '',
+    `<title>${esc(title)}</title>`,
+    `<style nonce="${nonce}">${styles(mode)}</style>`,
+    '</head>',
+    '<body>',
+    `<main id="pm-root"${attrs({ class: `pm-${mode}`, 'data-version': version })}>`,
+    body,
+    '</main>',
+    script ? `<script nonce="${nonce}" src="${esc(script)}"></script>` : '',
+    '</body>',
+    '</html>',
+    '',
+  ]
+    .filter((l) => l !== '')
+    .join('\n')
+    .concat('\n');
+}
+
+// --- the `postmortem/render` request ------------------------------------------------------------
+
+export interface RenderParams {
+  uri: string;
+  mode: RenderMode;
+  /** 'html' a whole page, 'body' the part the webview swaps in, 'metrics' no HTML (default: body for webview, html for standalone). */
+  part?: 'html' | 'body' | 'metrics';
+  nonce?: string;
+  cspSource?: string;
+  resourceBase?: string;
+  scriptUri?: string;
+}
+
+export interface RenderResponse {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  title: string;
+  metrics: Metrics;
+  diagnosticsCount: number;
+  html?: string;
+  body?: string;
+}
+
+/** Answers a render request for one document (the server passes its current copy). */
+export function renderResponse(
+  service: Pick<PostmortemService, 'analyze' | 'diagnose' | 'render'>,
+  doc: DocumentInput,
+  params: RenderParams,
+  readResource?: ReadResource,
+): RenderResponse {
+  const part = params.part ?? (params.mode === 'webview' ? 'body' : 'html');
+  if (part === 'metrics') {
+    const model = service.analyze(doc);
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      isPostmortem: model.isPostmortem,
+      title: model.title ? stripMarks(model.title) : 'Post-mortem',
+      metrics: model.metrics,
+      diagnosticsCount: model.isPostmortem ? service.diagnose(doc).length : 0,
+    };
+  }
+  const options: RenderOptions = { mode: params.mode === 'webview' ? 'webview' : 'standalone' };
+  if (params.nonce !== undefined) options.nonce = params.nonce;
+  if (params.cspSource !== undefined) options.cspSource = params.cspSource;
+  if (params.resourceBase !== undefined) options.resourceBase = params.resourceBase;
+  if (params.scriptUri !== undefined) options.scriptUri = params.scriptUri;
+  if (readResource) options.readResource = readResource;
+  const r = service.render(doc, options);
+  return {
+    uri: doc.uri,
+    version: doc.version,
+    isPostmortem: r.isPostmortem,
+    title: r.title,
+    metrics: r.metrics,
+    diagnosticsCount: r.diagnosticsCount,
+    ...(part === 'html' ? { html: r.html } : { body: r.body }),
+  };
+}
