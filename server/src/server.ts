@@ -14,6 +14,7 @@ import { createService } from './core/service';
 import { FIX_ALL_KIND, INSERT_SECTIONS_KIND, DISABLE_IN_WORKSPACE_COMMAND } from './core/actions';
 import { loadBuiltinTemplates } from './node/builtinTemplates';
 import { Workspace } from './node/workspace';
+import { collectGarbage, HEAVY_RUN_MS } from './node/memory';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NEW_DOCUMENT_REQUEST, RENDER_REQUEST, TEMPLATES_REQUEST, type NewDocumentParams, type NewDocumentResult, type RenderParams, type RenderResponse, type TemplateSummary } from './protocol';
@@ -57,6 +58,7 @@ function validate(doc: TextDocument, delay = 0): void {
       // The model first (what completion and hover use), then the rules on the next turn, so a
       // request that arrived meanwhile is answered before them rather than after.
       const snapshot = input(current);
+      const started = performance.now();
       safe(() => service.analyze(snapshot), null);
       setImmediate(() => {
         // Stale: the document changed or closed since; its newer version has its own run queued.
@@ -64,6 +66,7 @@ function validate(doc: TextDocument, delay = 0): void {
         if (stale()) return;
         const diagnostics = safe(() => service.diagnose(snapshot), []);
         if (!stale()) void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics });
+        if (performance.now() - started > HEAVY_RUN_MS) setImmediate(collectGarbage);
       });
     }, delay),
   );

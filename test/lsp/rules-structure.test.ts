@@ -123,8 +123,8 @@ describe('structure, severity, action-item and language rules over LSP', functio
       assert.deepEqual(of(await s.open(uri(), doc(TITLE, summary('sev-2'), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok))), 'invalid-severity'), []);
     });
     it('offers each value, closest first, and the fix replaces only the value', async () => {
-      const { fixed, after, titles } = await applyFix(text, 'invalid-severity', 'Set severity to SEV-2');
-      assert.deepEqual(titles, ['Set severity to SEV-2', 'Set severity to SEV-1', 'Set severity to SEV-3', 'Set severity to SEV-4']);
+      const { fixed, after, titles } = await applyFix(text, 'invalid-severity', "Change severity 'Sev 2' to SEV-2");
+      assert.deepEqual(titles, ["Change severity 'Sev 2' to SEV-2", "Change severity 'Sev 2' to SEV-1", "Change severity 'Sev 2' to SEV-3", "Change severity 'Sev 2' to SEV-4"]);
       assert.deepEqual(after, []);
       assertKept(text, fixed, ['- **Severity:** **Sev 2** (major)']);
       assert.ok(fixed.split('\n').includes('- **Severity:** **SEV-2** (major)'), fixed);
@@ -161,7 +161,7 @@ describe('structure, severity, action-item and language rules over LSP', functio
       assert.deepEqual(of(await s.open(uri(), CLEAN), 'action-item-duplicate-id'), []);
     });
     it('the renumber fix clears it and changes only the id', async () => {
-      const { fixed, after } = await applyFix(repeated, 'action-item-duplicate-id', 'Change this id to AI-003 (the next free id)');
+      const { fixed, after } = await applyFix(repeated, 'action-item-duplicate-id', "Change id 'AI-001' to AI-003 (the next free id)");
       assert.deepEqual(after, []);
       assertKept(repeated, fixed, [ROWS.repeat]);
       assert.ok(fixed.split('\n').includes(ROWS.repeat.replace('AI-001', 'AI-003')), fixed);

@@ -71,7 +71,14 @@ export function codeActions(ctx: RuleContext, range: Range, req: CodeActionReque
 export function fixAllEdits(ctx: RuleContext, diagnostics: Diagnostic[]): TextEdit[] {
   const edits: TextEdit[] = [];
   const taken: Range[] = [];
-  const overlaps = (a: Range, b: Range) => !(cmp(a.end, b.start) < 0 || cmp(b.end, a.start) < 0) && !(isEmpty(a) && isEmpty(b) && cmp(a.start, b.start) !== 0);
+  // As LSP applies edits: insertions at one point all apply, in order, and so does an edit that starts
+  // where another ends. Shared text, or an insertion inside (or at the start of) a replacement, does not.
+  const overlaps = (a: Range, b: Range) => {
+    if (isEmpty(a) && isEmpty(b)) return false;
+    if (isEmpty(a)) return cmp(b.start, a.start) <= 0 && cmp(a.start, b.end) < 0;
+    if (isEmpty(b)) return cmp(a.start, b.start) <= 0 && cmp(b.start, a.end) < 0;
+    return cmp(a.start, b.end) < 0 && cmp(b.start, a.end) < 0;
+  };
   for (const d of diagnostics) {
     if (d.code === 'missing-section') continue;
     const fix = fixesFor(ctx, d).find((f) => f.fixAll);

@@ -45,7 +45,7 @@ const CASES: Case[] = [
     to: 'Hgh',
     code: 'invalid-severity',
     message: /'Hgh' is not one of this template's values: Critical, High, Medium, Low/,
-    preferred: 'Set severity to High',
+    preferred: "Change severity 'Hgh' to High",
   },
   {
     // The timeline runs 13:52 (began) to 16:07 (restored): 2 h 15 min, as first stated.

@@ -34,15 +34,26 @@ export function buildActionItems(doc: ParsedDocument, sections: Section[], templ
 
   for (const r of doc.rows) {
     if (!inside(r.line)) continue;
-    const { id, text, owner, due, priority, status } = columnsOf(r.header);
+    const cols = columnsOf(r.header);
+    const lineLength = doc.lines[r.line]!.length;
+    const statusText = (cols.status >= 0 ? r.cells[cols.status]?.text : undefined) || null;
+    const isDone = statusText ? done.has(stripMarks(statusText).toLowerCase()) : false;
+    // The previous version's item for the same row, while its line, columns and status reading hold.
+    const old = rowItems.get(r.cells);
+    if (old && old.cols === cols && old.item.line === r.line && old.item.range.end.character === lineLength && old.item.done === isDone) {
+      items.push(old.item);
+      continue;
+    }
+    const { id, text, owner, due, priority, status } = cols;
     const cell = (i: number) => (i >= 0 ? r.cells[i] : undefined);
     const rng = (i: number): Range | null => {
       const c = cell(i);
       return c ? lineRange(r.line, c.start, c.end) : null;
     };
-    const statusText = cell(status)?.text || null;
     const dueText = cell(due)?.text ?? null;
-    items.push({
+    // Moved by lines added or removed above it: what the cells say is unchanged, only the ranges.
+    const same = old && old.cols === cols && old.item.done === isDone ? old.item : null;
+    const item: ActionItem = {
       id: cell(id)?.text || null,
       idRange: rng(id),
       text: cell(text >= 0 ? text : 0)?.text ?? '',
@@ -50,15 +61,17 @@ export function buildActionItems(doc: ParsedDocument, sections: Section[], templ
       ownerRange: rng(owner),
       dueText,
       dueRange: rng(due),
-      due: dueText ? parseDate(stripMarks(dueText)) : null,
+      due: same ? same.due : dueText ? parseDate(stripMarks(dueText)) : null,
       priority: cell(priority)?.text || null,
       status: statusText,
       statusRange: rng(status),
-      done: statusText ? done.has(stripMarks(statusText).toLowerCase()) : false,
-      range: lineRange(r.line, 0, doc.lines[r.line]!.length),
+      done: isDone,
+      range: lineRange(r.line, 0, lineLength),
       line: r.line,
       shape: 'table',
-    });
+    };
+    rowItems.set(r.cells, { cols, item });
+    items.push(item);
   }
 
   for (const item of doc.items) {
@@ -93,6 +106,9 @@ function columnsOf(cells: CellInfo[]): Columns {
 
 /** What a checkbox line's text says, with offsets into it: reused while the text is unchanged. */
 const checkboxReadings = new TextMemo(readCheckbox);
+// Items by the cached row cells / checkbox reading they came from, reused while still exact.
+const rowItems = new WeakMap<CellInfo[], { cols: Columns; item: ActionItem }>();
+const checkboxItems = new WeakMap<object, { start: number; item: ActionItem }>();
 
 function readCheckbox(content: string) {
   const idm = ID_LEAD.exec(content);
@@ -111,8 +127,11 @@ function readCheckbox(content: string) {
 }
 
 function fromCheckbox(line: number, start: number, content: string, checked: boolean, lineEnd: number): ActionItem {
-  const { id, idOffset, owner, ownerOffset, dueText, dueOffset, text, due } = checkboxReadings.get(content);
-  return {
+  const reading = checkboxReadings.get(content);
+  const old = checkboxItems.get(reading);
+  if (old && old.start === start && old.item.line === line && old.item.done === checked && old.item.range.end.character === lineEnd) return old.item;
+  const { id, idOffset, owner, ownerOffset, dueText, dueOffset, text, due } = reading;
+  const item: ActionItem = {
     id,
     idRange: id ? lineRange(line, start + idOffset, start + idOffset + id.length) : null,
     text,
@@ -129,4 +148,6 @@ function fromCheckbox(line: number, start: number, content: string, checked: boo
     line,
     shape: 'checkbox',
   };
+  checkboxItems.set(reading, { start, item });
+  return item;
 }

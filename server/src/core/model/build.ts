@@ -76,7 +76,8 @@ export function buildModel(
 function readFrontMatter(text: string | undefined): Record<string, unknown> | null {
   if (text === undefined) return null;
   try {
-    const v: unknown = parseYaml(text);
+    // Errors still throw (caught below); warnings must not reach the process's stderr.
+    const v: unknown = parseYaml(text, { logLevel: 'error' });
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   } catch {
     return null;

@@ -34,10 +34,13 @@ const memos = new Map<string, TextMemo<readonly PlaceholderMatch[]>>();
 const NONE: readonly PlaceholderMatch[] = [];
 
 export function findPlaceholders(text: string, extra: RegExp[] = []): PlaceholderMatch[] {
-  const key = extra.map((r) => `${r.flags}/${r.source}`).join('\u0000');
+  const key = patternsKey(extra);
   let memo = memos.get(key);
   if (!memo) {
-    if (memos.size >= 64) memos.clear();
+    if (memos.size >= 64) {
+      for (const m of memos.values()) m.dispose();
+      memos.clear();
+    }
     const own = extra.map((r) => new RegExp(r.source, r.flags));
     memos.set(key, (memo = new TextMemo((t) => {
       const found = scan(t, own);
@@ -46,6 +49,17 @@ export function findPlaceholders(text: string, extra: RegExp[] = []): Placeholde
   }
   const found = memo.get(text);
   return found.length ? found.map((m) => ({ ...m })) : [];
+}
+
+// Callers pass one array of extra patterns for all the lines they scan: name it once.
+const keys = new WeakMap<RegExp[], { of: RegExp[]; key: string }>();
+function patternsKey(extra: RegExp[]): string {
+  if (!extra.length) return '';
+  const known = keys.get(extra);
+  if (known && known.of.length === extra.length && known.of.every((r, i) => r === extra[i])) return known.key;
+  const key = extra.map((r) => `${r.flags}/${r.source}`).join('\u0000');
+  keys.set(extra, { of: [...extra], key });
+  return key;
 }
 
 function scan(text: string, extra: RegExp[]): PlaceholderMatch[] {

@@ -1,4 +1,5 @@
 // Small text helpers shared by the extractors.
+import { TextMemo } from '../parse/memo';
 import type { Range } from './types';
 
 export function range(line: number, start: number, endLine: number, end: number): Range {
@@ -9,15 +10,20 @@ export function lineRange(line: number, start: number, end: number): Range {
   return range(line, start, line, end);
 }
 
-/** Compare headings and keys loosely: case, numbering ("1.", "A."), trailing ?/:, & vs and. */
-export function normalizeTitle(title: string): string {
-  return title
+// Template detection compares every heading with every template's titles on each analysis.
+const normalized = new TextMemo((title) =>
+  title
     .toLowerCase()
     .replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\.)\s+/, '')
     .replace(/&/g, 'and')
     .replace(/[?:.*_`]+/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim(),
+);
+
+/** Compare headings and keys loosely: case, numbering ("1.", "A."), trailing ?/:, & vs and. */
+export function normalizeTitle(title: string): string {
+  return normalized.get(title);
 }
 
 /** Drop a trailing parenthesised part, for matching "Timeline (UTC)" against "Timeline". */

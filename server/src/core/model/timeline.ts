@@ -45,6 +45,8 @@ interface Draft {
   end: number;
   /** Where the text stands when it is not on the entry's line (003-style blocks: the heading). */
   textRange?: Range;
+  /** Likewise the owner (003-style blocks: its own field). */
+  ownerRange?: Range;
   /** The cached reading it came from, to reuse the entry while nothing about it changed. */
   reading?: object;
 }
@@ -108,6 +110,7 @@ export function buildTimeline(
     if (!f) continue;
     shape ??= 'blocks';
     const detail = fields.find((x) => within(b, x.line) && x !== f && !/^(time|detected by)$/i.test(x.key));
+    const owner = fields.find((x) => within(b, x.line) && /^(detected by|owner|by)$/i.test(x.key));
     drafts.push({
       timeText: f.raw,
       time: parseTime(stripMarks(f.raw)),
@@ -115,8 +118,9 @@ export function buildTimeline(
       timeStart: f.valueRange.start.character,
       text: b.title + (detail ? `: ${detail.raw}` : ''),
       textStart: b.headingRange.start.character,
-      owner: fields.find((x) => within(b, x.line) && /^(detected by|owner|by)$/i.test(x.key))?.raw ?? null,
+      owner: owner?.raw ?? null,
       ownerStart: 0,
+      ...(owner?.raw ? { ownerRange: owner.valueRange } : {}),
       phase: BLOCK_PHASES[normalizeTitle(b.title)]!,
       end: f.valueRange.end.character,
       textRange: b.headingRange,
@@ -170,7 +174,7 @@ export function buildTimeline(
       text: d.text,
       textRange: d.textRange ?? lineRange(d.line, d.textStart, d.textStart + d.text.length),
       owner: d.owner,
-      ownerRange: d.owner ? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length) : null,
+      ownerRange: d.owner ? (d.ownerRange ?? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length)) : null,
       phase: d.phase,
       range: lineRange(d.line, 0, d.end),
       line: d.line,
@@ -180,7 +184,22 @@ export function buildTimeline(
   function fromRow(r: DocRow): Draft | null {
     let cached = rowReadings.get(r.cells);
     if (!cached || cached.header !== r.header) rowReadings.set(r.cells, (cached = { header: r.header, reading: readRow(r) }));
-    return cached.reading && { ...cached.reading, line: r.line, end: (doc.lines[r.line] ?? '').length, reading: cached.reading };
+    const c = cached.reading;
+    if (!c) return null;
+    // Spelled out: `{ ...c, line }` takes a slow path in V8, and this runs for every row.
+    return {
+      timeText: c.timeText,
+      time: c.time,
+      line: r.line,
+      timeStart: c.timeStart,
+      text: c.text,
+      textStart: c.textStart,
+      owner: c.owner,
+      ownerStart: c.ownerStart,
+      phase: c.phase,
+      end: (doc.lines[r.line] ?? '').length,
+      reading: c,
+    };
   }
 
   function fromItem(line: number, contentStart: number, content: string): Draft | null {

@@ -56,7 +56,18 @@ export interface BlockInfo {
   header: CellInfo[] | null;
 }
 
+/** Markdown nested thousands deep (a 7 KB line of `- - - …`) overflows the parser's stack: such a
+ *  block holds no structure for the model, rather than failing the whole analysis. */
 export function analyzeBlock(block: Block): BlockInfo {
+  try {
+    return analyze(block);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return { headings: [], fields: [], items: [], rows: [], header: null };
+    throw e;
+  }
+}
+
+function analyze(block: Block): BlockInfo {
   const info: BlockInfo = { headings: [], fields: [], items: [], rows: [], header: null };
   if (block.kind === 'code' || block.kind === 'frontmatter') return info;
   // A one-line block's source is a slice of the whole document: copy it, or the cached info
@@ -65,7 +76,10 @@ export function analyzeBlock(block: Block): BlockInfo {
   const lineStarts = [0];
   for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lines = src.split('\n');
-  const pos = (offset: number) => {
+  // micromark drops a leading byte order mark and counts offsets without it.
+  const bom = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const pos = (at: number) => {
+    const offset = at + bom;
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -76,50 +90,185 @@ export function analyzeBlock(block: Block): BlockInfo {
     return { line: lo - block.prefixLines, character: offset - lineStarts[lo]! };
   };
   const root: Root = parseMarkdown(src);
-
-  const visit = (node: Nodes, listDepth: number): void => {
-    switch (node.type) {
-      case 'heading':
-        info.headings.push(heading(node, pos, lines, block.prefixLines));
-        return;
-      case 'strong':
-        addField(node, pos, lines, block.prefixLines, listDepth, info);
-        return;
-      case 'list':
-        for (const item of node.children) {
-          info.items.push(listItem(item, pos, lines, block.prefixLines, listDepth + 1));
-          for (const c of item.children) visit(c, listDepth + 1);
-        }
-        return;
-      case 'tableRow':
-        addRow(node, pos, info, block);
-        return;
-      case 'code':
-      case 'html':
-      case 'inlineCode':
-        return;
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, listDepth);
-  };
-  for (const child of root.children) visit(child as Nodes, 0);
+  const reader: Reader = { info, pos, lines, prefix: block.prefixLines, kind: block.kind };
+  for (const child of root.children) visit(child as Nodes, 0, reader);
   return info;
+}
 
-  function addRow(node: TableRow, p: typeof pos, into: BlockInfo, b: Block): void {
-    const cells = node.children.map((cell) => {
-      const s = p(cell.position!.start.offset!);
-      const e = p(cell.position!.end.offset!);
-      const raw = lines[s.line + b.prefixLines]!.slice(s.character, e.character);
-      // Cell positions include the pipes and padding; keep only the content.
-      const inner = raw.replace(/^\|/, '').replace(/\|$/, '');
-      const lead = raw.indexOf(inner) + (inner.length - inner.trimStart().length);
-      const text = inner.trim();
-      return { text, start: s.character + lead, end: s.character + lead + text.length };
-    });
-    const line = p(node.position!.start.offset!).line;
-    if (b.kind === 'table-head') into.header ??= cells;
-    else if (line >= 0) into.rows.push({ line, cells });
+/** Where visit() puts what it finds, and how it reads positions (block-relative lines). */
+interface Reader {
+  info: BlockInfo;
+  pos: (offset: number) => { line: number; character: number };
+  /** The parsed source's lines; a block line `l` is `lines[l + prefix]`. */
+  lines: string[];
+  prefix: number;
+  kind: Block['kind'];
+}
+
+function visit(node: Nodes, listDepth: number, r: Reader): void {
+  switch (node.type) {
+    case 'heading':
+      r.info.headings.push(heading(node, r.pos, r.lines, r.prefix));
+      return;
+    case 'strong':
+      addField(node, r.pos, r.lines, r.prefix, listDepth, r.info);
+      return;
+    case 'list':
+      for (const item of node.children) visitItem(item, listDepth + 1, r);
+      return;
+    case 'tableRow':
+      addRow(node, r);
+      return;
+    case 'code':
+    case 'html':
+    case 'inlineCode':
+      return;
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) visit(child, listDepth, r);
+}
+
+function visitItem(item: ListItem, depth: number, r: Reader): void {
+  r.info.items.push(listItem(item, r.pos, r.lines, r.prefix, depth));
+  for (const c of item.children) visit(c, depth, r);
+}
+
+function addRow(node: TableRow, r: Reader): void {
+  const cells = cellsOf(
+    node,
+    (o) => {
+      const at = r.pos(o);
+      return { line: at.line + r.prefix, character: at.character };
+    },
+    r.lines,
+  );
+  const line = r.pos(node.position!.start.offset!).line;
+  if (r.kind === 'table-head') r.info.header ??= cells;
+  else if (line >= 0) r.info.rows.push({ line, cells });
+}
+
+/** A row's cells; `at` gives a source offset's line in `lines` and its column. */
+function cellsOf(node: TableRow, at: (offset: number) => { line: number; character: number }, lines: string[]): CellInfo[] {
+  return node.children.map((cell) => {
+    const s = at(cell.position!.start.offset!);
+    const e = at(cell.position!.end.offset!);
+    const raw = lines[s.line]!.slice(s.character, e.character);
+    // Cell positions include the pipes and padding; keep only the content.
+    const inner = raw.replace(/^\|/, '').replace(/\|$/, '');
+    const lead = raw.indexOf(inner) + (inner.length - inner.trimStart().length);
+    const text = inner.trim();
+    return { text, start: s.character + lead, end: s.character + lead + text.length };
+  });
+}
+
+/**
+ * The infos of table rows, from one parse of their header and all of them, exactly as
+ * analyzeBlock reads each row under the header on its own: GFM reads a table body line by line,
+ * and the parse is checked to be one table holding exactly these rows, one per line (else null,
+ * and the caller parses them one by one). A cold 10,000-row table is then one parser run instead
+ * of 10,000, each re-reading the header.
+ */
+export function analyzeRows(head: string, rows: string[]): BlockInfo[] | null {
+  try {
+    return readRows(head, rows);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return null;
+    throw e;
   }
 }
+
+function readRows(head: string, rows: string[]): BlockInfo[] | null {
+  const src = head + '\n' + rows.join('\n');
+  const headLines = head.split('\n').length;
+  const lineStarts = [0];
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lines = src.split('\n');
+  const bom = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const at = (o: number) => {
+    const offset = o + bom;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - lineStarts[lo]! };
+  };
+  const root: Root = parseMarkdown(src);
+  const table = root.children[0];
+  if (root.children.length !== 1 || table?.type !== 'table' || table.children.length !== rows.length + 1) return null;
+  const out: BlockInfo[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = table.children[i + 1]!;
+    if (at(row.position!.start.offset!).line !== headLines + i || at(row.position!.end.offset!).line !== headLines + i) return null;
+    // Copies: a slice would keep the whole table's source alive as long as any of its rows.
+    const cells = cellsOf(row, at, lines).map((c) => ({ text: detach(c.text), start: c.start, end: c.end }));
+    out.push({ headings: [], fields: [], items: [], rows: [{ line: 0, cells }], header: null });
+  }
+  return out;
+}
+
+/**
+ * The infos of list-item blocks (one top-level item each), from one parse of all of them, exactly
+ * as analyzeBlock reads each alone: checked to be lists only, holding exactly one item per block
+ * over exactly its lines; and declined (null) when a reference definition could link one item's
+ * text to another's, which reading them alone would not.
+ */
+export function analyzeItems(sources: string[]): BlockInfo[] | null {
+  try {
+    return readItems(sources);
+  } catch (e) {
+    if (e instanceof Declined || (e instanceof RangeError && /call stack/i.test(e.message))) return null;
+    throw e;
+  }
+}
+
+function readItems(sources: string[]): BlockInfo[] | null {
+  const src = sources.join('\n');
+  if (src.includes(']:')) return null;
+  const starts: number[] = [];
+  let line = 0;
+  for (const s of sources) {
+    starts.push(line);
+    line += s.split('\n').length;
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lines = src.split('\n');
+  const bom = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lineOf = (o: number) => {
+    const offset = o + bom;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - lineStarts[lo]! };
+  };
+  const root: Root = parseMarkdown(src);
+  const items: ListItem[] = [];
+  for (const child of root.children) {
+    if (child.type !== 'list') return null;
+    items.push(...child.children);
+  }
+  if (items.length !== sources.length) return null;
+  return items.map((item, k) => {
+    const first = starts[k]!;
+    const last = (starts[k + 1] ?? lines.length) - 1;
+    if (lineOf(item.position!.start.offset!).line !== first || lineOf(item.position!.end.offset!).line !== last) throw new Declined();
+    const info: BlockInfo = { headings: [], fields: [], items: [], rows: [], header: null };
+    const pos = (o: number) => {
+      const at = lineOf(o);
+      return { line: at.line - first, character: at.character };
+    };
+    visitItem(item, 1, { info, pos, lines, prefix: first, kind: 'list-item' });
+    return info;
+  });
+}
+
+class Declined extends Error {}
 
 function textOf(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;

@@ -68,9 +68,12 @@ function closesFence(line: string, marker: string): boolean {
   return !!m && m[1]![0] === marker[0] && m[1]!.length >= marker.length;
 }
 
-function block(kind: BlockKind, lines: string[], start: number, end: number, prefix: string[] = []): Block {
-  const own = lines.slice(start, end + 1);
-  return { kind, start, end, source: [...prefix, ...own].join('\n'), prefixLines: prefix.length };
+/** `prefix` is `prefixLines` lines already joined (the table header), so rows do not re-join it. */
+function block(kind: BlockKind, lines: string[], start: number, end: number, prefix = '', prefixLines = 0): Block {
+  // Runs on every block of every version: no intermediate arrays for the common one-line block.
+  let source = lines[start]!;
+  for (let l = start + 1; l <= end; l++) source += '\n' + lines[l]!;
+  return { kind, start, end, source: prefixLines ? prefix + '\n' + source : source, prefixLines };
 }
 
 /** A run of non-blank lines: split tables into rows and lists into top-level items. */
@@ -85,10 +88,10 @@ function splitChunk(lines: string[], start: number, end: number, out: Block[]): 
     if (i + 1 <= end && line.includes('|') && TABLE_DELIM.test(lines[i + 1]!) && !LIST_START.test(line)) {
       flushOther(i - 1);
       out.push(block('table-head', lines, i, i + 1));
-      const head = [line, lines[i + 1]!];
+      const head = line + '\n' + lines[i + 1]!;
       let j = i + 2;
       while (j <= end && lines[j]!.includes('|') && !/^#{1,6}\s/.test(lines[j]!)) {
-        out.push(block('table-row', lines, j, j, head));
+        out.push(block('table-row', lines, j, j, head, 2));
         j++;
       }
       i = j;

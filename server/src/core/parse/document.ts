@@ -1,7 +1,7 @@
 // A document as blocks with their cached per-block info, flattened to document coordinates.
 import { splitBlocks, splitLines, type Block } from './blocks';
 import { LARGE_DOCUMENT, structureOnly } from './structureOnly';
-import { analyzeBlock, type BlockInfo, type CellInfo, type FieldInfo, type HeadingInfo, type ListItemInfo } from './blockInfo';
+import { analyzeBlock, analyzeItems, analyzeRows, type BlockInfo, type CellInfo, type FieldInfo, type HeadingInfo, type ListItemInfo } from './blockInfo';
 
 export type BlockCache = Map<string, BlockInfo>;
 
@@ -32,32 +32,71 @@ export interface ParsedDocument {
 /**
  * Parse with reuse: `previous` holds block infos from the last analysis; the returned cache
  * holds exactly the blocks of this version, so it stays proportional to the document.
+ * When `previous` is the cache the last call returned, that same map is updated in place and
+ * returned: blocks in the unchanged lines above and below the edit are matched by position, so
+ * an edit costs only the blocks it touched (no re-keying of every block).
  */
 export function parseDocument(text: string, previous?: BlockCache): { doc: ParsedDocument; cache: BlockCache } {
   const lines = splitLines(text);
   if (text.length > LARGE_DOCUMENT) return { doc: structureOnly(lines), cache: new Map() };
   const blocks = splitBlocks(lines);
-  const cache: BlockCache = new Map();
+  const last = previous && lasts.get(previous);
+  const match = last ? matcher(last, lines) : null;
+  const kept = last ? new Uint8Array(last.blocks.length) : null;
+  const cache: BlockCache = last ? previous! : new Map();
+  const counts = last ? last.counts : new Map<string, number>();
+  /** Blocks not matched by position (with `last`: added to the cache once the walk is done). */
+  const fresh = new Map<string, { info: BlockInfo; n: number }>();
+  const infos: (BlockInfo | null)[] = new Array(blocks.length).fill(null);
+  const sourceStarts: number[] = blocks.map((b) => b.start);
   const doc: ParsedDocument = { lines, blocks, headings: [], fields: [], items: [], rows: [], tables: [], frontMatter: null, codeLines: new Set() };
-  let header: CellInfo[] = [];
+
+  // 1. Each block's info: the last version's at the same place, a known one, or new (to read).
+  const unknown: { index: number; key: string }[] = [];
   let headerLine = -1;
-  for (const block of blocks) {
+  blocks.forEach((block, i) => {
     if (block.kind === 'frontmatter') {
       doc.frontMatter = { text: lines.slice(block.start + 1, block.end).join('\n'), start: block.start, end: block.end, toml: lines[block.start]!.startsWith('+') };
-      continue;
+      return;
     }
     if (block.kind === 'code') {
       for (let l = block.start; l <= block.end; l++) doc.codeLines.add(l);
-      continue;
+      return;
+    }
+    if (block.kind === 'table-head') headerLine = block.start;
+    // A row's source starts with its table's header lines.
+    const sourceStart = block.kind === 'table-row' ? headerLine : block.start;
+    sourceStarts[i] = sourceStart;
+    const k = match ? match(block, sourceStart) : -1;
+    if (k >= 0) {
+      infos[i] = last!.infos[k]!;
+      kept![k] = 1;
+      return;
     }
     const key = block.kind + '\u0000' + block.source;
-    let info = cache.get(key) ?? previous?.get(key);
-    if (!info) info = analyzeBlock(block);
-    cache.set(key, info);
+    const seen = fresh.get(key);
+    const info = seen?.info ?? cache.get(key) ?? previous?.get(key);
+    if (!info) return void unknown.push({ index: i, key });
+    infos[i] = info;
+    fresh.set(key, { info, n: (seen?.n ?? 0) + 1 });
+  });
+
+  // 2. Read the new blocks; many new rows of a table or list items (a paste, an open) together.
+  const batched = readTogether(unknown, blocks, sourceStarts, lines);
+  for (const { index, key } of unknown) {
+    const seen = fresh.get(key);
+    const info = seen?.info ?? batched.get(index) ?? analyzeBlock(blocks[index]!);
+    infos[index] = info;
+    fresh.set(key, { info, n: (seen?.n ?? 0) + 1 });
+  }
+
+  // 3. Flatten to document coordinates.
+  let header: CellInfo[] = [];
+  headerLine = -1;
+  blocks.forEach((block, i) => {
+    const info = infos[i];
+    if (!info) return;
     const at = block.start;
-    for (const h of info.headings) doc.headings.push({ ...h, line: h.line + at });
-    for (const f of info.fields) doc.fields.push({ ...f, line: f.line + at });
-    for (const i of info.items) doc.items.push({ ...i, line: i.line + at, endLine: i.endLine + at });
     if (block.kind === 'table-head') {
       header = info.header ?? [];
       headerLine = at;
@@ -65,7 +104,146 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
     } else if (block.kind !== 'table-row') {
       header = [];
     }
-    for (const r of info.rows) doc.rows.push({ line: r.line + at, cells: r.cells, header, headerLine });
+    const placed = place(info, block, header, headerLine);
+    for (const h of placed.headings) doc.headings.push(h);
+    for (const f of placed.fields) doc.fields.push(f);
+    for (const it of placed.items) doc.items.push(it);
+    for (const r of placed.rows) doc.rows.push(r);
+  });
+
+  // Blocks added by the edit join the cache before those it removed leave it, so a key both
+  // removed and re-added (an edit undone) stays.
+  for (const [key, { info, n }] of fresh) {
+    cache.set(key, info);
+    counts.set(key, (counts.get(key) ?? 0) + n);
   }
+  if (last) {
+    last.blocks.forEach((b, k) => {
+      if (kept![k] || !last.infos[k]) return;
+      const key = b.kind + '\u0000' + b.source;
+      const n = (counts.get(key) ?? 1) - 1;
+      if (n > 0) counts.set(key, n);
+      else {
+        counts.delete(key);
+        cache.delete(key);
+      }
+    });
+  }
+  lasts.set(cache, { lines, blocks, infos, sourceStarts, counts });
   return { doc, cache };
+}
+
+/** Fewer new blocks than this cost about the same read one by one. Batches stay small: a parse of
+ *  a whole huge table would hold its syntax tree in memory at once, and a parser run's garbage
+ *  outliving young-generation collections makes the heap grow. */
+const BATCH_MIN = 8;
+const BATCH_MAX = 32;
+
+/**
+ * Infos (by block index) for new table rows, read per table with their header, and new list
+ * items, read a few dozen at a time; whatever a batch declines is read alone afterwards.
+ */
+function readTogether(unknown: { index: number; key: string }[], blocks: Block[], sourceStarts: number[], lines: string[]): Map<number, BlockInfo> {
+  const groups = new Map<number, number[]>();
+  const items: number[] = [];
+  for (const { index } of unknown) {
+    const kind = blocks[index]!.kind;
+    if (kind === 'list-item') items.push(index);
+    if (kind !== 'table-row') continue;
+    const rows = groups.get(sourceStarts[index]!) ?? [];
+    rows.push(index);
+    groups.set(sourceStarts[index]!, rows);
+  }
+  const out = new Map<number, BlockInfo>();
+  const read = (indexes: number[], analyze: (chunk: number[]) => BlockInfo[] | null) => {
+    if (indexes.length < BATCH_MIN) return;
+    for (let from = 0; from < indexes.length; from += BATCH_MAX) {
+      const chunk = indexes.slice(from, from + BATCH_MAX);
+      analyze(chunk)?.forEach((info, j) => out.set(chunk[j]!, info));
+    }
+  };
+  for (const [headerLine, rows] of groups) {
+    const head = lines[headerLine]! + '\n' + lines[headerLine + 1]!;
+    read(rows, (chunk) => analyzeRows(head, chunk.map((i) => lines[blocks[i]!.start]!)));
+  }
+  read(items, (chunk) => analyzeItems(chunk.map((i) => blocks[i]!.source)));
+  return out;
+}
+
+/** What the last parse saw, kept with the cache it returned (the service hands that back). */
+interface Last {
+  lines: string[];
+  blocks: Block[];
+  /** Per block; null for front matter and code. */
+  infos: (BlockInfo | null)[];
+  /** First line of each block's source (a table row's source starts at its table's header). */
+  sourceStarts: number[];
+  /** How many blocks of that version have each cache key. */
+  counts: Map<string, number>;
+}
+const lasts = new WeakMap<BlockCache, Last>();
+
+/**
+ * Finds, for a block whose whole source lies in the lines an edit left alone (above it, or below
+ * it shifted by the lines it added), the last version's block with the same source: same kind,
+ * extent and header position over identical lines. Blocks must be asked in document order.
+ */
+function matcher(last: Last, lines: string[]): (block: Block, sourceStart: number) => number {
+  const old = last.lines;
+  const max = Math.min(old.length, lines.length);
+  let head = 0;
+  while (head < max && old[head] === lines[head]) head++;
+  let tail = 0;
+  while (tail < max - head && old[old.length - 1 - tail] === lines[lines.length - 1 - tail]) tail++;
+  const delta = lines.length - old.length;
+  const below = lines.length - tail;
+  let k = 0;
+  return (block, sourceStart) => {
+    const shift = block.end < head ? 0 : sourceStart >= below ? delta : null;
+    if (shift === null) return -1;
+    const start = block.start - shift;
+    while (k < last.blocks.length && last.blocks[k]!.start < start) k++;
+    const o = last.blocks[k];
+    const same =
+      o !== undefined &&
+      o.start === start &&
+      o.end === block.end - shift &&
+      o.kind === block.kind &&
+      o.prefixLines === block.prefixLines &&
+      last.sourceStarts[k] === sourceStart - shift &&
+      last.infos[k] !== null;
+    return same ? k : -1;
+  };
+}
+
+/** A block's info in document coordinates. */
+interface Placed {
+  at: number;
+  header: CellInfo[];
+  headerLine: number;
+  headings: HeadingInfo[];
+  fields: FieldInfo[];
+  items: ListItemInfo[];
+  rows: DocRow[];
+}
+
+// The same objects while a block neither changes nor moves, so an edit allocates only for the
+// blocks it touched (and those below it when it adds or removes lines).
+const placements = new WeakMap<BlockInfo, Placed>();
+
+function place(info: BlockInfo, block: Block, header: CellInfo[], headerLine: number): Placed {
+  const at = block.start;
+  const p = placements.get(info);
+  if (p && p.at === at && p.headerLine === headerLine && (block.kind !== 'table-row' || p.header === header)) return p;
+  const placed: Placed = {
+    at,
+    header,
+    headerLine,
+    headings: info.headings.map((h) => ({ ...h, line: h.line + at })),
+    fields: info.fields.map((f) => ({ ...f, line: f.line + at })),
+    items: info.items.map((i) => ({ ...i, line: i.line + at, endLine: i.endLine + at })),
+    rows: info.rows.map((r) => ({ line: r.line + at, cells: r.cells, header, headerLine })),
+  };
+  placements.set(info, placed);
+  return placed;
 }

@@ -55,7 +55,7 @@ describe('action-item-duplicate-id', () => {
     const { actions, edits } = kit.fixes(text);
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred]),
-      [['Change this id to AI-010 (the next free id)', true]],
+      [["Change id 'AI-002' to AI-010 (the next free id)", true]],
     );
     const fixed = applyEdits(text, edits(actions[0]!));
     assert.equal(fixed, table(ROWS[0]!, ROWS[1]!, ROWS[2]!, '| AI-010 | Alert on checkout declines | Ines Duarte | P2 | 2025-04-22 | Open |'));

@@ -38,6 +38,7 @@ export const actionItemDuplicateId: Rule = {
   },
   fix({ model }, finding) {
     const id = finding.data?.['id'];
+    const written = model.lines[finding.range.start.line]?.slice(finding.range.start.character, finding.range.end.character);
     const m = typeof id === 'string' ? /^(.*?)(\d+)$/.exec(id) : null;
     if (!m) return [];
     const [, prefix, digits] = m as unknown as [string, string, string];
@@ -48,7 +49,8 @@ export const actionItemDuplicateId: Rule = {
       if (other && other[1]!.toLowerCase() === prefix.toLowerCase()) max = Math.max(max, Number(other[2]));
     }
     const next = `${prefix}${String(max + 1).padStart(digits.length, '0')}`;
-    const fix: Fix = { title: `Change this id to ${next} (the next free id)`, edits: [{ range: finding.range, newText: next }], isPreferred: true };
+    // The title names the id it replaces: a quick fix only ever replaces text it names.
+    const fix: Fix = { title: `Change id '${written ?? id}' to ${next} (the next free id)`, edits: [{ range: finding.range, newText: next }], isPreferred: true };
     return [fix];
   },
 };

@@ -87,10 +87,10 @@ describe('invalid-severity', () => {
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred]),
       [
-        ['Set severity to SEV-2', true],
-        ['Set severity to SEV-1', false],
-        ['Set severity to SEV-3', false],
-        ['Set severity to SEV-4', false],
+        ["Change severity 'SEV2' to SEV-2", true],
+        ["Change severity 'SEV2' to SEV-1", false],
+        ["Change severity 'SEV2' to SEV-3", false],
+        ["Change severity 'SEV2' to SEV-4", false],
       ],
     );
   });
@@ -111,7 +111,7 @@ describe('invalid-severity', () => {
     const d = kit.check(text);
     assert.deepEqual(d[0]!.range, { start: { line: 5, character: prefix.length + 2 }, end: { line: 5, character: prefix.length + 7 } });
     const { actions, edits } = kit.fixes(text);
-    assert.equal(actions[0]!.title, 'Set severity to SEV-2');
+    assert.equal(actions[0]!.title, "Change severity 'Sev 2' to SEV-2");
     const fixed = applyEdits(text, edits(actions[0]!));
     assert.equal(fixed, sev('**SEV-2** (major)'));
     assert.deepEqual(kit.check(fixed), []);
@@ -120,7 +120,7 @@ describe('invalid-severity', () => {
   it('fixes a classic severity with a hard line break after it', () => {
     const text = classic('crit');
     const { actions, edits } = kit.fixes(text);
-    assert.equal(actions[0]!.title, 'Set severity to Critical');
+    assert.equal(actions[0]!.title, "Change severity 'crit' to Critical");
     assert.equal(applyEdits(text, edits(actions[0]!)), classic('Critical'));
   });
 });

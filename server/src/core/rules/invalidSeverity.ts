@@ -88,7 +88,8 @@ export const invalidSeverity: Rule = {
     const value = finding.data?.['value'];
     if (!template || typeof value !== 'string') return [];
     return rankSeverities(value, template.severity.values).map(
-      (v, i): Fix => ({ title: `Set severity to ${v}`, edits: [{ range: finding.range, newText: v }], isPreferred: i === 0 }),
+      // The title names the value it replaces: a quick fix only ever replaces text it names.
+      (v, i): Fix => ({ title: `Change severity '${value}' to ${v}`, edits: [{ range: finding.range, newText: v }], isPreferred: i === 0 }),
     );
   },
 };

@@ -39,12 +39,14 @@ export const missingField: Rule = {
     if (!section) return [];
     const fields = model.fields.filter((f) => within(section, f.line));
     const last = fields[fields.length - 1];
-    const value = finding.data?.['type'] === 'date' ? today : `[${key}]`;
+    const isDate = finding.data?.['type'] === 'date';
+    const value = isDate ? today : `[${key}]`;
     // Match the neighbours' shape: a bullet field if they are bullets.
     const prefix = last ? model.lines[last.line]!.slice(0, last.keyRange.start.character) : '';
     const line = last ? last.line : section.headingRange.start.line;
     const end = model.lines[line]!.length;
     const text = last ? `\n${prefix}**${key}:** ${value}` : `\n\n**${key}:** ${value}`;
-    return [{ title: `Insert field '**${key}:**'`, edits: [{ range: lineRange(line, end, end), newText: text }], isPreferred: true, fixAll: true }];
+    // Today's date is a guess at the incident's date (it moves every computed time): never unattended.
+    return [{ title: `Insert field '**${key}:**'`, edits: [{ range: lineRange(line, end, end), newText: text }], isPreferred: true, fixAll: !isDate }];
   },
 };

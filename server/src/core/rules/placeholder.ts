@@ -2,6 +2,15 @@
 import type { Rule, Finding } from './rule';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { lineRange } from '../model/text';
+import type { CellInfo } from '../parse/blockInfo';
+
+// Per row's cached cells (the same object while the row is unchanged): re-test only edited rows.
+const wholeCells = new WeakMap<CellInfo[], CellInfo[]>();
+function placeholderCells(cells: CellInfo[]): CellInfo[] {
+  let found = wholeCells.get(cells);
+  if (!found) wholeCells.set(cells, (found = cells.filter((c) => c.text && isPlaceholderValue(c.text))));
+  return found;
+}
 
 export const placeholder: Rule = {
   id: 'placeholder',
@@ -37,7 +46,7 @@ export const placeholder: Rule = {
     };
     for (const f of model.fields) whole(f.line, f.valueRange.start.character, f.raw);
     for (const it of model.listItems) whole(it.line, it.contentStart, it.text);
-    for (const r of model.rows) for (const c of r.cells) whole(r.line, c.start, c.text);
+    for (const r of model.rows) for (const c of placeholderCells(r.cells)) whole(r.line, c.start, c.text);
     return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },
   fix({ today }, finding) {

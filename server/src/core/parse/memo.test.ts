@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { TextMemo, clearTextMemos, detach } from './memo';
+
+describe('TextMemo', () => {
+  it('computes a text once, and again only after it was forgotten', () => {
+    const calls: string[] = [];
+    const memo = new TextMemo((t) => (calls.push(t), t.length));
+    assert.equal(memo.get('abc'), 3);
+    assert.equal(memo.get('abc'), 3);
+    assert.equal(memo.get('de'), 2);
+    assert.deepEqual(calls, ['abc', 'de']);
+    clearTextMemos();
+    assert.equal(memo.get('abc'), 3);
+    assert.deepEqual(calls, ['abc', 'de', 'abc']);
+  });
+
+  it('keeps two generations: what is used again survives, what is not is dropped', () => {
+    const calls: string[] = [];
+    const memo = new TextMemo((t) => (calls.push(t), t.toUpperCase()), 2);
+    memo.get('a');
+    memo.get('b'); // generation 1 full: {a, b}
+    memo.get('c'); // generation 1 becomes the previous one; current {c}
+    memo.get('a'); // found in the previous generation, moves forward: current {c, a}
+    memo.get('d'); // current full again: previous {c, a}, current {d}; b is gone
+    assert.deepEqual(calls, ['a', 'b', 'c', 'd']);
+    memo.get('a');
+    memo.get('b');
+    assert.deepEqual(calls, ['a', 'b', 'c', 'd', 'b']);
+  });
+
+  it('keeps null results (only undefined means "not cached")', () => {
+    let n = 0;
+    const memo = new TextMemo(() => (n++, null));
+    memo.get('x');
+    memo.get('x');
+    assert.equal(n, 1);
+  });
+
+  it('detach returns an equal string', () => {
+    const doc = 'line one of a document\nline two of a document';
+    const line = doc.split('\n')[1]!;
+    assert.equal(detach(line), 'line two of a document');
+    assert.equal(detach('short'), 'short');
+  });
+});

@@ -1,0 +1,60 @@
+// Memoisation of pure per-text work (a line, a cell, an item), so re-analysing a big document
+// after an edit only redoes what the edit changed. Two generations keep the size bounded: when
+// the current one fills up it becomes the previous one, and entries used again move forward.
+
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. V8 keeps a slice of a
+ * long string as a pointer into it, so caching a line as-is would keep that whole version of
+ * the document alive; concatenating and slicing again forces a flat copy of just the line.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+const all = new Set<TextMemo<unknown>>();
+
+/** Forget every memoised result (tests use it to compare against a truly cold analysis). */
+export function clearTextMemos(): void {
+  for (const m of all) m.clear();
+}
+
+/** Values must not be `undefined` (null is fine). */
+export class TextMemo<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+
+  constructor(
+    private readonly compute: (text: string) => V,
+    // Room for every line, cell and item of a document of several megabytes: a working set
+    // bigger than a generation would miss on every pass.
+    private readonly limit = 200_000,
+  ) {
+    all.add(this as TextMemo<unknown>);
+  }
+
+  clear(): void {
+    this.current = new Map();
+    this.previous = new Map();
+  }
+
+  /** For memos made on the fly: no longer reachable from the registry. */
+  dispose(): void {
+    this.clear();
+    all.delete(this as TextMemo<unknown>);
+  }
+
+  get(text: string): V {
+    const hit = this.current.get(text);
+    if (hit !== undefined) return hit;
+    // Computed from the copy, so the value's own slices do not pin the document either.
+    const own = detach(text);
+    const earlier = this.previous.get(text);
+    const value = earlier !== undefined ? earlier : this.compute(own);
+    if (this.current.size >= this.limit) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(own, value);
+    return value;
+  }
+}

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { service, fixture, TEMPLATE_IDS } from './helpers';
+import { clearTextMemos } from '../../server/src/core/parse/memo';
+import { generatePostmortem, STYLES } from '../../bench/generate';
+
+// Re-analysis after an edit reuses the previous version's blocks, readings, entries and items.
+// Whatever the edits, the model and the diagnostics must be exactly those of a cold analysis
+// of the same text: a fresh service, with every memoised reading forgotten.
+
+/** Lines an author might type or paste, chosen to change the block structure around them. */
+const LINES = [
+  '',
+  '| 10:00 | Incident began: first errors |',
+  '| 2025-04-22 22:10 | Service restored | Dana Kim |',
+  '| HH:MM | [Event] |',
+  '|---|---|',
+  '| Time (UTC) | Event |',
+  '- **11:44 PM**: Alert fired and paged the on-call',
+  '- 12:20 AM - Mitigation applied: rolled back',
+  '- [ ] **Fix the pool**: resize it - Owner: @mei, Due: 2027-01-08',
+  '- [x] Closed item - Owner: Ravi Shah, Due: 2027-02-30',
+  '  continuation of an item',
+  '## Timeline',
+  '## Action Items',
+  '### Detection',
+  '**Time:** 14:05 UTC',
+  '**Date:** 2025-02-18',
+  '**Duration:** 2 hours 15 minutes',
+  '**Time to Acknowledge (MTTA):** 00:07',
+  '_All times in Pacific Time (PT)_',
+  '```',
+  '~~~',
+  '---',
+  'template: standard',
+  '<!-- postmortem-disable placeholder -->',
+  '<!-- a comment that',
+  'ends here -->',
+  '# Post-Mortem: Something else',
+  'It was human error and nobody noticed.',
+  '| ID | Description | Owner | Due Date | Status |',
+  '| INC-1-1 | Add backoff | @tomas | 2027-01-20 | Closed |',
+];
+const CHARS = ['x', ' ', '|', '-', '*', '`', '#', ':', '[', ']', '1', '\n', '\n\n', '>', '_', 'PM', '2025-04-22 '];
+
+type Edit =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'insertLine'; line: number; text: string }
+  | { kind: 'deleteLines'; line: number; count: number }
+  | { kind: 'duplicateLine'; line: number }
+  | { kind: 'moveLine'; line: number; to: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...CHARS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('insertLine' as const), line: fc.nat(), text: fc.constantFrom(...LINES) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('deleteLines' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicateLine' as const), line: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('moveLine' as const), line: fc.nat(), to: fc.nat() }) },
+);
+
+function applyEdit(text: string, e: Edit): string {
+  if (e.kind === 'insert') {
+    const at = e.at % (text.length + 1);
+    return text.slice(0, at) + e.text + text.slice(at);
+  }
+  if (e.kind === 'delete') {
+    const at = e.at % (text.length + 1);
+    return text.slice(0, at) + text.slice(at + e.length);
+  }
+  const lines = text.split('\n');
+  const line = e.line % lines.length;
+  if (e.kind === 'insertLine') lines.splice(line, 0, e.text);
+  else if (e.kind === 'deleteLines') lines.splice(line, Math.min(e.count, lines.length - 1));
+  else if (e.kind === 'duplicateLine') lines.splice(line, 0, lines[line]!);
+  else {
+    const [moved] = lines.splice(line, 1);
+    lines.splice(e.to % (lines.length + 1), 0, moved!);
+  }
+  return lines.join('\n');
+}
+
+/** Edit `text` step by step; after each step the incremental and the cold analysis agree. */
+function checkEdits(text: string, edits: Edit[]): void {
+  const incremental = service();
+  const uri = 'file:///ws/incident.md';
+  let version = 1;
+  incremental.diagnose({ uri, version, text });
+  for (const e of edits) {
+    text = applyEdit(text, e);
+    const doc = { uri, version: ++version, text };
+    const diagnostics = incremental.diagnose(doc);
+    const model = incremental.analyze(doc);
+    clearTextMemos();
+    const cold = service();
+    assert.deepStrictEqual(model, cold.analyze(doc), `model after ${JSON.stringify(e)} (step ${version - 1})`);
+    assert.deepStrictEqual(diagnostics, cold.diagnose(doc), `diagnostics after ${JSON.stringify(e)} (step ${version - 1})`);
+  }
+}
+
+const RUNS = { seed: 20250422, numRuns: 6, endOnFailure: true };
+
+describe('incremental re-analysis equals a cold analysis (property)', function () {
+  this.timeout(240000);
+
+  for (const id of TEMPLATE_IDS) {
+    it(`random edits to the filled ${id} fixture`, () => {
+      const text = fixture(`filled/${id}.md`);
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 20, maxLength: 30 }), (edits) => checkEdits(text, edits)),
+        RUNS,
+      );
+    });
+  }
+
+  for (const style of STYLES) {
+    it(`random edits to a generated ${style}-style post-mortem (timeline and action tables)`, () => {
+      const text = generatePostmortem(style, 6_000, 3);
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 20, maxLength: 30 }), (edits) => checkEdits(text, edits)),
+        RUNS,
+      );
+    });
+  }
+
+  it('edits that change how unchanged lines below them read: header, delimiter, fence, blank line', () => {
+    const base = generatePostmortem('report', 8_000, 9);
+    const lines = base.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('| Timestamp'));
+    const firstRow = header + 2;
+    const offsetOf = (line: number) => lines.slice(0, line).join('\n').length + (line ? 1 : 0);
+    const steps: Edit[][] = [
+      // Rename the Event column: every row's event and owner move to other cells.
+      [{ kind: 'delete', at: offsetOf(header) + lines[header]!.indexOf('Event'), length: 5 }, { kind: 'insert', at: offsetOf(header) + lines[header]!.indexOf('Event'), text: 'Note' }],
+      // Drop the Owner column from the header, then from the delimiter row: rows now have a cell too many.
+      [
+        { kind: 'delete', at: offsetOf(header) + lines[header]!.lastIndexOf('| Owner'), length: '| Owner'.length },
+        { kind: 'delete', at: offsetOf(header + 1) - '| Owner'.length + lines[header + 1]!.lastIndexOf('| :'), length: lines[header + 1]!.length - lines[header + 1]!.lastIndexOf('| :') - 1 },
+      ],
+      // Break the delimiter row, then mend it: the table stops and starts being a table.
+      [{ kind: 'delete', at: offsetOf(header + 1), length: 1 }, { kind: 'insert', at: offsetOf(header + 1), text: '|' }],
+      // Open a fence above the table, then close it at the end.
+      [{ kind: 'insertLine', line: header - 1, text: '```' }, { kind: 'insertLine', line: lines.length + 1, text: '```' }],
+      // A blank line in the middle of the table, then removed.
+      [{ kind: 'insertLine', line: firstRow + 5, text: '' }, { kind: 'deleteLines', line: firstRow + 5, count: 1 }],
+      // The same row twice (identical blocks share one cached reading).
+      [{ kind: 'duplicateLine', line: firstRow + 3 }, { kind: 'duplicateLine', line: firstRow + 3 }, { kind: 'deleteLines', line: firstRow + 3, count: 1 }],
+    ];
+    for (const edits of steps) checkEdits(base, edits);
+  });
+
+  it('typing a new timeline row character by character, then deleting it again', () => {
+    // The common case the caches are for: one row changing while thousands stay as they were.
+    const base = generatePostmortem('standard', 20_000, 5);
+    const lines = base.split('\n');
+    const at = lines.findIndex((l) => /^\| \d\d:\d\d \|/.test(l)) + 40;
+    const row = '| 23:59 | Incident resolved: all clear |';
+    const edits: Edit[] = [{ kind: 'insertLine', line: at, text: '' }];
+    const offset = lines.slice(0, at).join('\n').length + 1;
+    for (let i = 0; i < row.length; i++) edits.push({ kind: 'insert', at: offset + i, text: row[i]! });
+    for (let i = row.length; i > 0; i--) edits.push({ kind: 'delete', at: offset + i - 1, length: 1 });
+    edits.push({ kind: 'deleteLines', line: at, count: 1 });
+    checkEdits(base, edits);
+  });
+});
