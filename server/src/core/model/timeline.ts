@@ -58,6 +58,8 @@ type ItemReading = Pick<Draft, 'timeText' | 'time' | 'text' | 'phase'> & { timeO
 // Keyed by the row's cells from the block cache, which stay the same object while the row's text
 // (and so its table's header) is unchanged: an edit re-reads only the rows it touched.
 const rowReadings = new WeakMap<CellInfo[], { header: CellInfo[]; reading: RowReading | null }>();
+/** By the parse's row object, which is the same while the row neither changes nor moves. */
+const rowDrafts = new WeakMap<DocRow, Draft | null>();
 const itemReadings = new TextMemo<ItemReading | null>(readItem);
 const entries = new WeakMap<object, TimelineEntry>();
 
@@ -182,6 +184,12 @@ export function buildTimeline(
   }
 
   function fromRow(r: DocRow): Draft | null {
+    let draft = rowDrafts.get(r);
+    if (draft === undefined) rowDrafts.set(r, (draft = readDraft(r)));
+    return draft;
+  }
+
+  function readDraft(r: DocRow): Draft | null {
     let cached = rowReadings.get(r.cells);
     if (!cached || cached.header !== r.header) rowReadings.set(r.cells, (cached = { header: r.header, reading: readRow(r) }));
     const c = cached.reading;

@@ -1,6 +1,7 @@
 // A document as blocks with their cached per-block info, flattened to document coordinates.
 import { splitBlocks, splitLines, type Block } from './blocks';
 import { LARGE_DOCUMENT, structureOnly } from './structureOnly';
+import { linesOf, relines, type Lines } from './lines';
 import { analyzeBlock, analyzeItems, analyzeRows, type BlockInfo, type CellInfo, type FieldInfo, type HeadingInfo, type ListItemInfo } from './blockInfo';
 
 export type BlockCache = Map<string, BlockInfo>;
@@ -37,18 +38,20 @@ export interface ParsedDocument {
  * an edit costs only the blocks it touched (no re-keying of every block).
  */
 export function parseDocument(text: string, previous?: BlockCache): { doc: ParsedDocument; cache: BlockCache } {
-  const lines = splitLines(text);
-  if (text.length > LARGE_DOCUMENT) return { doc: structureOnly(lines), cache: new Map() };
-  const blocks = splitBlocks(lines);
+  if (text.length > LARGE_DOCUMENT) return { doc: structureOnly(splitLines(text)), cache: new Map() };
   const last = previous && lasts.get(previous);
+  const split = last ? relines(last.split, text) : linesOf(text);
+  const lines = split.lines;
+  const blocks = splitBlocks(lines);
   const match = last ? matcher(last, lines) : null;
   const kept = last ? new Uint8Array(last.blocks.length) : null;
   const cache: BlockCache = last ? previous! : new Map();
   const counts = last ? last.counts : new Map<string, number>();
-  /** Blocks not matched by position (with `last`: added to the cache once the walk is done). */
+  /** Blocks not matched by position, by key, with how often each occurs (cached after the walk). */
   const fresh = new Map<string, { info: BlockInfo; n: number }>();
   const infos: (BlockInfo | null)[] = new Array(blocks.length).fill(null);
-  const sourceStarts: number[] = blocks.map((b) => b.start);
+  // Typed: kept until the next version, and the collector need not trace it.
+  const sourceStarts = Int32Array.from(blocks, (b) => b.start);
   const doc: ParsedDocument = { lines, blocks, headings: [], fields: [], items: [], rows: [], tables: [], frontMatter: null, codeLines: new Set() };
 
   // 1. Each block's info: the last version's at the same place, a known one, or new (to read).
@@ -71,6 +74,9 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
     if (k >= 0) {
       infos[i] = last!.infos[k]!;
       kept![k] = 1;
+      // Unmoved (header too): the same block as before. Keep the last version's object, so this
+      // version's copy dies young instead of being carried into the old generation.
+      if (last!.blocks[k]!.start === block.start && last!.sourceStarts[k] === sourceStart) blocks[i] = last!.blocks[k]!;
       return;
     }
     const key = block.kind + '\u0000' + block.source;
@@ -105,10 +111,11 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       header = [];
     }
     const placed = place(info, block, header, headerLine);
-    for (const h of placed.headings) doc.headings.push(h);
-    for (const f of placed.fields) doc.fields.push(f);
-    for (const it of placed.items) doc.items.push(it);
-    for (const r of placed.rows) doc.rows.push(r);
+    // Runs for every block of every version: plain loops, and most arrays are empty.
+    if (placed.headings.length) for (let j = 0; j < placed.headings.length; j++) doc.headings.push(placed.headings[j]!);
+    if (placed.fields.length) for (let j = 0; j < placed.fields.length; j++) doc.fields.push(placed.fields[j]!);
+    if (placed.items.length) for (let j = 0; j < placed.items.length; j++) doc.items.push(placed.items[j]!);
+    if (placed.rows.length) for (let j = 0; j < placed.rows.length; j++) doc.rows.push(placed.rows[j]!);
   });
 
   // Blocks added by the edit join the cache before those it removed leave it, so a key both
@@ -129,7 +136,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       }
     });
   }
-  lasts.set(cache, { lines, blocks, infos, sourceStarts, counts });
+  lasts.set(cache, { split, lines, blocks, infos, sourceStarts, counts });
   return { doc, cache };
 }
 
@@ -143,7 +150,7 @@ const BATCH_MAX = 32;
  * Infos (by block index) for new table rows, read per table with their header, and new list
  * items, read a few dozen at a time; whatever a batch declines is read alone afterwards.
  */
-function readTogether(unknown: { index: number; key: string }[], blocks: Block[], sourceStarts: number[], lines: string[]): Map<number, BlockInfo> {
+function readTogether(unknown: { index: number; key: string }[], blocks: Block[], sourceStarts: Int32Array, lines: string[]): Map<number, BlockInfo> {
   const groups = new Map<number, number[]>();
   const items: number[] = [];
   for (const { index } of unknown) {
@@ -172,12 +179,13 @@ function readTogether(unknown: { index: number; key: string }[], blocks: Block[]
 
 /** What the last parse saw, kept with the cache it returned (the service hands that back). */
 interface Last {
+  split: Lines;
   lines: string[];
   blocks: Block[];
   /** Per block; null for front matter and code. */
   infos: (BlockInfo | null)[];
   /** First line of each block's source (a table row's source starts at its table's header). */
-  sourceStarts: number[];
+  sourceStarts: Int32Array;
   /** How many blocks of that version have each cache key. */
   counts: Map<string, number>;
 }
@@ -197,10 +205,14 @@ function matcher(last: Last, lines: string[]): (block: Block, sourceStart: numbe
   while (tail < max - head && old[old.length - 1 - tail] === lines[lines.length - 1 - tail]) tail++;
   const delta = lines.length - old.length;
   const below = lines.length - tail;
+  /** How far lines `from`..`to` moved, when the edit left them alone; null when it did not. */
+  const moved = (from: number, to: number) => (to < head ? 0 : from >= below ? delta : null);
   let k = 0;
   return (block, sourceStart) => {
-    const shift = block.end < head ? 0 : sourceStart >= below ? delta : null;
-    if (shift === null) return -1;
+    const shift = moved(block.start, block.end);
+    // A row's header lines may be above the edit while the row is below it.
+    const headerShift = block.prefixLines ? moved(sourceStart, sourceStart + block.prefixLines - 1) : shift;
+    if (shift === null || headerShift === null) return -1;
     const start = block.start - shift;
     while (k < last.blocks.length && last.blocks[k]!.start < start) k++;
     const o = last.blocks[k];
@@ -210,7 +222,7 @@ function matcher(last: Last, lines: string[]): (block: Block, sourceStart: numbe
       o.end === block.end - shift &&
       o.kind === block.kind &&
       o.prefixLines === block.prefixLines &&
-      last.sourceStarts[k] === sourceStart - shift &&
+      last.sourceStarts[k] === sourceStart - headerShift &&
       last.infos[k] !== null;
     return same ? k : -1;
   };

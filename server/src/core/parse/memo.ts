@@ -25,9 +25,9 @@ export class TextMemo<V> {
 
   constructor(
     private readonly compute: (text: string) => V,
-    // Room for every line, cell and item of a document of several megabytes: a working set
-    // bigger than a generation would miss on every pass.
-    private readonly limit = 200_000,
+    // Room for every line, cell and item of documents of a few megabytes (a working set bigger
+    // than a generation would miss on every pass), and a bound on memory all the same.
+    private readonly limit = 100_000,
   ) {
     all.add(this as TextMemo<unknown>);
   }
