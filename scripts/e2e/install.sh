@@ -77,7 +77,9 @@ else
 JSON
   started=$(date +%s)
   # Node 24 first on PATH for the install and its scripts; node-gyp builds against its headers.
-  PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
+  # Under `npm test` the outer npm's user agent (node/v20) is inherited as npm config, and
+  # code-server's postinstall reads the Node version from it: drop it.
+  env -u npm_config_user_agent PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
     npm install --prefix "$CS_PREFIX" --no-audit --no-fund --no-package-lock --loglevel=error \
     "code-server@$CODE_SERVER_VERSION"
   date -u +%FT%TZ >"$CS_PREFIX/.installed"

@@ -86,7 +86,9 @@ export function fixAllEdits(ctx: RuleContext, diagnostics: Diagnostic[]): TextEd
     edits.push(...fix.edits);
     taken.push(...fix.edits.map((e) => e.range));
   }
-  return [...edits, ...insertAllSections(ctx)];
+  // Missing sections have their own action (Insert all missing sections): a skeleton can state a
+  // zone or a field that changes what other fixes computed.
+  return edits;
 }
 
 function insertAllSections(ctx: RuleContext): TextEdit[] {

@@ -1,5 +1,5 @@
 // The engine as a service over text: what the language server, the CLI and the tests call.
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import type { TextEdit, CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { buildModel, type DocumentInput } from './model/build';
 import type { Postmortem } from './model/types';
 import type { BlockCache } from './parse/document';
@@ -7,7 +7,8 @@ import { ConfigSpec, type Config, type TemplateSpec } from './template/schema';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
 import { runRules } from './diagnose';
-import { codeActions, type CodeActionRequest } from './actions';
+import { codeActions, fixAllEdits, FIX_ALL_KIND, type CodeActionRequest } from './actions';
+import { applyTextEdits, diffEdit } from './textEdits';
 import { render, type RenderOptions, type RenderResult } from './render';
 import { hover } from './hover';
 import { documentSymbols } from './symbols';
@@ -84,7 +85,30 @@ export function createService(options: ServiceOptions): PostmortemService {
     return { model, template: templates.find((t) => t.id === model.templateId) ?? null, config, today: today() };
   };
 
-  return {
+  /**
+   * One fix can change what another computes (an inserted timeline section states a zone, which
+   * changes a computed duration), so fix-all runs to a fixpoint: then applying it twice equals
+   * applying it once. When a second pass was needed, the result is one edit spanning the change.
+   */
+  const settleFixAll = (doc: DocumentInput, edits: TextEdit[]): TextEdit[] => {
+    const scratch = `${doc.uri}#fix-all`;
+    let text = applyTextEdits(doc.text, edits);
+    let passes = 0;
+    try {
+      for (; passes < 4; passes++) {
+        const next = { uri: scratch, version: passes + 1, text };
+        const more = fixAllEdits(context(next), service.diagnose(next));
+        const changed = applyTextEdits(text, more);
+        if (changed === text) break;
+        text = changed;
+      }
+    } finally {
+      state.delete(scratch);
+    }
+    return passes === 0 ? edits : [diffEdit(doc.text, text)];
+  };
+
+  const service: PostmortemService = {
     analyze,
     context,
     diagnose(doc) {
@@ -100,7 +124,10 @@ export function createService(options: ServiceOptions): PostmortemService {
     },
     codeActions(doc, range, request) {
       const ctx = context(doc);
-      return codeActions(ctx, range, request, this.diagnose(doc));
+      const actions = codeActions(ctx, range, request, this.diagnose(doc));
+      const fixAll = actions.find((a) => a.kind === FIX_ALL_KIND)?.edit?.changes;
+      if (fixAll?.[doc.uri]) fixAll[doc.uri] = settleFixAll(doc, fixAll[doc.uri]!);
+      return actions;
     },
     render(doc, options) {
       const ctx = context(doc);
@@ -134,6 +161,7 @@ export function createService(options: ServiceOptions): PostmortemService {
       return config;
     },
   };
+  return service;
 }
 
 /** Custom templates from the config win over built-ins with the same id. */

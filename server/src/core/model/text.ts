@@ -28,7 +28,8 @@ export function normalizeTitle(title: string): string {
 
 /** Drop a trailing parenthesised part, for matching "Timeline (UTC)" against "Timeline". */
 export function stripParens(title: string): string {
-  return title.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  // [^()]: a search from each '(' stops at the next one, so a title of many '(' is not read again per '('.
+  return title.replace(/\s*\([^()]*\)\s*$/, '').trim();
 }
 
 /** Markdown emphasis and code marks around a value: `**x**`, `` `x` ``, `_x_`. */

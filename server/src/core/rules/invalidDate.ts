@@ -9,6 +9,7 @@ import { within } from '../model/sections';
 import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/text';
 import { isBlankValue, isSampleItem } from './actionItemState';
 import { isoDate, parseDate } from '../time';
+import { TextMemo } from '../parse/memo';
 
 export interface DateToken {
   start: number;
@@ -41,8 +42,11 @@ function whyNot(y: number, m: number, d: number): string | null {
   return d > n ? `${MONTH_NAMES[m - 1]} ${y} has ${n} days` : null;
 }
 
-/** Every date-shaped token in a text, good or bad. */
-export function scanDates(text: string): DateToken[] {
+/** Every date-shaped token in a text, good or bad (memoised per text: rules call it on every
+ *  entry and field of every version, and most of them did not change). Do not mutate the result. */
+export const scanDates = (text: string): readonly DateToken[] => scanMemo.get(text);
+
+function scanDatesOf(text: string): DateToken[] {
   const out: DateToken[] = [];
   const add = (m: RegExpMatchArray, problem: string | null, rewrite: string | null = null) => {
     const start = m.index!;
@@ -69,6 +73,8 @@ export function scanDates(text: string): DateToken[] {
   }
   return out.sort((x, y) => x.start - y.start);
 }
+
+const scanMemo = new TextMemo(scanDatesOf);
 
 /** The date problems in a text, for rules that want to leave them to this one. */
 export const dateProblems = (text: string): DateToken[] => scanDates(text).filter((t) => t.problem !== null);

@@ -24,7 +24,7 @@ export const missingSection: Rule = {
   fix({ model, template }, finding) {
     const spec = template?.sections.find((s) => s.id === finding.data?.['section']);
     if (!template || !spec) return [];
-    return [{ title: `Insert section '${spec.title}' from the template`, edits: [insertSection(model, template, spec)], isPreferred: true, fixAll: true }];
+    return [{ title: `Insert section '${spec.title}' from the template`, edits: [insertSection(model, template, spec)], isPreferred: true }];
   },
 };
 
