@@ -122,7 +122,8 @@ function readCheckbox(content: string) {
   const dueOffset = dm ? dm.index + dm[0].lastIndexOf(dueText!) : -1;
   let text = content;
   const cut = [om?.index, dm?.index].filter((x): x is number => x !== undefined && x > 0);
-  if (cut.length) text = content.slice(0, Math.min(...cut)).replace(/\s*[-–—,]\s*$/, '');
+  // (?<!\s): the match starts only where a run of spaces starts (linear on long runs).
+  if (cut.length) text = content.slice(0, Math.min(...cut)).replace(/(?<!\s)\s*[-–—,]\s*$/, '');
   return { id, idOffset, owner, ownerOffset, dueText, dueOffset, text: text.trim(), due: dueText ? parseDate(dueText) : null };
 }
 

@@ -28,8 +28,9 @@ export function normalizeTitle(title: string): string {
 
 /** Drop a trailing parenthesised part, for matching "Timeline (UTC)" against "Timeline". */
 export function stripParens(title: string): string {
-  // [^()]: a search from each '(' stops at the next one, so a title of many '(' is not read again per '('.
-  return title.replace(/\s*\([^()]*\)\s*$/, '').trim();
+  // Linear on any title: the match starts only where a run of spaces starts, and [^()] stops at the next
+  // '(' (tried from every space or '(' of a long run, the run would be read again each time).
+  return title.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').trim();
 }
 
 /** Markdown emphasis and code marks around a value: `**x**`, `` `x` ``, `_x_`. */

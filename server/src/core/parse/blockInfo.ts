@@ -107,9 +107,13 @@ interface Reader {
 
 function visit(node: Nodes, listDepth: number, r: Reader): void {
   switch (node.type) {
-    case 'heading':
-      r.info.headings.push(heading(node, r.pos, r.lines, r.prefix));
+    case 'heading': {
+      // A row's source starts with its table's header: a heading read there (a header row whose
+      // delimiter is really a setext underline) is the header block's, not this row's.
+      const h = heading(node, r.pos, r.lines, r.prefix);
+      if (h.line >= 0) r.info.headings.push(h);
       return;
+    }
     case 'strong':
       addField(node, r.pos, r.lines, r.prefix, listDepth, r.info);
       return;

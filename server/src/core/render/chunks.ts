@@ -53,7 +53,7 @@ export function splitChunks(lines: string[], first = 0): { start: number; text: 
     else htmlEnd = HTML_UNTIL.find(([open, end]) => open.test(line) && !end.test(line.replace(open, '')))?.[1] ?? null;
   }
   close(lines.length);
-  return out.map((c) => ({ ...c, text: c.text.replace(/\s+$/, '') }));
+  return out.map((c) => ({ ...c, text: c.text.trimEnd() })); // not /\s+$/: quadratic on a long run of spaces
 }
 
 /** Long tables (a timeline of hundreds of rows) are rendered in groups of rows, each parsed with the

@@ -56,7 +56,8 @@ function writtenZone(e: TimelineEntry): string | null {
 function statedText(model: Postmortem): string | null {
   const r = model.timeline.statedZoneRange;
   if (!r) return null;
-  return (model.lines[r.start.line] ?? '').slice(r.start.character, r.end.character).replace(/\s*\([^)]*\)\s*$/, '').trim() || null;
+  // (?<!\s) and [^()]: linear on long runs of spaces or '('.
+  return (model.lines[r.start.line] ?? '').slice(r.start.character, r.end.character).replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').trim() || null;
 }
 
 /** When a seasonal abbreviation contradicts the region's clocks at `at`: what they actually showed. */

@@ -4,7 +4,7 @@ import { addDays, matchLeadingTime, parseIsoDate, parseTime, toInstant, wallInst
 import { resolveZone, zoneObject } from './zones';
 
 const APPROX = /^(?:about|around|approx(?:\.|imately)?|roughly|nearly|almost|over|under|ca\.?|~|≈)\s*/i;
-const TRAILING_NOTE = /\s*\([^()]*\)\s*$/;
+const TRAILING_NOTE = /(?<!\s)\s*\([^()]*\)\s*$/; // (?<!\s): linear on long runs of spaces
 const PART = /(?:(\d+(?:\.\d+)?)\s*|(an?|half\s+an?)\s+)(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|w|wks?|weeks?)\.?(?![A-Za-z])/iy;
 const SEP = /\s*(?:,|\band\b|&|\+)?\s*/y;
 const HHMM = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/;
