@@ -15,7 +15,12 @@ import { loadBuiltinTemplates } from '../server/src/node/builtinTemplates';
 import { startServer } from '../test/lsp/harness';
 import { generatePostmortem, prng, STYLES, timelineLines, type Style } from './generate';
 
-const ROOT = path.resolve(__dirname, '..');
+// Run from a bundle in .cache/bench (what ships is bundled: measure that code, not the sources under tsx).
+const ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 const SIZES = [
   { name: '10k', bytes: 10_000, edits: 120, parses: 7 },
   { name: '100k', bytes: 100_000, edits: 100, parses: 5 },

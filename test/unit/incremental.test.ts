@@ -82,13 +82,15 @@ function applyEdit(text: string, e: Edit): string {
 }
 
 /** Edit `text` step by step; after each step the incremental and the cold analysis agree. */
-function checkEdits(text: string, edits: Edit[]): void {
+function checkEdits(text: string, edits: (Edit | RowEdit)[]): void {
   const incremental = service();
   const uri = 'file:///ws/incident.md';
   let version = 1;
   incremental.diagnose({ uri, version, text });
-  for (const e of edits) {
+  for (const step of edits) {
+    const e = 'pick' in step ? toEdit(text, step) : step;
     text = applyEdit(text, e);
+    if ('pick' in step && step.kind === 'swap') text = applyEdit(applyEdit(text, { kind: 'deleteLines', line: (e as { line: number }).line, count: 1 }), { kind: 'insertLine', line: (e as { line: number }).line, text: step.text });
     const doc = { uri, version: ++version, text };
     const diagnostics = incremental.diagnose(doc);
     const model = incremental.analyze(doc);
@@ -100,6 +102,50 @@ function checkEdits(text: string, edits: Edit[]): void {
 }
 
 const RUNS = { seed: 20250422, numRuns: 6, endOnFailure: true };
+
+/** Lines of the kinds the one-line fast path handles (rows, items), times that cross midnight. */
+const ROW_LINES = [
+  '| 23:50 | Alert fired and paged the on-call |',
+  '| 00:10 | Service restored |',
+  '| 09:00 | Incident began |',
+  '| 2025-04-22 22:10 | Incident resolved | Dana Kim |',
+  '| 14:05 PT | Mitigation applied |',
+  '| HH:MM | [Event] |',
+  '| | |',
+  '|',
+  '| INC-1-9 | Add backoff | @tomas | 2027-01-20 | Closed |',
+  '- **11:44 PM**: Alert fired',
+  '- 12:20 AM - Mitigation applied: rolled back',
+  '- [ ] Fix the pool - Owner: @mei, Due: 2027-01-08',
+  '- [x] Done - Owner: Ravi Shah, Due: 2027-02-30',
+  '- - [ ] nested on one line',
+  '-',
+  '- <!-- postmortem-disable-next-line placeholder -->',
+];
+const ROW_CHARS = ['1', '2', '0', ':', ' ', '|', 'x', '-', 'PM', 'AM', '[', ']', '*', 'Z', '+02:00', 'resolved'];
+
+type RowEdit = { kind: 'type'; pick: number; at: number; text: string } | { kind: 'cut'; pick: number; at: number } | { kind: 'add'; pick: number; text: string; below: boolean } | { kind: 'drop'; pick: number } | { kind: 'swap'; pick: number; text: string };
+const rowEdit: fc.Arbitrary<RowEdit> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('type' as const), pick: fc.nat(), at: fc.nat(), text: fc.constantFrom(...ROW_CHARS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('cut' as const), pick: fc.nat(), at: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('add' as const), pick: fc.nat(), text: fc.constantFrom(...ROW_LINES), below: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('swap' as const), pick: fc.nat(), text: fc.constantFrom(...ROW_LINES) }) },
+);
+
+/** A row edit on the current text: on one of its table rows or list items, as an Edit. */
+function toEdit(text: string, r: RowEdit): Edit {
+  const lines = text.split('\n');
+  const targets = lines.flatMap((l, i) => (/^\|/.test(l) || /^[-*+] /.test(l) ? [i] : []));
+  const line = targets.length ? targets[r.pick % targets.length]! : r.pick % lines.length;
+  const offset = lines.slice(0, line).join('\n').length + (line ? 1 : 0);
+  const length = lines[line]!.length;
+  if (r.kind === 'type') return { kind: 'insert', at: offset + (r.at % (length + 1)), text: r.text };
+  if (r.kind === 'cut') return length ? { kind: 'delete', at: offset + (r.at % length), length: 1 } : { kind: 'deleteLines', line, count: 1 };
+  if (r.kind === 'add') return { kind: 'insertLine', line: line + (r.below ? 1 : 0), text: r.text };
+  if (r.kind === 'drop') return { kind: 'deleteLines', line, count: 1 };
+  return { kind: 'moveLine', line, to: line }; // replaced below
+}
 
 describe('incremental re-analysis equals a cold analysis (property)', function () {
   this.timeout(240000);
@@ -119,6 +165,21 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
       const text = generatePostmortem(style, 6_000, 3);
       fc.assert(
         fc.property(fc.array(edit, { minLength: 20, maxLength: 30 }), (edits) => checkEdits(text, edits)),
+        RUNS,
+      );
+    });
+  }
+
+  for (const [name, text] of [
+    ['generated standard', () => generatePostmortem('standard', 6_000, 4)],
+    ['generated report', () => generatePostmortem('report', 6_000, 4)],
+    ['generated classic', () => generatePostmortem('classic', 6_000, 4)],
+    ['filled classic (list timeline, checkbox actions)', () => fixture('filled/classic.md')],
+    ['filled sev', () => fixture('filled/sev.md')],
+  ] as const) {
+    it(`one-line edits to rows and items (the fast path): ${name}`, () => {
+      fc.assert(
+        fc.property(fc.array(rowEdit, { minLength: 25, maxLength: 40 }), (edits) => checkEdits(text(), edits)),
         RUNS,
       );
     });

@@ -67,7 +67,7 @@ export function createService(options: ServiceOptions): PostmortemService {
   const analyze = (doc: DocumentInput): Postmortem => {
     const prev = state.get(doc.uri);
     if (prev && prev.version === doc.version && prev.text === doc.text) return prev.model;
-    const { model, cache } = buildModel(doc, templates, config, prev?.cache);
+    const { model, cache } = buildModel(doc, templates, config, prev?.cache, prev?.model);
     state.set(doc.uri, { version: doc.version, text: doc.text, model, cache });
     return model;
   };

@@ -1,9 +1,9 @@
 // Action items: rows of the action table(s) and checkbox lines under the action-items section.
-import type { ParsedDocument } from '../parse/document';
+import type { DocRow, ParsedDocument } from '../parse/document';
 import type { TemplateSpec } from '../template/schema';
 import { parseDate } from '../time';
 import type { ActionItem, Range, Section } from './types';
-import { lineRange, stripMarks } from './text';
+import { lineRange, lowerBound, stripMarks } from './text';
 import { within } from './sections';
 import type { CellInfo } from '../parse/blockInfo';
 import { TextMemo } from '../parse/memo';
@@ -25,53 +25,17 @@ export function findActionSections(sections: Section[], template: TemplateSpec |
   return sections.filter((s) => s.level > 1 && /action items?|follow[- ]?ups?|remediation|corrective actions/i.test(s.title));
 }
 
+const doneStatuses = (template: TemplateSpec | null) => new Set((template?.actionItems.doneStatuses ?? []).map((s) => s.toLowerCase()).concat(DEFAULT_DONE));
+
 export function buildActionItems(doc: ParsedDocument, sections: Section[], template: TemplateSpec | null): ActionItem[] {
   const areas = findActionSections(sections, template);
   if (!areas.length) return [];
   const inside = (line: number) => areas.some((s) => within(s, line));
-  const done = new Set((template?.actionItems.doneStatuses ?? []).map((s) => s.toLowerCase()).concat(DEFAULT_DONE));
+  const done = doneStatuses(template);
   const items: ActionItem[] = [];
 
   for (const r of doc.rows) {
-    if (!inside(r.line)) continue;
-    const cols = columnsOf(r.header);
-    const lineLength = doc.lines[r.line]!.length;
-    const statusText = (cols.status >= 0 ? r.cells[cols.status]?.text : undefined) || null;
-    const isDone = statusText ? done.has(stripMarks(statusText).toLowerCase()) : false;
-    // The previous version's item for the same row, while its line, columns and status reading hold.
-    const old = rowItems.get(r.cells);
-    if (old && old.cols === cols && old.item.line === r.line && old.item.range.end.character === lineLength && old.item.done === isDone) {
-      items.push(old.item);
-      continue;
-    }
-    const { id, text, owner, due, priority, status } = cols;
-    const cell = (i: number) => (i >= 0 ? r.cells[i] : undefined);
-    const rng = (i: number): Range | null => {
-      const c = cell(i);
-      return c ? lineRange(r.line, c.start, c.end) : null;
-    };
-    const dueText = cell(due)?.text ?? null;
-    // Moved by lines added or removed above it: what the cells say is unchanged, only the ranges.
-    const same = old && old.cols === cols && old.item.done === isDone ? old.item : null;
-    const item: ActionItem = {
-      id: cell(id)?.text || null,
-      idRange: rng(id),
-      text: cell(text >= 0 ? text : 0)?.text ?? '',
-      owner: cell(owner)?.text ?? null,
-      ownerRange: rng(owner),
-      dueText,
-      dueRange: rng(due),
-      due: same ? same.due : dueText ? parseDate(stripMarks(dueText)) : null,
-      priority: cell(priority)?.text || null,
-      status: statusText,
-      statusRange: rng(status),
-      done: isDone,
-      range: lineRange(r.line, 0, lineLength),
-      line: r.line,
-      shape: 'table',
-    };
-    rowItems.set(r.cells, { cols, item });
-    items.push(item);
+    if (inside(r.line)) items.push(rowItem(r, doc.lines, done));
   }
 
   for (const item of doc.items) {
@@ -79,6 +43,91 @@ export function buildActionItems(doc: ParsedDocument, sections: Section[], templ
     items.push(fromCheckbox(item.line, item.contentStart, item.text, item.checked, doc.lines[item.line]!.length));
   }
   return items.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The items after a one-line edit (parse/patch.ts): the last version's, with the one on the edited
+ * line read again and those below moved. Null when they must be built afresh.
+ */
+export function updateActionItems(prev: ActionItem[], prevSections: Section[], doc: ParsedDocument, sections: Section[], template: TemplateSpec | null): ActionItem[] | null {
+  const e = doc.edit;
+  if (!e) return null;
+  const areas = findActionSections(sections, template);
+  const before = findActionSections(prevSections, template);
+  if (areas.length !== before.length || areas.some((a, i) => a.title !== before[i]!.title)) return null;
+  if (!areas.length) return prev;
+  const h = e.line;
+  const delta = e.added - e.removed;
+  const k = lowerBound(prev, h);
+  const out = prev.slice(0, k);
+  if (e.added && areas.some((s) => within(s, h))) {
+    if (e.kind === 'table-row') {
+      const r = doc.rows[lowerBound(doc.rows, h)];
+      if (r?.line === h) out.push(rowItem(r, doc.lines, doneStatuses(template)));
+    } else {
+      for (let i = lowerBound(doc.items, h); doc.items[i]?.line === h; i++) {
+        const item = doc.items[i]!;
+        if (item.checked !== null) out.push(fromCheckbox(h, item.contentStart, item.text, item.checked, doc.lines[h]!.length));
+      }
+    }
+  }
+  let removed = 0;
+  if (e.removed) while (prev[k + removed]?.line === h) removed++;
+  for (let j = k + removed; j < prev.length; j++) out.push(delta ? moveItem(prev[j]!, delta) : prev[j]!);
+  return out;
+}
+
+const moveRange = (r: Range | null, delta: number): Range | null =>
+  r && { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
+
+function moveItem(a: ActionItem, delta: number): ActionItem {
+  return {
+    ...a,
+    idRange: moveRange(a.idRange, delta),
+    ownerRange: moveRange(a.ownerRange, delta),
+    dueRange: moveRange(a.dueRange, delta),
+    statusRange: moveRange(a.statusRange, delta),
+    range: moveRange(a.range, delta)!,
+    line: a.line + delta,
+  };
+}
+
+/** A table row's item: the last version's while its line, columns and status reading hold. */
+function rowItem(r: DocRow, lines: string[], done: Set<string>): ActionItem {
+  const cols = columnsOf(r.header);
+  const lineLength = lines[r.line]!.length;
+  const statusText = (cols.status >= 0 ? r.cells[cols.status]?.text : undefined) || null;
+  const isDone = statusText ? done.has(stripMarks(statusText).toLowerCase()) : false;
+  const old = rowItems.get(r.cells);
+  if (old && old.cols === cols && old.item.line === r.line && old.item.range.end.character === lineLength && old.item.done === isDone) return old.item;
+  const { id, text, owner, due, priority, status } = cols;
+  const cell = (i: number) => (i >= 0 ? r.cells[i] : undefined);
+  const rng = (i: number): Range | null => {
+    const c = cell(i);
+    return c ? lineRange(r.line, c.start, c.end) : null;
+  };
+  const dueText = cell(due)?.text ?? null;
+  // Moved by lines added or removed above it: what the cells say is unchanged, only the ranges.
+  const same = old && old.cols === cols && old.item.done === isDone ? old.item : null;
+  const item: ActionItem = {
+    id: cell(id)?.text || null,
+    idRange: rng(id),
+    text: cell(text >= 0 ? text : 0)?.text ?? '',
+    owner: cell(owner)?.text ?? null,
+    ownerRange: rng(owner),
+    dueText,
+    dueRange: rng(due),
+    due: same ? same.due : dueText ? parseDate(stripMarks(dueText)) : null,
+    priority: cell(priority)?.text || null,
+    status: statusText,
+    statusRange: rng(status),
+    done: isDone,
+    range: lineRange(r.line, 0, lineLength),
+    line: r.line,
+    shape: 'table',
+  };
+  rowItems.set(r.cells, { cols, item });
+  return item;
 }
 
 const ID_LEAD = /^\*\*([A-Z][A-Z0-9]*-\d+(?:-\d+)*)\*\*:?\s*|^([A-Z][A-Z0-9]*-\d+(?:-\d+)*)[:\s]\s*/;

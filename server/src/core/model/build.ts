@@ -1,6 +1,6 @@
 // Text -> Postmortem. Parsing is per block and reuses the previous version's blocks.
 import { parse as parseYaml } from 'yaml';
-import { parseDocument, type BlockCache } from '../parse/document';
+import { parseDocument, type BlockCache, type ParsedDocument } from '../parse/document';
 import type { Config, TemplateSpec } from '../template/schema';
 import { findZoneStatement, parseDate, resolveZone } from '../time';
 import type { Postmortem, TimeZoneSource } from './types';
@@ -8,7 +8,8 @@ import { detect } from './detect';
 import { buildSections } from './sections';
 import { buildFields, readStated } from './fields';
 import { buildTimeline, findTimelineSection, statedZone } from './timeline';
-import { buildActionItems } from './actionItems';
+import { buildActionItems, updateActionItems } from './actionItems';
+import { updateTimeline } from './timelineUpdate';
 import { computeMetrics } from './metrics';
 import { readDirectives } from './directives';
 import { normalizeTitle, range, stripMarks } from './text';
@@ -24,8 +25,11 @@ export function buildModel(
   templates: TemplateSpec[],
   config: Config,
   previous?: BlockCache,
+  /** The model built with `previous` (the last version): a one-line edit then updates it. */
+  prevModel?: Postmortem,
 ): { model: Postmortem; cache: BlockCache } {
   const { doc, cache } = parseDocument(input.text, previous);
+  const prev = doc.edit && prevModel?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? prevModel : undefined;
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
   const detection = config.enable
     ? detect(input.uri, frontMatter, doc.headings, templates, config.files, config.defaultTemplate)
@@ -40,7 +44,9 @@ export function buildModel(
   const timelineSection = findTimelineSection(sections, template);
   const timelineZone = zone.source === 'document' || !timelineSection ? null : statedZone(doc, timelineSection);
   const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
-  const timeline = buildTimeline(doc, sections, fields, template, date, zone);
+  const sameTemplate = prev?.templateId === (template?.id ?? null);
+  const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, date, zone)) || buildTimeline(doc, sections, fields, template, date, zone);
+  const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
   const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');
   const model: Postmortem = {
     uri: input.uri,
@@ -56,15 +62,15 @@ export function buildModel(
     sections,
     fields,
     timeline,
-    actionItems: buildActionItems(doc, sections, template),
+    actionItems,
     statedMetrics: stated.metrics,
     statedWindow: stated.window,
     severity: fields.find((f) => normalizeTitle(f.key) === severityKey) ?? fields.find((f) => /^(severity|sev|priority)$/i.test(f.key)) ?? null,
     date,
     zone: zone.zone,
     zoneSource: zone.source,
-    metrics: computeMetrics(timeline.entries, stated.window),
-    disabled: readDirectives(doc.lines, frontMatter),
+    metrics: prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) ? prev.metrics : computeMetrics(timeline.entries, stated.window),
+    disabled: (prev && sameDirectives(prev, doc.lines, doc.edit!)) || readDirectives(doc.lines, frontMatter),
     listItems: doc.items,
     rows: doc.rows,
     codeLines: doc.codeLines,
@@ -128,4 +134,16 @@ function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> 
   const configured = config.timeZone ? resolveZone(config.timeZone) : null;
   if (configured) return { zone: configured, source: 'config' };
   return { zone: 'UTC', source: 'default' };
+}
+
+/** The same stated start and end (fields are rebuilt each version, so compare what they say). */
+function sameWindow(a: Postmortem['statedWindow'], b: Postmortem['statedWindow']): boolean {
+  const same = (x: typeof a.start, y: typeof a.start) => x === y || (!!x && !!y && x.at === y.at && x.field.line === y.field.line && x.field.key === y.field.key);
+  return same(a.start, b.start) && same(a.end, b.end);
+}
+
+/** The last version's directives still hold when neither edited line holds one and none moved. */
+function sameDirectives(prev: Postmortem, lines: string[], e: NonNullable<ParsedDocument['edit']>): Postmortem['disabled'] | null {
+  const touched = (e.removed && prev.lines[e.line]!.includes('postmortem-disable')) || (e.added && lines[e.line]!.includes('postmortem-disable'));
+  return touched || (e.added !== e.removed && prev.disabled.lines.size) ? null : prev.disabled;
 }

@@ -6,7 +6,15 @@ import type { StatedWindow } from './fields';
 const minutes = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) / 60000));
 
 export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow): Metrics {
-  const first = (phase: Phase) => entries.find((e) => e.phase === phase && e.at !== null) ?? null;
+  // One pass: the first timed entry of each phase (a timeline may hold thousands of entries).
+  const firsts = new Map<Phase, TimelineEntry>();
+  let firstTimed: TimelineEntry | null = null;
+  for (const e of entries) {
+    if (e.at === null) continue;
+    firstTimed ??= e;
+    if (e.phase && !firsts.has(e.phase)) firsts.set(e.phase, e);
+  }
+  const first = (phase: Phase) => firsts.get(phase) ?? null;
   const basis: Metrics['basis'] = {};
   const describe = (e: TimelineEntry) => `line ${e.line + 1} (${e.timeText}: ${e.text})`;
 
@@ -15,7 +23,7 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow): 
     start = stated.start.at;
     basis.start = `stated ${stated.start.field.key} (line ${stated.start.field.line + 1})`;
   } else {
-    const e = first('started') ?? entries.find((x) => x.at !== null) ?? null;
+    const e = first('started') ?? firstTimed;
     if (e) {
       start = e.at;
       basis.start = `${e.phase === 'started' ? 'first "started" entry' : 'first timeline entry'}, ${describe(e)}`;

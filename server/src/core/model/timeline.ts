@@ -4,7 +4,7 @@ import type { ParsedDocument, DocRow } from '../parse/document';
 import type { CellInfo } from '../parse/blockInfo';
 import { TextMemo } from '../parse/memo';
 import type { TemplateSpec } from '../template/schema';
-import { classifyPhase, findZoneStatement, matchLeadingTime, parseTime, resolveTimes, type ParsedTime } from '../time';
+import { classifyPhase, findZoneStatement, matchLeadingTime, parseTime, resolveStart, resolveStep, type ParsedTime, type ResolveState } from '../time';
 import type { Field, Phase, Range, Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
 import { lineRange, normalizeTitle, stripMarks } from './text';
 import { within } from './sections';
@@ -32,7 +32,7 @@ export function findTimelineSection(sections: Section[], template: TemplateSpec 
   );
 }
 
-interface Draft {
+export interface Draft {
   timeText: string;
   time: ParsedTime | null;
   line: number;
@@ -62,6 +62,19 @@ const rowReadings = new WeakMap<CellInfo[], { header: CellInfo[]; reading: RowRe
 const rowDrafts = new WeakMap<DocRow, Draft | null>();
 const itemReadings = new TextMemo<ItemReading | null>(readItem);
 const entries = new WeakMap<object, TimelineEntry>();
+
+/** What a timeline was built from, for updating it after a one-line edit (timelineUpdate.ts). */
+export interface TimelineBuild {
+  drafts: Draft[];
+  /** Resolution state after each draft. */
+  states: ResolveState[];
+  /** Table rows inside the section (a table makes the shape 'table' even with no entry). */
+  rows: number;
+  date: string | null;
+  zone: string;
+  zoneSource: TimeZoneSource;
+}
+export const lastBuilds = new WeakMap<Timeline, TimelineBuild>();
 
 /** The previous version's entry for the same reading, when it is still exactly right. */
 function reusable(d: Draft, at: number | null, zone: string, zoneSource: TimeZoneSource): TimelineEntry | null {
@@ -102,7 +115,7 @@ export function buildTimeline(
     shape = 'table';
     columns = rows[0]!.header.map((c) => c.text);
     for (const r of rows) {
-      const d = fromRow(r);
+      const d = fromRow(r, doc.lines);
       if (d) drafts.push(d);
     }
   }
@@ -131,7 +144,7 @@ export function buildTimeline(
   if (!blockSections.length || !drafts.length) {
     for (const item of doc.items) {
       if (item.depth !== 1 || !inside(item.line)) continue;
-      const d = fromItem(item.line, item.contentStart, item.text);
+      const d = fromItem(item.line, item.contentStart, item.text, doc.lines);
       if (d) {
         drafts.push(d);
         shape ??= 'list';
@@ -141,13 +154,11 @@ export function buildTimeline(
   drafts.sort((a, b) => a.line - b.line);
 
   const zone = stated ? { zone: stated.zone, source: 'timeline' as TimeZoneSource } : docZone;
-  const instants = resolveTimes(
-    drafts.map((d) => d.time),
-    date,
-    zone.zone,
-  );
+  const resolve = resolveStart(date);
+  const states: ResolveState[] = new Array(drafts.length);
   const list: TimelineEntry[] = drafts.map((d, i) => {
-    const at = instants[i] ?? null;
+    const at = resolveStep(d.time, zone.zone, resolve);
+    states[i] = { running: resolve.running, prev: resolve.prev };
     const entryZone = d.time?.zone ?? zone.zone;
     const zoneSource: TimeZoneSource = d.time?.zone ? 'entry' : zone.source;
     const old = reusable(d, at, entryZone, zoneSource);
@@ -156,7 +167,7 @@ export function buildTimeline(
     if (d.reading) entries.set(d.reading, entry);
     return entry;
   });
-  return {
+  const timeline: Timeline = {
     section,
     entries: list,
     statedZone: stated?.zone ?? null,
@@ -164,69 +175,71 @@ export function buildTimeline(
     shape,
     columns,
   };
+  if (!blockSections.length) lastBuilds.set(timeline, { drafts, states, rows: rows.length, date, zone: zone.zone, zoneSource: zone.source });
+  return timeline;
+}
 
-  function newEntry(d: Draft, at: number | null, entryZone: string, zoneSource: TimeZoneSource): TimelineEntry {
-    return {
-      timeText: d.timeText,
-      timeRange: lineRange(d.line, d.timeStart, d.timeStart + d.timeText.length),
-      at,
-      zone: entryZone,
-      zoneSource,
-      hasDate: !!d.time?.date,
-      text: d.text,
-      textRange: d.textRange ?? lineRange(d.line, d.textStart, d.textStart + d.text.length),
-      owner: d.owner,
-      ownerRange: d.owner ? (d.ownerRange ?? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length)) : null,
-      phase: d.phase,
-      range: lineRange(d.line, 0, d.end),
-      line: d.line,
-    };
-  }
+export function newEntry(d: Draft, at: number | null, entryZone: string, zoneSource: TimeZoneSource): TimelineEntry {
+  return {
+    timeText: d.timeText,
+    timeRange: lineRange(d.line, d.timeStart, d.timeStart + d.timeText.length),
+    at,
+    zone: entryZone,
+    zoneSource,
+    hasDate: !!d.time?.date,
+    text: d.text,
+    textRange: d.textRange ?? lineRange(d.line, d.textStart, d.textStart + d.text.length),
+    owner: d.owner,
+    ownerRange: d.owner ? (d.ownerRange ?? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length)) : null,
+    phase: d.phase,
+    range: lineRange(d.line, 0, d.end),
+    line: d.line,
+  };
+}
 
-  function fromRow(r: DocRow): Draft | null {
-    let draft = rowDrafts.get(r);
-    if (draft === undefined) rowDrafts.set(r, (draft = readDraft(r)));
-    return draft;
-  }
+export function fromRow(r: DocRow, lines: string[]): Draft | null {
+  let draft = rowDrafts.get(r);
+  if (draft === undefined) rowDrafts.set(r, (draft = readDraft(r, lines)));
+  return draft;
+}
 
-  function readDraft(r: DocRow): Draft | null {
-    let cached = rowReadings.get(r.cells);
-    if (!cached || cached.header !== r.header) rowReadings.set(r.cells, (cached = { header: r.header, reading: readRow(r) }));
-    const c = cached.reading;
-    if (!c) return null;
-    // Spelled out: `{ ...c, line }` takes a slow path in V8, and this runs for every row.
-    return {
-      timeText: c.timeText,
-      time: c.time,
-      line: r.line,
-      timeStart: c.timeStart,
-      text: c.text,
-      textStart: c.textStart,
-      owner: c.owner,
-      ownerStart: c.ownerStart,
-      phase: c.phase,
-      end: (doc.lines[r.line] ?? '').length,
-      reading: c,
-    };
-  }
+function readDraft(r: DocRow, lines: string[]): Draft | null {
+  let cached = rowReadings.get(r.cells);
+  if (!cached || cached.header !== r.header) rowReadings.set(r.cells, (cached = { header: r.header, reading: readRow(r) }));
+  const c = cached.reading;
+  if (!c) return null;
+  // Spelled out: `{ ...c, line }` takes a slow path in V8, and this runs for every row.
+  return {
+    timeText: c.timeText,
+    time: c.time,
+    line: r.line,
+    timeStart: c.timeStart,
+    text: c.text,
+    textStart: c.textStart,
+    owner: c.owner,
+    ownerStart: c.ownerStart,
+    phase: c.phase,
+    end: (lines[r.line] ?? '').length,
+    reading: c,
+  };
+}
 
-  function fromItem(line: number, contentStart: number, content: string): Draft | null {
-    const r = itemReadings.get(content);
-    if (!r) return null;
-    return {
-      timeText: r.timeText,
-      time: r.time,
-      line,
-      timeStart: contentStart + r.timeOffset,
-      text: r.text,
-      textStart: contentStart + r.textOffset,
-      owner: null,
-      ownerStart: 0,
-      phase: r.phase,
-      end: (doc.lines[line] ?? '').length,
-      reading: r,
-    };
-  }
+export function fromItem(line: number, contentStart: number, content: string, lines: string[]): Draft | null {
+  const r = itemReadings.get(content);
+  if (!r) return null;
+  return {
+    timeText: r.timeText,
+    time: r.time,
+    line,
+    timeStart: contentStart + r.timeOffset,
+    text: r.text,
+    textStart: contentStart + r.textOffset,
+    owner: null,
+    ownerStart: 0,
+    phase: r.phase,
+    end: (lines[line] ?? '').length,
+    reading: r,
+  };
 }
 
 function readRow(r: DocRow): RowReading | null {

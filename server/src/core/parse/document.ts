@@ -3,6 +3,7 @@ import { splitBlocks, splitLines, type Block } from './blocks';
 import { LARGE_DOCUMENT, structureOnly } from './structureOnly';
 import { linesOf, relines, type Lines } from './lines';
 import { analyzeBlock, analyzeItems, analyzeRows, type BlockInfo, type CellInfo, type FieldInfo, type HeadingInfo, type ListItemInfo } from './blockInfo';
+import { patchDocument, type LineEdit } from './patch';
 
 export type BlockCache = Map<string, BlockInfo>;
 
@@ -28,6 +29,9 @@ export interface ParsedDocument {
   codeLines: Set<number>;
   /** Structure-only analysis of a very large document (see structureOnly.ts). */
   degraded?: boolean;
+  /** Set when this version is the last one with one table row or list item changed, added or
+   *  removed, and nothing else (see patch.ts): the model can update instead of rebuilding. */
+  edit?: LineEdit;
 }
 
 /**
@@ -42,6 +46,26 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
   const last = previous && lasts.get(previous);
   const split = last ? relines(last.split, text) : linesOf(text);
   const lines = split.lines;
+  const patched = last && patchDocument(last, lines, (key) => previous!.get(key));
+  if (patched) {
+    const { doc, blocks, infos, sourceStarts, added, addedInfo, removed, edit } = patched;
+    const counts = last.counts;
+    if (added && addedInfo) {
+      previous!.set(added, addedInfo);
+      counts.set(added, (counts.get(added) ?? 0) + 1);
+    }
+    if (removed) {
+      const n = (counts.get(removed) ?? 1) - 1;
+      if (n > 0) counts.set(removed, n);
+      else if (removed !== added) {
+        counts.delete(removed);
+        previous!.delete(removed);
+      }
+    }
+    doc.edit = edit;
+    lasts.set(previous!, { split, lines, blocks, infos, sourceStarts, counts, doc });
+    return { doc, cache: previous! };
+  }
   const blocks = splitBlocks(lines);
   const match = last ? matcher(last, lines) : null;
   const kept = last ? new Uint8Array(last.blocks.length) : null;
@@ -136,7 +160,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       }
     });
   }
-  lasts.set(cache, { split, lines, blocks, infos, sourceStarts, counts });
+  lasts.set(cache, { split, lines, blocks, infos, sourceStarts, counts, doc });
   return { doc, cache };
 }
 
@@ -188,6 +212,7 @@ interface Last {
   sourceStarts: Int32Array;
   /** How many blocks of that version have each cache key. */
   counts: Map<string, number>;
+  doc: ParsedDocument;
 }
 const lasts = new WeakMap<BlockCache, Last>();
 

@@ -170,27 +170,40 @@ export function toInstant(t: ParsedTime, fallbackDate: string | null, zone: stri
  *  next day (11:32 PM ... 1:05 AM crosses midnight). Comparing instants, not clock readings, keeps entries
  *  written in different zones in order. Entries with their own date set the running date. */
 export function resolveTimes(times: (ParsedTime | null)[], fallbackDate: string | null, zone: string): (number | null)[] {
-  let running = parseIsoDate(fallbackDate);
-  let prev: number | null = null;
-  return times.map((t) => {
-    if (!t) return null;
-    const z = zoneObject(t.zone ?? zone);
-    if (!z) return null;
-    if (t.date) running = t.date;
-    if (!running) return null;
-    let options = wallInstants(running, t, z);
-    let at = options[0]!;
-    if (prev !== null && at < prev) {
-      const p = prev;
-      const later = options.find((x) => x >= p);
-      if (later !== undefined) at = later;
-      else if (!t.date) {
-        running = addDays(running, 1);
-        options = wallInstants(running, t, z);
-        at = options[0]!;
-      }
+  const state = resolveStart(fallbackDate);
+  return times.map((t) => resolveStep(t, zone, state));
+}
+
+/** Where resolution stands after some entries: the running date and the last instant. */
+export interface ResolveState {
+  running: YMD | null;
+  prev: number | null;
+}
+
+export const resolveStart = (fallbackDate: string | null): ResolveState => ({ running: parseIsoDate(fallbackDate), prev: null });
+
+export const sameState = (a: ResolveState, b: ResolveState): boolean =>
+  a.prev === b.prev && (a.running === b.running || (!!a.running && !!b.running && a.running.year === b.running.year && a.running.month === b.running.month && a.running.day === b.running.day));
+
+/** One entry of resolveTimes: its instant; advances `s`. */
+export function resolveStep(t: ParsedTime | null, zone: string, s: ResolveState): number | null {
+  if (!t) return null;
+  const z = zoneObject(t.zone ?? zone);
+  if (!z) return null;
+  if (t.date) s.running = t.date;
+  if (!s.running) return null;
+  let options = wallInstants(s.running, t, z);
+  let at = options[0]!;
+  if (s.prev !== null && at < s.prev) {
+    const p = s.prev;
+    const later = options.find((x) => x >= p);
+    if (later !== undefined) at = later;
+    else if (!t.date) {
+      s.running = addDays(s.running, 1);
+      options = wallInstants(s.running, t, z);
+      at = options[0]!;
     }
-    prev = at;
-    return at;
-  });
+  }
+  s.prev = at;
+  return at;
 }

@@ -1,0 +1,97 @@
+// The timeline after a one-line edit (a row or item typed, added or removed; see parse/patch.ts):
+// the last build's drafts with the edited one replaced and those below shifted, and times
+// resolved again from the edit only until resolution is back in step with the last build.
+import type { ParsedDocument } from '../parse/document';
+import type { TemplateSpec } from '../template/schema';
+import { resolveStart, resolveStep, sameState, type ResolveState } from '../time';
+import type { Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
+import { lastBuilds, newEntry, fromRow, fromItem, findTimelineSection, statedZone, type Draft } from './timeline';
+import { within } from './sections';
+import { lineRange, lowerBound } from './text';
+
+/** The updated timeline, or null when it must be built afresh (the caller then does). */
+export function updateTimeline(
+  prev: Timeline,
+  doc: ParsedDocument,
+  sections: Section[],
+  template: TemplateSpec | null,
+  date: string | null,
+  docZone: { zone: string; source: TimeZoneSource },
+): Timeline | null {
+  const e = doc.edit;
+  const last = lastBuilds.get(prev);
+  const section = findTimelineSection(sections, template);
+  if (!e || !last || !section || !prev.section) return null;
+  const h = e.line;
+  const delta = e.added - e.removed;
+  const moved = (line: number) => (line >= h ? line + delta : line);
+  if (section.title !== prev.section.title || section.headingRange.start.line !== moved(prev.section.headingRange.start.line)) return null;
+  const stated = statedZone(doc, section);
+  if ((stated?.zone ?? null) !== prev.statedZone) return null;
+  const zone = stated ? { zone: stated.zone, source: 'timeline' as TimeZoneSource } : docZone;
+  if (date !== last.date || zone.zone !== last.zone || zone.source !== last.zoneSource) return null;
+  const wasInside = !!e.removed && within(prev.section, h);
+  const isInside = !!e.added && within(section, h);
+  if (e.removed && e.added && wasInside !== isInside) return null;
+
+  const k = lowerBound(last.drafts, h);
+  const removed = wasInside && last.drafts[k]?.line === h ? 1 : 0;
+  let added: Draft | null = null;
+  if (isInside && e.kind === 'table-row') {
+    const r = doc.rows[lowerBound(doc.rows, h)];
+    if (r?.line === h) added = fromRow(r, doc.lines);
+  } else if (isInside) {
+    const item = doc.items.slice(lowerBound(doc.items, h)).find((i) => i.line !== h || i.depth === 1);
+    if (item?.line === h && item.depth === 1) added = fromItem(h, item.contentStart, item.text, doc.lines);
+  }
+  const rows = last.rows + (e.kind === 'table-row' ? (isInside ? e.rowsAdded : 0) - (wasInside ? e.rowsRemoved : 0) : 0);
+
+  // Drafts and entries above the edit stay; the edited one is new; those below move by delta.
+  const drafts: Draft[] = last.drafts.slice(0, k);
+  if (added) drafts.push(added);
+  for (let j = k + removed; j < last.drafts.length; j++) {
+    const d = last.drafts[j]!;
+    drafts.push(delta ? { ...d, line: d.line + delta } : d);
+  }
+  const list: TimelineEntry[] = prev.entries.slice(0, k);
+  const states: ResolveState[] = last.states.slice(0, k);
+  const s = k > 0 ? { ...last.states[k - 1]! } : resolveStart(date);
+  const entryFor = (d: Draft, at: number | null) => newEntry(d, at, d.time?.zone ?? zone.zone, d.time?.zone ? 'entry' : zone.source);
+  let i = k;
+  for (; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const at = resolveStep(d.time, zone.zone, s);
+    states.push({ running: s.running, prev: s.prev });
+    if (added && i === k) {
+      list.push(entryFor(d, at));
+      continue;
+    }
+    const j = i - (added ? 1 : 0) + removed; // the same draft in the last build
+    const old = prev.entries[j]!;
+    list.push(!delta && old.at === at ? old : entryFor(d, at));
+    // Back in step: every later instant is the last build's.
+    if (sameState(s, last.states[j]!)) {
+      i++;
+      break;
+    }
+  }
+  for (; i < drafts.length; i++) {
+    const j = i - (added ? 1 : 0) + removed;
+    const old = prev.entries[j]!;
+    list.push(delta ? entryFor(drafts[i]!, old.at) : old);
+    states.push(last.states[j]!);
+  }
+
+  const first = rows ? doc.rows[lowerBound(doc.rows, section.headingRange.start.line)] : undefined;
+  const columns = first && within(section, first.line) ? first.header.map((c) => c.text) : [];
+  const timeline: Timeline = {
+    section,
+    entries: list,
+    statedZone: stated?.zone ?? null,
+    statedZoneRange: stated ? lineRange(stated.line, stated.start, stated.end) : null,
+    shape: rows ? 'table' : drafts.length ? 'list' : null,
+    columns: columns.length === prev.columns.length && columns.every((c, x) => c === prev.columns[x]) ? prev.columns : columns,
+  };
+  lastBuilds.set(timeline, { drafts, states, rows, date, zone: zone.zone, zoneSource: zone.source });
+  return timeline;
+}
