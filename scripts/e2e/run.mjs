@@ -9,7 +9,9 @@
 //  2. UI checks against the packaged .vsix installed into code-server #2: squiggles under a
 //     placeholder, the Problems panel, and a screenshot (test-artifacts/editor.png, copied to
 //     docs/images/editor.png for the README); then the live preview (test/e2e/ui/preview.ui.ts:
-//     the summary card follows typing; test-artifacts/preview.png -> docs/images/preview.png).
+//     the summary card follows typing; test-artifacts/preview.png -> docs/images/preview.png); then a
+//     hostile document in the preview (test/e2e/ui/security.ui.ts: it renders, no script of it runs,
+//     no request leaves for another address; test-artifacts/security.png).
 //
 // Options: --suite-only, --ui-only, --keep (keep the run folder), --timeout <s> (suite, default 300),
 //   --extension <dir> (default: the repository), --vsix <file>, --fixtures <dir> (default test/fixtures),
@@ -301,6 +303,19 @@ async function runUiChecks() {
     return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS, docsImagesDir: join(ROOT, 'docs', 'images') });
   }, previewPage);
   await previewContext.close().catch(() => {});
+
+  // A hostile document in the preview (test/e2e/ui/security.ui.ts), in a window of its own as well: its
+  // request and message recorders are on before the workbench loads. One result per verdict.
+  const securityContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const securityPage = await securityContext.newPage();
+  let verdicts = [];
+  await check('a hostile document opens in the preview', async () => {
+    const { securityChecks } = await loadUiCheck('security.ui.ts');
+    verdicts = await securityChecks(securityPage, server.url, workspace, { artifactsDir: ARTIFACTS });
+    return `${verdicts.length} verdicts`;
+  }, securityPage);
+  for (const v of verdicts) record(v.name, v.ok, v.detail);
+  await securityContext.close().catch(() => {});
   server.stop();
   if (results.filter((r) => !r.ok).length > failuresBefore) saveLog(profile, 'ui');
   log(`UI checks took ${((Date.now() - started) / 1000).toFixed(1)} s`);
