@@ -15,6 +15,7 @@ import { FIX_ALL_KIND, INSERT_SECTIONS_KIND, DISABLE_IN_WORKSPACE_COMMAND } from
 import { loadBuiltinTemplates } from './node/builtinTemplates';
 import { Workspace } from './node/workspace';
 import { collectGarbage, HEAVY_RUN_MS } from './node/memory';
+import { cancellable, type Checkpoint } from './node/cancellation';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NEW_DOCUMENT_REQUEST, RENDER_REQUEST, TEMPLATES_REQUEST, type NewDocumentParams, type NewDocumentResult, type RenderParams, type RenderResponse, type TemplateSummary } from './protocol';
@@ -89,31 +90,60 @@ documents.onDidClose((e) => {
 });
 workspace.onDidChangeConfig(() => documents.all().forEach((d) => validate(d)));
 
-connection.onCodeAction((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  return safe(() => service.codeActions(input(doc), params.range, { diagnostics: params.context.diagnostics, ...(params.context.only ? { only: params.context.only } : {}) }), []);
-});
-connection.onExecuteCommand((params) => workspace.executeCommand(params));
+// Every request is cancellable (see node/cancellation): document requests take the document as
+// the request saw it, then stop at a checkpoint before each step of the synchronous core.
+type Doc = ReturnType<typeof input>;
+const analyzed = (d: Doc): unknown => service.analyze(d);
+async function withDoc<T>(uri: string, fallback: T, checkpoint: Checkpoint, feature: (doc: Doc) => T, steps = [analyzed]): Promise<T> {
+  const doc = documents.get(uri);
+  if (!doc) return fallback;
+  const snapshot = input(doc);
+  for (const step of steps) {
+    await checkpoint();
+    const done = safe(() => {
+      step(snapshot);
+      return true;
+    }, false);
+    if (!done) return fallback;
+  }
+  await checkpoint();
+  return safe(() => feature(snapshot), fallback);
+}
+
+connection.onCodeAction(
+  cancellable((p, checkpoint) =>
+    withDoc(p.textDocument.uri, [], checkpoint, (d) => service.codeActions(d, p.range, { diagnostics: p.context.diagnostics, ...(p.context.only ? { only: p.context.only } : {}) }), [analyzed, (d) => service.diagnose(d)]),
+  ),
+);
+connection.onExecuteCommand(
+  cancellable(async (p, checkpoint) => {
+    await checkpoint();
+    return workspace.executeCommand(p);
+  }),
+);
 
 // Authoring: hover, outline, action item ids as links, new document from a template.
-const withDoc = <T>(uri: string, fallback: T, fn: (doc: ReturnType<typeof input>) => T): T => {
-  const doc = documents.get(uri);
-  return doc ? safe(() => fn(input(doc)), fallback) : fallback;
-};
-connection.onHover((p) => withDoc(p.textDocument.uri, null, (d) => service.hover(d, p.position)));
-connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (d) => service.complete(d, p.position)));
-connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (d) => service.symbols(d)));
-connection.onDefinition((p) => withDoc(p.textDocument.uri, [], (d) => service.definition(d, p.position)));
-connection.onReferences((p) => withDoc(p.textDocument.uri, [], (d) => service.references(d, p.position, p.context.includeDeclaration)));
-connection.onRequest(TEMPLATES_REQUEST, (): TemplateSummary[] =>
-  safe(() => service.templates.map((t) => ({ id: t.id, name: t.name, description: t.description })), []),
+connection.onHover(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, null, checkpoint, (d) => service.hover(d, p.position))));
+connection.onCompletion(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.complete(d, p.position))));
+connection.onDocumentSymbol(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.symbols(d))));
+connection.onDefinition(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.definition(d, p.position))));
+connection.onReferences(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.references(d, p.position, p.context.includeDeclaration))));
+connection.onRequest(
+  TEMPLATES_REQUEST,
+  cancellable(async (_: undefined, checkpoint): Promise<TemplateSummary[]> => {
+    await checkpoint();
+    return safe(() => service.templates.map((t) => ({ id: t.id, name: t.name, description: t.description })), []);
+  }),
 );
-connection.onRequest(NEW_DOCUMENT_REQUEST, (p: NewDocumentParams): NewDocumentResult | ResponseError => {
-  const text = safe(() => service.newDocument(p?.templateId, p?.incidentId ? { incidentId: p.incidentId } : {}), null);
-  if (text !== null) return { text };
-  return new ResponseError(ErrorCodes.InvalidParams, `Unknown template '${String(p?.templateId)}' (templates: ${service.templates.map((t) => t.id).join(', ')})`);
-});
+connection.onRequest(
+  NEW_DOCUMENT_REQUEST,
+  cancellable(async (p: NewDocumentParams, checkpoint): Promise<NewDocumentResult | ResponseError> => {
+    await checkpoint();
+    const text = safe(() => service.newDocument(p?.templateId, p?.incidentId ? { incidentId: p.incidentId } : {}), null);
+    if (text !== null) return { text };
+    return new ResponseError(ErrorCodes.InvalidParams, `Unknown template '${String(p?.templateId)}' (templates: ${service.templates.map((t) => t.id).join(', ')})`);
+  }),
+);
 
 // The preview and Export HTML: rendered here from the server's copy of the document.
 const readResource = (url: string, max: number) => {
@@ -124,7 +154,12 @@ const readResource = (url: string, max: number) => {
     return null;
   }
 };
-connection.onRequest(RENDER_REQUEST, (p: RenderParams): RenderResponse | null => withDoc(p?.uri, null, (d) => renderResponse(service, d, p, readResource)));
+connection.onRequest(
+  RENDER_REQUEST,
+  cancellable((p: RenderParams, checkpoint): Promise<RenderResponse | null> =>
+    withDoc(p?.uri, null, checkpoint, (d) => renderResponse(service, d, p, readResource), [analyzed, (d) => service.analyze(d).isPostmortem && service.diagnose(d)]),
+  ),
+);
 
 documents.listen(connection);
 connection.listen();
