@@ -95,13 +95,15 @@ export function timelineChart(model: Postmortem): string {
       if (lane === -1) lane = laneEnds.length < MAX_LANES ? laneEnds.length : laneEnds.indexOf(Math.min(...laneEnds));
       laneEnds[lane] = px;
       const y = LANE_Y + lane * LANE_GAP;
-      const label = `${formatInstant(e.at!, zone, 'yyyy-MM-dd HH:mm')} — ${e.text}`;
+      // Written out rather than through attrs(): a long timeline has hundreds of ticks, drawn on every keystroke.
+      const label = esc(`${formatted(e.at!, zone, 'yyyy-MM-dd HH:mm')} — ${e.text}`);
+      const at = pct(px);
       return (
-        `<g${attrs({ class: `pm-tick pm-phase-${e.phase ?? 'none'}`, 'data-reveal-line': e.line, tabindex: 0, role: 'button', 'aria-label': `Line ${e.line + 1}: ${label}` })}>` +
-        `<title>${esc(label)}</title>` +
-        `<line${attrs({ x1: pct(px), x2: pct(px), y1: BAND_Y + BAND_H, y2: y })}/>` +
-        `<circle${attrs({ class: 'pm-hit', cx: pct(px), cy: y, r: 7 })}/>` +
-        `<circle${attrs({ class: 'pm-dot', cx: pct(px), cy: y, r: 4 })}/></g>`
+        `<g class="pm-tick pm-phase-${esc(e.phase ?? 'none')}" data-reveal-line="${e.line}" tabindex="0" role="button" aria-label="Line ${e.line + 1}: ${label}">` +
+        `<title>${label}</title>` +
+        `<line x1="${at}" x2="${at}" y1="${BAND_Y + BAND_H}" y2="${y}"/>` +
+        `<circle class="pm-hit" cx="${at}" cy="${y}" r="7"/>` +
+        `<circle class="pm-dot" cx="${at}" cy="${y}" r="4"/></g>`
       );
     })
     .join('');
@@ -137,22 +139,54 @@ export function timelineChart(model: Postmortem): string {
   return `<section class="pm-card pm-chart" aria-label="Timeline chart">${heading}${svg}${legend}${foot}</section>`;
 }
 
+// Formatting an instant in a zone (luxon) costs more than the rest of a tick: the chart of a long
+// timeline is drawn again on every keystroke, so each instant is formatted once.
+const MAX_FORMATTED = 20_000;
+const formattedTimes = new Map<string, string>();
+
+function formatted(ms: number, zone: string, format: string): string {
+  const key = `${format}\u0000${zone}\u0000${ms}`;
+  let s = formattedTimes.get(key);
+  if (s === undefined) {
+    if (formattedTimes.size >= MAX_FORMATTED) formattedTimes.clear();
+    s = formatInstant(ms, zone, format);
+    formattedTimes.set(key, s);
+  }
+  return s;
+}
+
+/** Forgets the formatted times and the last axis (tests compare against a render from scratch). */
+export function clearChartMemos(): void {
+  formattedTimes.clear();
+  lastAxis = null;
+}
+
 function time(ms: number, zone: string): string {
-  return formatInstant(ms, zone, 'HH:mm');
+  return formatted(ms, zone, 'HH:mm');
 }
 
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 43200];
 const MAX_AXIS_TICKS = 8;
 
+type AxisTick = { at: number; label: string; day: string | null };
+/** The last axis drawn: while typing, the chart's span rarely changes. */
+let lastAxis: { key: string; ticks: AxisTick[] } | null = null;
+
 /** Round times in the zone's wall clock, about six to eight of them; a date under the first and at each new day. */
-export function axisTicks(t0: number, t1: number, zone: string): { at: number; label: string; day: string | null }[] {
+export function axisTicks(t0: number, t1: number, zone: string): AxisTick[] {
+  const key = `${t0}\u0000${t1}\u0000${zone}`;
+  if (lastAxis?.key !== key) lastAxis = { key, ticks: computeAxisTicks(t0, t1, zone) };
+  return lastAxis.ticks.map((t) => ({ ...t }));
+}
+
+function computeAxisTicks(t0: number, t1: number, zone: string): AxisTick[] {
   const spanMin = (t1 - t0) / 60000;
   const step = STEPS.find((s) => spanMin / s <= MAX_AXIS_TICKS) ?? Math.ceil(spanMin / MAX_AXIS_TICKS);
   const z = resolveZone(zone) ?? 'UTC';
   const start = DateTime.fromMillis(t0, { zone: z });
   let dt = step < 60 ? start.startOf('hour') : start.startOf('day');
   if (!dt.isValid) dt = DateTime.fromMillis(t0, { zone: 'UTC' }).startOf('hour');
-  const out: { at: number; label: string; day: string | null }[] = [];
+  const out: AxisTick[] = [];
   let lastDay = '';
   const multiDay = DateTime.fromMillis(t1, { zone: z }).toISODate() !== start.toISODate();
   for (let guard = 0; dt.toMillis() <= t1 && guard < 2000; guard++, dt = dt.plus({ minutes: step })) {

@@ -1,289 +1,190 @@
-// The document body: markdown -> HTML through remark-rehype and rehype-sanitize with a strict schema.
-// Raw HTML in the markdown is dropped (only <br> survives, as a line break), so the document can
-// never bring its own script, style, frames, forms or event handlers; what sanitising leaves is
-// then finished here: source lines for scroll sync, heading anchors, and images that never reach
-// the network.
-import { unified } from 'unified';
-import remarkRehype from 'remark-rehype';
-import rehypeSanitize, { type Options as Schema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import type { Root as MdRoot, Nodes as MdNodes, Parents as MdParents } from 'mdast';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import { afterFrontMatter, bigTable, splitChunks, TABLE_GROUP, type BigTable } from './chunks';
-import { esc } from './html';
+// The document body, rendered piece by piece so that while typing only the piece that changed is
+// parsed again: chunks (runs of lines markdown reads independently, chunks.ts), and long tables and
+// lists cut into groups of rows. Every piece sees the document's reference definitions; what each
+// piece renders to is kept for the next render of the document (pieces.ts). The result is exactly
+// what one parse of the whole document gives (the tests compare the two).
+import type { Nodes as MdNodes, Parents as MdParents, Root as MdRoot } from 'mdast';
+import { afterFrontMatter, bigList, bigTable, rowGroups, splitChunks } from './chunks';
+import { parseChunk, renderChunk, type BodyOptions, type Rendered } from './convert';
+import { pieceCache, place, toPiece, type Piece, type PieceCache } from './pieces';
 
-/** Reads a local file (a file: URL) when it is at most `maxBytes` long; null otherwise. Node side only. */
-export type ReadResource = (url: string, maxBytes: number) => Uint8Array | null;
+export { MAX_INLINE_IMAGE_BYTES, SCHEMA, type BodyOptions, type ReadResource } from './convert';
 
-export interface BodyOptions {
-  mode: 'webview' | 'standalone';
-  /** The document's URI, to resolve relative image paths in standalone mode. */
-  docUri: string;
-  /** Webview URI of the document's folder (ends with '/'); relative images resolve against it. */
-  resourceBase?: string | null;
-  readResource?: ReadResource;
-  /** Parse the document in one piece instead of chunk by chunk (the tests compare the two). */
-  wholeDocument?: boolean;
+/** A run of lines rendered on its own: a chunk, or a long table or list in groups of rows. */
+type Unit = { kind: 'chunk'; start: number; text: string } | Grouped;
+/** A long table or list: where each group of rows starts (counted from its first row) and the group's lines. */
+type Grouped = { kind: 'table' | 'list' | 'looseList'; start: number; text: string; starts: number[]; groups: string[] };
+
+/** What a piece is parsed from: the document's reference definitions when it may use one, then its own lines `shift` lines down. */
+interface Source {
+  text: string;
+  shift: number;
 }
 
-/** Images at most this large are inlined as data: URIs in standalone HTML. */
-export const MAX_INLINE_IMAGE_BYTES = 512 * 1024;
-
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-};
-const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/i;
-
-// Only what markdown itself produces; no style, no id/name an author controls (footnote ids come
-// from remark-rehype, already prefixed), links and images limited to http(s) (and data: images).
-export const SCHEMA: Schema = {
-  tagNames: [
-    'a', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input', 'li', 'ol', 'p',
-    'pre', 'section', 'span', 'strong', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
-  ],
-  attributes: {
-    a: ['href', 'title', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel', ['className', 'data-footnote-backref']],
-    img: ['src', 'alt', 'title'],
-    code: [['className', /^language-[\w+#.-]{1,40}$/]],
-    input: [['type', 'checkbox'], ['disabled', true], 'checked'],
-    li: ['id', ['className', 'task-list-item']],
-    ul: [['className', 'contains-task-list']],
-    ol: ['start', ['className', 'contains-task-list']],
-    th: ['align'],
-    td: ['align'],
-    h2: ['id', ['className', 'sr-only']],
-    section: ['dataFootnotes', ['className', 'footnotes']],
-  },
-  required: { input: { type: 'checkbox', disabled: true } },
-  protocols: { href: ['http', 'https'], src: ['http', 'https', 'data'] },
-  ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'] },
-  clobber: [],
-  clobberPrefix: '',
-  strip: ['script', 'style'],
-};
-
-const parseChunk = unified().use(remarkParse).use(remarkGfm).freeze();
-const toHast = unified().use(remarkRehype).use(rehypeSanitize, SCHEMA).freeze();
-const toHtml = unified().use(rehypeStringify).freeze();
-
-/** A rendered chunk: data-line values relative to the chunk, heading texts in order (for their ids). */
-interface Chunk {
-  html: string;
-  headings: string[];
+/** A group of table rows: the table up to `<tbody>` and the rows. */
+interface TableGroup {
+  head: Piece;
+  rows: Piece;
 }
 
-// Parsing a whole document with micromark takes tens of milliseconds; while typing, only the chunk
-// (blank-line separated run of lines) that changed is rendered again. Webview mode only: standalone
-// output may inline images whose files change.
-const MAX_CACHE = 4000;
-const cache = new Map<string, Chunk>();
+/** A group of list items: the list's opening tag (and whether it says the list has a task), the items, the closing tag. */
+interface ListGroup {
+  open: Piece;
+  tasks: boolean;
+  items: Piece;
+  close: string;
+}
 
+const FOOTNOTE_DEF = /^ {0,3}\[\^[^\]]+\]:/;
+
+// Webview mode only keeps pieces: standalone output may inline images whose files change.
 export function renderMarkdown(text: string, options: BodyOptions): string {
   const lines = text.split(/\r\n|\r|\n/);
   const first = afterFrontMatter(lines);
+  const cache = pieceCache(options.mode === 'webview' && options.wholeDocument !== true ? `${options.docUri}\u0000${options.resourceBase ?? ''}` : null);
+  const wholeDocument: Unit[] = [{ kind: 'chunk', start: first, text: lines.slice(first).join('\n') }];
   // Footnotes are collected into one section at the end: those documents are rendered whole.
-  const whole = options.wholeDocument === true || lines.some((l) => FOOTNOTE_DEF.test(l));
-  const defs = whole ? '' : lines.filter((l) => LINK_DEF.test(l)).join('\n');
-  const chunks = whole ? [{ start: first, text: lines.slice(first).join('\n') }] : splitChunks(lines, first);
+  let units = options.wholeDocument === true || lines.some((l) => FOOTNOTE_DEF.test(l)) ? wholeDocument : splitChunks(lines, first).map(toUnit);
+  let definitions: string[] = [];
+  if (units !== wholeDocument) {
+    const found = units.flatMap((u) => (u.kind === 'chunk' ? [u.text] : u.groups)).filter((t) => t.includes(']:')).map((t) => cache.get('defs', t, () => definitionsIn(t)));
+    if (found.includes(null)) units = wholeDocument;
+    else definitions = found.flatMap((d) => d!);
+  }
+  // Definitions go first (the first of a label wins, as in the whole document), then a blank line.
+  const defs = definitions.join('\n');
+  const shift = defs ? defs.split('\n').length + 1 : 0;
+  const sourceOf = (t: string): Source => (defs && t.includes(']') ? { text: `${defs}\n\n${t}`, shift } : { text: t, shift: 0 });
+
   const slugs = new Map<string, number>();
-  const parts = chunks.map((c) => {
-    // Reference definitions may sit in another chunk: every chunk sees all of them (they render as nothing).
-    const withDefs = (t: string) => (defs && t.includes(']') ? `${t}\n\n${defs}` : t);
-    const table = bigTable(c.text);
-    if (table) return renderBigTable(table, c.start, withDefs, options);
-    const chunk = renderChunk(withDefs(c.text), options);
-    let h = 0;
-    return shiftLines(chunk.html, c.start).replace(HEADING, (m, level: string, line: string) =>
-      h < chunk.headings.length ? `<h${level} data-line="${line}" id="${slug(chunk.headings[h++]!, slugs)}">` : m,
-    );
-  });
-  return parts.filter(Boolean).join('\n');
-}
-
-const shiftLines = (html: string, by: number) => html.replace(LINE_ATTR, (_m, head: string, n: string) => `${head}${Number(n) + by}"`);
-
-function renderBigTable(t: BigTable, start: number, withDefs: (s: string) => string, options: BodyOptions): string {
-  let head = '';
-  const bodies: string[] = [];
-  for (let i = 0; i < t.rows.length; i += TABLE_GROUP) {
-    const html = renderChunk(withDefs(`${t.header}\n${t.rows.slice(i, i + TABLE_GROUP).join('\n')}`), options).html;
-    const open = html.indexOf('<tbody>\n');
-    const close = html.lastIndexOf('\n</tbody>');
-    if (open < 0 || close < open) return renderChunk(withDefs(`${t.header}\n${t.rows.join('\n')}`), options).html; // not what we expected: whole
-    if (i === 0) head = shiftLines(html.slice(0, open + 8), start);
-    // In the group's source, its first row is line 2 (after the header and the delimiter row).
-    bodies.push(shiftLines(html.slice(open + 8, close), start + i));
+  const headingId = (t: string) => slug(t, slugs);
+  const out: string[] = [];
+  for (const u of units) {
+    const separated = out.length > 0;
+    if (separated) out.push('\n');
+    const mark = out.length;
+    const grouped = u.kind === 'chunk' ? false : u.kind === 'table' ? renderTable(u, sourceOf, options, cache, out) : renderList(u, sourceOf, options, cache, headingId, out);
+    if (!grouped) {
+      const source = sourceOf(u.text);
+      place(cache.get('chunk', source.text, () => toPiece(renderChunk(source.text, options), source.shift)), u.start, headingId, out);
+    }
+    // A chunk that renders as nothing (only definitions or raw HTML) leaves no blank line.
+    if (out.length === mark + 1 && out[mark] === '') out.length = separated ? mark - 1 : mark;
   }
-  return `${head}${bodies.join('\n')}\n</tbody>\n</table>`;
+  cache.done();
+  return out.join('');
 }
 
-// In our output a '<' in text is always escaped, and '"' in attribute values too: these only match real tags.
-const LINE_ATTR = /(<[a-z][a-z0-9]*\b[^<>]*?\sdata-line=")(\d+)"/g;
-const HEADING = /<h([1-6]) data-line="(\d+)">/g;
-const FOOTNOTE_DEF = /^ {0,3}\[\^[^\]]+\]:/;
-const LINK_DEF = /^ {0,3}\[(?!\^)[^\]]+\]:\s*\S/;
+function toUnit(c: { start: number; text: string }): Unit {
+  const table = bigTable(c.text);
+  if (table) {
+    const starts = rowGroups(table.rows);
+    return { kind: 'table', ...c, starts, groups: starts.map((s, g) => `${table.header}\n${table.rows.slice(s, starts[g + 1]).join('\n')}`) };
+  }
+  const list = bigList(c.text);
+  if (list) {
+    const starts = rowGroups(list.lines);
+    return { kind: list.loose ? 'looseList' : 'list', ...c, starts, groups: starts.map((s, g) => list.lines.slice(s, starts[g + 1]).join('\n')) };
+  }
+  return { kind: 'chunk', ...c };
+}
 
-function renderChunk(source: string, options: BodyOptions): Chunk {
-  const key = options.mode === 'webview' ? `${options.resourceBase ?? ''}\u0000${source}` : null;
-  const hit = key === null ? undefined : cache.get(key);
-  if (hit) return hit;
-  let chunk: Chunk;
+/** The reference definitions in a piece, as written; null when the document must be rendered whole
+ *  (a footnote, or a definition over several lines inside a quote or list). */
+function definitionsIn(text: string): string[] | null {
+  const found: string[] = [];
+  let whole = false;
+  const visit = (node: MdParents, top: boolean) => {
+    for (const child of node.children as MdNodes[]) {
+      if (child.type === 'footnoteDefinition') whole = true;
+      else if (child.type === 'definition') {
+        const at = child.position;
+        if (at?.start.offset === undefined || at.end.offset === undefined || (!top && at.start.line !== at.end.line)) whole = true;
+        else found.push(text.slice(at.start.offset, at.end.offset));
+      } else if ('children' in child) visit(child, false);
+    }
+  };
   try {
-    const mdast = parseChunk.parse(source) as MdRoot;
-    dropRawHtml(mdast);
-    const hast = toHast.runSync(mdast) as Root;
-    const headings = finish(hast, options);
-    chunk = { html: toHtml.stringify(hast), headings };
+    visit(parseChunk.parse(text) as MdRoot, true);
   } catch (e) {
-    // Nesting thousands deep overflows the stack of the markdown libraries: show that chunk as text.
+    // Nesting thousands deep: that piece is shown as text (renderChunk) and defines nothing.
     if (!(e instanceof RangeError && /call stack/i.test(e.message))) throw e;
-    chunk = { html: `<pre data-line="0">${esc(source)}</pre>`, headings: [] };
+    return [];
   }
-  if (key !== null) {
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(key, chunk);
-  }
-  return chunk;
+  return whole ? null : found;
 }
 
-/** `<br>` becomes a line break; every other piece of raw HTML (comments included) is left out. */
-function dropRawHtml(node: MdRoot | MdNodes): void {
-  if (!('children' in node)) return;
-  const parent = node as MdParents;
-  const kept: typeof parent.children = [];
-  for (const child of parent.children) {
-    if (child.type === 'html') {
-      if (/^<br\s*\/?>$/i.test(child.value.trim())) kept.push({ type: 'break', ...(child.position ? { position: child.position } : {}) } as never);
-      continue;
-    }
-    dropRawHtml(child);
-    kept.push(child as never);
+function renderTable(u: Grouped, sourceOf: (t: string) => Source, options: BodyOptions, cache: PieceCache, out: string[]): boolean {
+  const groups: TableGroup[] = [];
+  for (const text of u.groups) {
+    const source = sourceOf(text);
+    const group = cache.get('table', source.text, () => tableGroup(source, options));
+    if (!group) return false; // not what we expected: the table is rendered whole
+    groups.push(group);
   }
-  parent.children = kept;
+  place(groups[0]!.head, u.start, noHeadings, out);
+  groups.forEach((group, g) => {
+    if (g > 0) out.push('\n');
+    // In the group's own lines, its first row is line 2 (after the header and the delimiter row).
+    place(group.rows, u.start + u.starts[g]!, noHeadings, out);
+  });
+  out.push('\n</tbody>\n</table>');
+  return true;
 }
 
-/** Source lines, safe images and link titles; returns the heading texts (ids are given per document). */
-function finish(root: Root, options: BodyOptions): string[] {
-  const headings: string[] = [];
-  for (const child of root.children) if (child.type === 'element') setLine(child);
-  const visit = (node: Root | Element, inLink: boolean) => {
-    node.children = node.children.flatMap((child): (RootContent | ElementContent)[] => {
-      if (child.type !== 'element') return [child];
-      if (child.tagName === 'img') return [image(child, options, inLink)];
-      if (child.tagName === 'li' || child.tagName === 'tr') setLine(child);
-      if (/^h[1-6]$/.test(child.tagName) && child.properties['id'] === undefined && child.position) {
-        setLine(child);
-        headings.push(textOf(child));
-      }
-      if (child.tagName === 'a') link(child, options);
-      visit(child, inLink || child.tagName === 'a');
-      return [child];
-    }) as never;
+function tableGroup(source: Source, options: BodyOptions): TableGroup | null {
+  const { html, headings } = renderChunk(source.text, options);
+  const open = html.indexOf('<tbody>\n');
+  const end = '\n</tbody>\n</table>';
+  if (!html.startsWith('<table') || open < 0 || !html.endsWith(end) || html.indexOf('<table', 1) >= 0 || headings.length) return null;
+  return { head: toPiece({ html: html.slice(0, open + 8), headings: [] }, source.shift), rows: toPiece({ html: html.slice(open + 8, html.length - end.length), headings: [] }, source.shift) };
+}
+
+/** Table groups have no headings (tableGroup refuses them). */
+const noHeadings = (): string => '';
+
+function renderList(u: Grouped, sourceOf: (t: string) => Source, options: BodyOptions, cache: PieceCache, headingId: (t: string) => string, out: string[]): boolean {
+  const groups: ListGroup[] = [];
+  for (const text of u.groups) {
+    const source = sourceOf(text);
+    const group = cache.get(u.kind, source.text, () => listGroup(source, text, u.kind === 'looseList', options));
+    if (!group) return false; // not one list of items, one per line: the list is rendered whole
+    groups.push(group);
+  }
+  const first = groups[0]!;
+  let open = first.open;
+  // GitHub's class for a list with a task item anywhere in it (after `start`, before the line).
+  if (!first.tasks && groups.some((g) => g.tasks)) open = { ...open, texts: [open.texts[0]!.replace(' data-line="', ' class="contains-task-list" data-line="'), ...open.texts.slice(1)] };
+  place(open, u.start, noHeadings, out);
+  out.push('\n');
+  groups.forEach((group, g) => {
+    if (g > 0) out.push('\n');
+    place(group.items, u.start + u.starts[g]!, headingId, out);
+  });
+  out.push(first.close);
+  return true;
+}
+
+const LIST_OPEN = /^<(ul|ol)\b[^<>]*>\n/;
+
+function listGroup(source: Source, lines: string, loose: boolean, options: BodyOptions): ListGroup | null {
+  const count = lines.split('\n').filter((l) => !/^[ \t]*$/.test(l)).length;
+  // One list of `count` items; loose when the whole list is (a group without a blank line parses tight).
+  const oneList = (root: MdRoot) => {
+    const [list, ...rest] = root.children.filter((n) => n.type !== 'definition');
+    if (list?.type !== 'list' || rest.length > 0 || list.children.length !== count) return false;
+    if (loose) list.spread = true;
+    return loose || (!list.spread && list.children.every((item) => !item.spread));
   };
-  visit(root, false);
-  return headings;
-}
-
-function setLine(el: Element): void {
-  const line = el.position?.start.line;
-  if (line !== undefined) el.properties['dataLine'] = line - 1;
-}
-
-function link(a: Element, options: BodyOptions): void {
-  const href = a.properties['href'];
-  if (typeof href !== 'string') return;
-  if (options.mode === 'standalone' && /^https?:/i.test(href)) a.properties['rel'] = ['noopener', 'noreferrer'];
-  // Webviews show no status bar: say where a link goes.
-  if (a.properties['title'] === undefined && !href.startsWith('#')) a.properties['title'] = href;
-}
-
-/** An image that loads only from the webview's resource root or a data: URI; anything else is shown as text. */
-function image(img: Element, options: BodyOptions, inLink: boolean): Element {
-  const src = typeof img.properties['src'] === 'string' ? img.properties['src'].trim() : '';
-  const alt = typeof img.properties['alt'] === 'string' ? img.properties['alt'] : '';
-  const keep = (value: string): Element => ({ ...img, properties: { ...img.properties, src: value } });
-  if (DATA_IMAGE.test(src)) return keep(src);
-  if (/^https?:/i.test(src)) {
-    // Loading it would tell a remote host the preview is open: offer the address instead.
-    const label: ElementContent[] = [{ type: 'text', value: `🖼 ${alt || 'image'}` }];
-    const title = `Remote image, not loaded: ${src}`;
-    return inLink
-      ? { type: 'element', tagName: 'span', properties: { className: ['pm-remote-image'], title }, children: label }
-      : { type: 'element', tagName: 'a', properties: { className: ['pm-remote-image'], href: src, title, rel: options.mode === 'standalone' ? ['noopener', 'noreferrer'] : undefined }, children: label };
-  }
-  const local = isPlainRelative(src) ? localImage(src, options) : null;
-  if (local) return keep(local);
-  return {
-    type: 'element',
-    tagName: 'span',
-    properties: { className: ['pm-missing-image'], title: src ? `Image not shown: ${src}` : 'Image without a source' },
-    children: [{ type: 'text', value: `🖼 ${alt || 'image'}` }],
-  };
-}
-
-/** A path relative to the document: no scheme, not rooted, no backslashes (`//host/x` and `\\host\x` are remote). */
-function isPlainRelative(src: string): boolean {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(src);
-  } catch {
-    return false;
-  }
-  return [src, decoded].every((s) => s !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(s) && !/^[/\\]/.test(s) && !s.includes('\\'));
-}
-
-function localImage(src: string, options: BodyOptions): string | null {
-  if (options.mode === 'webview') {
-    if (!options.resourceBase) return null;
-    try {
-      const base = new URL(options.resourceBase);
-      const url = new URL(src, base);
-      return url.origin === base.origin && url.protocol === base.protocol ? url.href : null;
-    } catch {
-      return null;
-    }
-  }
-  const inlined = inlineImage(src, options);
-  return inlined ?? src; // standalone: a relative path keeps working next to the document
-}
-
-function inlineImage(src: string, options: BodyOptions): string | null {
-  if (!options.readResource) return null;
-  let url: URL;
-  try {
-    url = new URL(src, options.docUri);
-  } catch {
-    return null;
-  }
-  const type = IMAGE_TYPES[/\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase() ?? ''];
-  if (url.protocol !== 'file:' || !type) return null;
-  let bytes: Uint8Array | null;
-  try {
-    bytes = options.readResource(url.href, MAX_INLINE_IMAGE_BYTES);
-  } catch {
-    return null;
-  }
-  if (!bytes || bytes.length > MAX_INLINE_IMAGE_BYTES) return null;
-  return `data:${type};base64,${base64(bytes)}`;
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element') return '';
-  return node.children.map(textOf).join('');
+  const rendered = renderChunk(source.text, options, oneList);
+  const open = rendered && LIST_OPEN.exec(rendered.html);
+  if (!rendered || !open) return null;
+  const { html, headings } = rendered;
+  const close = `\n</${open[1]}>`;
+  if (!html.endsWith(close)) return null;
+  const tag = open[0].slice(0, -1);
+  const items: Rendered = { html: html.slice(open[0].length, html.length - close.length), headings };
+  return { open: toPiece({ html: tag, headings: [] }, source.shift), tasks: tag.includes(' class="contains-task-list"'), items: toPiece(items, source.shift), close };
 }
 
 /** GitHub-style heading anchors: lower case, punctuation dropped, spaces to dashes, repeats numbered. */
