@@ -1,6 +1,11 @@
 // An open action item with no due date: nobody can tell when it is late.
 import type { Finding, Rule } from './rule';
+import type { ActionItem } from '../model/types';
 import { label, lacks, visible } from './actionItemState';
+import { Carried } from './carried';
+
+// Per item: lacking or not (the model keeps an unchanged item's object).
+const lacking = new Carried<ActionItem, boolean>();
 
 export const actionItemDueDate: Rule = {
   id: 'action-item-due-date',
@@ -8,8 +13,11 @@ export const actionItemDueDate: Rule = {
   description: 'An open action item has no due date.',
   check({ model, template }) {
     const out: Finding[] = [];
-    for (const item of model.actionItems) {
-      if (!lacks(item, item.dueText, template)) continue;
+    const { actionItems } = model;
+    const missing = lacking.map(actionItems, (item) => lacks(item, item.dueText, template), template);
+    for (let i = 0; i < actionItems.length; i++) {
+      if (!missing[i]) continue;
+      const item = actionItems[i]!;
       const how = item.shape === 'checkbox' ? 'add "Due: YYYY-MM-DD" to the line' : item.dueRange ? 'fill in its due date' : 'add a due date column';
       out.push({
         range: visible(item.dueRange, item.range),

@@ -2,13 +2,24 @@
 import type { Finding, Fix, Rule } from './rule';
 import type { ActionItem, Range } from '../model/types';
 import { lineRange, stripMarks } from '../model/text';
+import { TextMemo } from '../parse/memo';
 import { isBlankValue, isSampleItem } from './actionItemState';
+import { Carried } from './carried';
+
+// Per id as written: the bare id, where it starts in the written text, and its case-folded key.
+const bareIds = new TextMemo((written) => {
+  const id = stripMarks(written);
+  return { id, offset: Math.max(0, written.indexOf(id)), key: id.toLowerCase() };
+});
+
+// Per item: the id it claims, or null when it claims none (the model keeps an unchanged item's object).
+const idKeys = new Carried<ActionItem, string | null>();
 
 /** The id without surrounding marks (`**AI-2**` -> `AI-2`) and its exact range. */
 function idOf(item: ActionItem): { id: string; range: Range } | null {
   if (!item.id || !item.idRange) return null;
-  const id = stripMarks(item.id);
-  const at = item.idRange.start.character + Math.max(0, item.id.indexOf(id));
+  const { id, offset } = bareIds.get(item.id);
+  const at = item.idRange.start.character + offset;
   return { id, range: lineRange(item.idRange.start.line, at, at + id.length) };
 }
 
@@ -19,15 +30,22 @@ export const actionItemDuplicateId: Rule = {
   check({ model, template }) {
     const out: Finding[] = [];
     const first = new Map<string, number>();
-    for (const item of model.actionItems) {
-      const found = idOf(item);
-      if (!found || isBlankValue(found.id, template) || isSampleItem(item, template)) continue;
-      const key = found.id.toLowerCase();
+    const { actionItems } = model;
+    const keys = idKeys.map(actionItems, (item) => {
+      if (!item.id || !item.idRange) return null;
+      const { id, key } = bareIds.get(item.id);
+      return isBlankValue(id, template) || isSampleItem(item, template) ? null : key;
+    }, template);
+    for (let i = 0; i < actionItems.length; i++) {
+      const key = keys[i] ?? null;
+      if (key === null) continue;
+      const item = actionItems[i]!;
       const line = first.get(key);
       if (line === undefined) {
         first.set(key, item.line);
         continue;
       }
+      const found = idOf(item)!;
       out.push({
         range: found.range,
         message: `Action item id '${found.id}' is already used on line ${line + 1}: give each action item its own id.`,

@@ -4,42 +4,50 @@ import type { ActionItem, Range } from '../model/types';
 import type { TemplateSpec } from '../template/schema';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { stripMarks } from '../model/text';
+import { TextMemo } from '../parse/memo';
+import { memoByPatterns } from './templateMemo';
 
 /** Statuses that close an item without it being done: nobody owes anything on it. */
 const DROPPED = /^(cancell?ed|won'?t (?:do|fix)|wontfix|dropped|obsolete|duplicate|n\/a)$/i;
 
+// Every rule asks about every item on every version: the answers are remembered per text.
+const dropped = new TextMemo((status) => DROPPED.test(stripMarks(status)));
+
 export function isOpen(item: ActionItem): boolean {
-  return !item.done && !(item.status && DROPPED.test(stripMarks(item.status)));
+  return !item.done && !(item.status && dropped.get(item.status));
 }
 
-const extraPlaceholders = (template: TemplateSpec | null) => (template?.placeholders ?? []).map((p) => new RegExp(p, 'g'));
+const sampleText = memoByPatterns((raw, extra) => {
+  const text = raw.trim();
+  if (!text || isPlaceholderValue(stripMarks(text))) return true;
+  let rest = text;
+  for (const p of findPlaceholders(text, extra).reverse()) rest = rest.slice(0, p.start) + rest.slice(p.end);
+  return !/[\p{L}\p{N}]/u.test(rest);
+});
 
 /**
  * A row or checkbox whose action text is nothing but placeholders and markup, such as
  * `[Specific action]` or `**[Action Item]**: [Description of task]`: the template's sample,
  * not an action yet. The placeholder rule already reports it.
  */
-export function isSampleItem(item: ActionItem, template: TemplateSpec | null): boolean {
-  const text = item.text.trim();
-  if (!text || isPlaceholderValue(stripMarks(text))) return true;
-  let rest = text;
-  for (const p of findPlaceholders(text, extraPlaceholders(template)).reverse()) rest = rest.slice(0, p.start) + rest.slice(p.end);
-  return !/[\p{L}\p{N}]/u.test(rest);
-}
+export const isSampleItem = (item: ActionItem, template: TemplateSpec | null): boolean => sampleText(template).get(item.text);
 
-/** No real value: empty, a dash, TBD, or a template placeholder such as `Name` or `@username`. */
-export function isBlankValue(value: string | null, template: TemplateSpec | null): boolean {
-  if (value === null) return true;
+const blankText = memoByPatterns((value, extra) => {
   const v = stripMarks(value).trim();
   if (!v || /^(?:[-–—?]+|tbd|tba|n\/a|none|unassigned|unknown|name|owner|@?username|date|due date)$/i.test(v)) return true;
   if (isPlaceholderValue(v)) return true;
-  return findPlaceholders(v, extraPlaceholders(template)).some((p) => p.start === 0 && p.end === v.length);
-}
+  return findPlaceholders(v, extra).some((p) => p.start === 0 && p.end === v.length);
+});
+
+/** No real value: empty, a dash, TBD, or a template placeholder such as `Name` or `@username`. */
+export const isBlankValue = (value: string | null, template: TemplateSpec | null): boolean => value === null || blankText(template).get(value);
+
+const holdsPlaceholder = memoByPatterns((value, extra) => findPlaceholders(value, extra).length > 0);
 
 /** Whether the placeholder rule already reports this value (same spot, as an error). */
 export function isFlaggedPlaceholder(item: ActionItem, value: string | null, template: TemplateSpec | null): boolean {
   if (!value?.trim()) return false;
-  if (findPlaceholders(value, extraPlaceholders(template)).length) return true;
+  if (holdsPlaceholder(template).get(value)) return true;
   // The placeholder rule tests whole table cells (`TBD`, `Name`), not parts of a checkbox line.
   return item.shape === 'table' && isPlaceholderValue(value);
 }

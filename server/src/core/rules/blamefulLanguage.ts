@@ -1,10 +1,12 @@
 // Wording that blames a person where the report explains causes: a blameless post-mortem asks what
 // in the system let the mistake through.
 import type { Finding, Rule } from './rule';
-import type { Postmortem, Section } from '../model/types';
+import type { Postmortem, Section, TimelineEntry } from '../model/types';
 import type { TemplateSpec } from '../template/schema';
 import { lineRange } from '../model/text';
-import { visibleLines } from './visibleText';
+import { TextMemo } from '../parse/memo';
+import { visibleText } from './visibleText';
+import { Carried } from './carried';
 
 const ROLES = new Set(['rootCause', 'impact', 'summary', 'lessons']);
 const HEADINGS =
@@ -36,18 +38,50 @@ const OWNER = /owner|assignee|responsible|\bdri\b/i;
 
 const MESSAGE = 'blames a person. Describe what in the system allowed this: a missing guardrail, an unclear runbook, an alert gap, a risky default…';
 
-/** Lines of the root-cause, impact, summary and lessons sections, minus the timeline and headings. */
-function linesInScope(model: Postmortem, template: TemplateSpec | null): Set<number> {
+// Per entry, for the timeline section's lines: whether it lies outside them.
+const entriesOutside = new Carried<TimelineEntry, boolean>();
+
+/** Lines of the root-cause, impact, summary and lessons sections, minus the timeline and headings
+ *  (a flag per line), or null when there are none. */
+function linesInScope(model: Postmortem, template: TemplateSpec | null): Uint8Array | null {
   const roles = new Map(template?.sections.map((s) => [s.id, s.role]) ?? []);
   const inScope = (s: Section) => (s.templateId !== null && ROLES.has(roles.get(s.templateId) ?? '')) || (s.level > 1 && HEADINGS.test(s.title));
-  const lines = new Set<number>();
-  for (const s of model.sections.filter(inScope)) for (let i = s.range.start.line + 1; i <= s.range.end.line; i++) lines.add(i);
-  const tl = model.timeline.section;
-  if (tl) for (let i = tl.range.start.line; i <= tl.range.end.line; i++) lines.delete(i);
-  for (const e of model.timeline.entries) for (let i = e.range.start.line; i <= e.range.end.line; i++) lines.delete(i);
-  for (const s of model.sections) lines.delete(s.headingRange.start.line);
-  return lines;
+  const lines = new Uint8Array(model.lines.length);
+  let any = false;
+  for (const s of model.sections) {
+    if (!inScope(s)) continue;
+    lines.fill(1, s.range.start.line + 1, s.range.end.line + 1);
+    any = true;
+  }
+  if (!any) return null;
+  const tl = model.timeline.section?.range;
+  if (tl) lines.fill(0, tl.start.line, tl.end.line + 1);
+  // Entries lie in the timeline section; should one not, its lines are out of scope all the same.
+  const { entries } = model.timeline;
+  const outside = entriesOutside.map(entries, ({ range: r }) => !tl || r.start.line < tl.start.line || r.end.line > tl.end.line, tl ? `${tl.start.line}-${tl.end.line}` : '');
+  for (let i = 0; i < entries.length; i++) {
+    const r = entries[i]!.range;
+    if (outside[i]) lines.fill(0, r.start.line, r.end.line + 1);
+  }
+  for (const s of model.sections) lines[s.headingRange.start.line] = 0;
+  return lines.includes(1) ? lines : null;
 }
+
+interface Phrase {
+  index: number;
+  text: string;
+}
+
+// Per visible line: most lines in scope are the same from one version to the next.
+const phrasesIn = new TextMemo((text): readonly Phrase[] => {
+  const found: Phrase[] = [];
+  for (const m of text.matchAll(PHRASES)) {
+    const before = text.slice(0, m.index).split(/[.!?;]\s/).pop() ?? '';
+    if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    found.push({ index: m.index, text: m[0] });
+  }
+  return found;
+});
 
 export const blamefulLanguage: Rule = {
   id: 'blameful-language',
@@ -55,23 +89,25 @@ export const blamefulLanguage: Rule = {
   description: 'Wording that blames a person in the root cause, impact, summary or lessons.',
   check({ model, template }) {
     const scope = linesInScope(model, template);
-    if (!scope.size) return [];
-    const visible = visibleLines(model, { hideCodeSpans: true });
+    if (!scope) return [];
+    const visible = visibleText(model, { hideCodeSpans: true });
+    const blanked = new Map<number, string>();
+    const shown = (line: number) => blanked.get(line) ?? visible(line);
     const blankOut = (line: number, start: number, end: number) => {
-      const t = visible[line];
-      if (t !== undefined) visible[line] = t.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + t.slice(end);
+      const t = shown(line);
+      if (t !== undefined) blanked.set(line, t.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + t.slice(end));
     };
     // Owner columns and owner fields name people by design.
-    for (const r of model.rows) r.header.forEach((h, i) => OWNER.test(h.text) && r.cells[i] && blankOut(r.line, r.cells[i]!.start, r.cells[i]!.end));
-    for (const f of model.fields) if (OWNER.test(f.key)) blankOut(f.line, f.valueRange.start.character, f.valueRange.end.character);
+    for (const r of model.rows) {
+      if (scope[r.line] === 1) r.header.forEach((h, i) => OWNER.test(h.text) && r.cells[i] && blankOut(r.line, r.cells[i]!.start, r.cells[i]!.end));
+    }
+    for (const f of model.fields) if (scope[f.line] === 1 && OWNER.test(f.key)) blankOut(f.line, f.valueRange.start.character, f.valueRange.end.character);
 
     const out: Finding[] = [];
-    for (const line of [...scope].sort((a, b) => a - b)) {
-      const text = visible[line] ?? '';
-      for (const m of text.matchAll(PHRASES)) {
-        const before = text.slice(0, m.index).split(/[.!?;]\s/).pop() ?? '';
-        if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(text.slice(m.index + m[0].length))) continue;
-        out.push({ range: lineRange(line, m.index, m.index + m[0].length), message: `'${m[0]}' ${MESSAGE}`, data: { phrase: m[0] } });
+    for (let line = 0; line < scope.length; line++) {
+      if (scope[line] !== 1) continue;
+      for (const m of phrasesIn.get(shown(line) ?? '')) {
+        out.push({ range: lineRange(line, m.index, m.index + m.text.length), message: `'${m.text}' ${MESSAGE}`, data: { phrase: m.text } });
       }
     }
     return out;

@@ -3,13 +3,13 @@ import type { Finding, Rule } from './rule';
 import type { Postmortem, Section } from '../model/types';
 import type { SectionSpec } from '../template/schema';
 import { lineRange } from '../model/text';
-import { visibleLines } from './visibleText';
+import { visibleText } from './visibleText';
 
 /** Whether any line under the heading (sub-sections included) is more than a heading, comment or rule. */
-function hasContent(model: Postmortem, visible: string[], section: Section, headingLines: Set<number>): boolean {
+function hasContent(model: Postmortem, visible: (line: number) => string | undefined, section: Section, headingLines: Set<number>): boolean {
   for (let i = section.range.start.line + 1; i <= section.range.end.line; i++) {
     if (model.codeLines.has(i)) return true;
-    const t = visible[i]?.trim() ?? '';
+    const t = visible(i)?.trim() ?? '';
     if (t && !headingLines.has(i) && !/^(?:[-*_]\s*){3,}$|^=+$/.test(t)) return true;
   }
   return false;
@@ -26,7 +26,7 @@ export const emptySection: Rule = {
     if (!template) return [];
     const specs = new Map(template.sections.map((s) => [s.id, s]));
     const headingLines = new Set(model.sections.map((s) => s.headingRange.start.line));
-    const visible = visibleLines(model);
+    const visible = visibleText(model);
     const empty = model.sections.filter((s) => s.templateId !== null && expected(specs.get(s.templateId)) && !hasContent(model, visible, s, headingLines));
     // Report the innermost: an empty parent whose empty sub-sections are reported is implied.
     const within = (outer: Section, inner: Section) => inner !== outer && inner.range.start.line > outer.range.start.line && inner.range.end.line <= outer.range.end.line;

@@ -1,8 +1,10 @@
 // The incident ends before it starts: a stated (or computed) end earlier than the start.
 // Also home of the incident bounds and instant formatting the other timeline rules share.
 import type { Rule, Finding } from './rule';
-import type { Postmortem, Range, TimelineEntry } from '../model/types';
+import type { Phase, Postmortem, Range, TimelineEntry } from '../model/types';
 import { formatInstant } from '../time';
+import { memoByInstant } from './instantMemo';
+import { Carried } from './carried';
 
 export interface Bound {
   at: number;
@@ -16,8 +18,10 @@ export interface Bound {
 /** The zone times are shown in: the one the timeline states, else the document's. */
 export const displayZone = (model: Postmortem): string => model.timeline.statedZone ?? model.zone;
 
+const formatted = memoByInstant((zone, ms) => formatInstant(ms, zone, 'yyyy-MM-dd HH:mm ZZZZ'));
+
 /** An instant as the author would read it, e.g. `2024-03-10 09:00 PDT`. */
-export const formatAt = (model: Postmortem, ms: number): string => formatInstant(ms, displayZone(model), 'yyyy-MM-dd HH:mm ZZZZ');
+export const formatAt = (model: Postmortem, ms: number): string => formatted(displayZone(model), ms);
 
 const fromEntry = (e: TimelineEntry, what: string): Bound => ({
   at: e.at!,
@@ -26,15 +30,29 @@ const fromEntry = (e: TimelineEntry, what: string): Bound => ({
   stated: false,
 });
 
+// Each entry's instant and phase, carried from the last version: the timeline rules look at every
+// entry, and reading thousands of scattered entry objects costs more than the check itself.
+const instants = new Carried<TimelineEntry, number | null>();
+const phases = new Carried<TimelineEntry, Phase | null>();
+
+/** The instant of each entry (null when unreadable), as a plain list. */
+export const instantsOf = (entries: readonly TimelineEntry[]): readonly (number | null)[] => instants.map(entries, (e) => e.at);
+
 /** Start and end as the metrics take them: stated in a field, else from the timeline's phases. */
 export function incidentBounds(model: Postmortem): { start: Bound | null; end: Bound | null } {
-  const readable = model.timeline.entries.filter((e) => e.at !== null);
-  const first = (phase: TimelineEntry['phase']) => readable.find((e) => e.phase === phase);
+  const { entries } = model.timeline;
+  const at = instantsOf(entries);
+  const phase = phases.map(entries, (e) => e.phase);
+  /** The first readable entry (of a phase). */
+  const first = (p?: Phase) => {
+    for (let i = 0; i < entries.length; i++) if (at[i] !== null && (p === undefined || phase[i] === p)) return entries[i];
+    return undefined;
+  };
   const { start: s, end: t } = model.statedWindow;
   let start: Bound | null = null;
   if (s) start = { at: s.at, range: s.field.valueRange, basis: `stated ${s.field.key}, line ${s.field.line + 1}`, stated: true };
   else {
-    const e = first('started') ?? readable[0];
+    const e = first('started') ?? first();
     if (e) start = fromEntry(e, e.phase === 'started' ? "the 'started' entry" : 'the first timeline entry');
   }
   let end: Bound | null = null;

@@ -2,7 +2,7 @@
 // date fields, dated start/end fields, action item due dates, dated timeline times and the front
 // matter's date. Unfilled placeholders (YYYY-MM-DD, [DATE]) are the placeholder rule's business.
 import type { Rule, RuleContext, Finding, Fix } from './rule';
-import type { Field } from '../model/types';
+import type { ActionItem, Field, TimelineEntry } from '../model/types';
 import { fieldSpec } from '../model/fields';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { within } from '../model/sections';
@@ -10,6 +10,9 @@ import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/tex
 import { isBlankValue, isSampleItem } from './actionItemState';
 import { isoDate, parseDate } from '../time';
 import { TextMemo } from '../parse/memo';
+import { memoByPatterns } from './templateMemo';
+import { Carried } from './carried';
+import type { ListItemInfo } from '../parse/blockInfo';
 
 export interface DateToken {
   start: number;
@@ -76,12 +79,24 @@ function scanDatesOf(text: string): DateToken[] {
 
 const scanMemo = new TextMemo(scanDatesOf);
 
-/** The date problems in a text, for rules that want to leave them to this one. */
-export const dateProblems = (text: string): DateToken[] => scanDates(text).filter((t) => t.problem !== null);
+const NO_PROBLEMS: readonly DateToken[] = [];
+
+/** The date problems in a text, for rules that want to leave them to this one. Do not mutate the result. */
+export function dateProblems(text: string): readonly DateToken[] {
+  const all = scanDates(text);
+  return all.some((t) => t.problem !== null) ? all.filter((t) => t.problem !== null) : NO_PROBLEMS;
+}
 
 const DATE_KEY = /^(?:(?:incident|review|report|start|end|due|target|completion|resolution|publication) )?date$|^date of (?:the )?incident$|^(?:due|deadline|last updated|updated|next review|\d+[- ]day review)$/;
 const DATED_KEY = /\b(?:date|time|timestamp|start|started|end|ended|due|deadline|updated|review|when|detected|resolved|began)\b/i;
 const NOT_A_DATE_YET = /^(?:n\/?a|none|-+|–|—|tbd|tba|tbc|unknown|ongoing|pending)$/i;
+
+/** A value that must be a date but holds none and is not a placeholder: the text to name (marks stripped), else ''. */
+const unreadableDate = memoByPatterns((raw, extra) => {
+  const v = stripMarks(raw);
+  if (!v || NOT_A_DATE_YET.test(v) || isPlaceholderValue(v) || findPlaceholders(v, extra).length || scanDates(v).length || parseDate(v)) return '';
+  return v;
+});
 
 /** 'date' when the whole value must be a date; 'dated' when it may hold dates (start time, time range). */
 function dateKind(ctx: RuleContext, f: Field): 'date' | 'dated' | null {
@@ -91,13 +106,24 @@ function dateKind(ctx: RuleContext, f: Field): 'date' | 'dated' | null {
   return DATE_KEY.test(key) ? 'date' : DATED_KEY.test(key) ? 'dated' : null;
 }
 
+/** The bad date a list item starts with (after an opening mark), if any. */
+function leadingProblem(text: string): DateToken | null {
+  const lead = /^(?:\*\*|__|`)?/.exec(text)![0].length;
+  return scanDates(text).find((x) => x.start === lead && x.problem !== null) ?? null;
+}
+const itemLeads = new Carried<ListItemInfo, DateToken | null>();
+
+// Whether an action item's due date, or an entry's time, has something to report (most have not).
+const itemsToCheck = new Carried<ActionItem, boolean>();
+const entriesToCheck = new Carried<TimelineEntry, boolean>();
+
 export const invalidDate: Rule = {
   id: 'invalid-date',
   defaultSeverity: 'error',
   description: 'A date that cannot be read or does not exist, such as 2024-02-30.',
   check(ctx) {
     const { model, template } = ctx;
-    const extra = (template?.placeholders ?? []).map((p) => new RegExp(p, 'g'));
+    const unreadable = unreadableDate(template);
     const out: Finding[] = [];
     const seen = new Set<string>();
     const push = (line: number, start: number, end: number, message: string, data?: Record<string, unknown>) => {
@@ -111,9 +137,8 @@ export const invalidDate: Rule = {
     /** A value that must be a date: its bad tokens, or the whole value when it holds no date at all. */
     const wholeDate = (line: number, offset: number, raw: string, what: string) => {
       problems(line, offset, raw);
-      const v = stripMarks(raw);
-      if (!v || NOT_A_DATE_YET.test(v) || isPlaceholderValue(v) || findPlaceholders(v, extra).length || scanDates(v).length || parseDate(v)) return;
-      push(line, offset, offset + raw.length, `Cannot read ${what} '${v}': write it as YYYY-MM-DD.`);
+      const v = unreadable.get(raw);
+      if (v) push(line, offset, offset + raw.length, `Cannot read ${what} '${v}': write it as YYYY-MM-DD.`);
     };
 
     for (const f of model.fields) {
@@ -121,20 +146,33 @@ export const invalidDate: Rule = {
       if (kind === 'date') wholeDate(f.line, f.valueRange.start.character, f.raw, 'date');
       else if (kind === 'dated') problems(f.line, f.valueRange.start.character, f.raw);
     }
-    for (const item of model.actionItems) {
-      if (!item.dueText || !item.dueRange || isBlankValue(item.dueText, template) || isSampleItem(item, template)) continue;
-      wholeDate(item.dueRange.start.line, item.dueRange.start.character, item.dueText, 'due date');
+    const { actionItems } = model;
+    const dueToCheck = itemsToCheck.map(actionItems, (item) => {
+      if (!item.dueText || !item.dueRange || isBlankValue(item.dueText, template) || isSampleItem(item, template)) return false;
+      return dateProblems(item.dueText).length > 0 || unreadable.get(item.dueText) !== '';
+    }, template);
+    for (let i = 0; i < actionItems.length; i++) {
+      const item = actionItems[i]!;
+      if (dueToCheck[i]) wholeDate(item.dueRange!.start.line, item.dueRange!.start.character, item.dueText!, 'due date');
     }
     const { entries, section } = model.timeline;
-    for (const e of entries) problems(e.line, e.timeRange.start.character, e.timeText);
+    const entryDates = entriesToCheck.map(entries, (e) => dateProblems(e.timeText).length > 0);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (entryDates[i]) problems(e.line, e.timeRange.start.character, e.timeText);
+    }
     // A list item led by a date that does not exist is not read as an entry at all.
     if (section) {
-      const entryLines = new Set(entries.map((e) => e.line));
-      for (const it of model.listItems) {
-        if (it.depth !== 1 || entryLines.has(it.line) || !within(section, it.line)) continue;
-        const lead = /^(?:\*\*|__|`)?/.exec(it.text)![0].length;
-        const t = dateProblems(it.text).find((x) => x.start === lead);
-        if (t) push(it.line, it.contentStart + t.start, it.contentStart + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined);
+      const { listItems } = model;
+      const leads = itemLeads.map(listItems, (it) => leadingProblem(it.text));
+      let entryLines: Set<number> | null = null;
+      for (let i = 0; i < listItems.length; i++) {
+        const t = leads[i];
+        const it = listItems[i]!;
+        if (!t || it.depth !== 1 || !within(section, it.line)) continue;
+        entryLines ??= new Set(entries.map((e) => e.line));
+        if (entryLines.has(it.line)) continue;
+        push(it.line, it.contentStart + t.start, it.contentStart + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined);
       }
     }
     if (model.frontMatterRange) {

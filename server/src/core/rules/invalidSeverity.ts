@@ -4,6 +4,7 @@ import type { Field } from '../model/types';
 import type { TemplateSpec } from '../template/schema';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { lineRange, normalizeTitle, stripMarks } from '../model/text';
+import { extraPlaceholders } from './templateMemo';
 
 /** Where an explanation after the value starts: `SEV-2 (major)`, `P1 - customer facing`, `High: ...`. */
 const SUFFIX = /\s*\(|\s+[-–—]\s+|\s*—|\s*[:;,]\s/;
@@ -71,7 +72,7 @@ export const invalidSeverity: Rule = {
   check({ model, template }) {
     const field = model.severity;
     if (!template || !field || !isSeverityField(field, template)) return [];
-    const extra = template.placeholders.map((p) => new RegExp(p, 'g'));
+    const extra = extraPlaceholders(template);
     // An unchosen list or sample value is the placeholder rule's.
     if (isPlaceholderValue(stripMarks(field.raw)) || findPlaceholders(field.raw, extra).length) return [];
     const value = severityValue(field);

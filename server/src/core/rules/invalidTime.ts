@@ -4,6 +4,7 @@ import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { parseTime } from '../time';
 import { stripMarks } from '../model/text';
 import { dateProblems } from './invalidDate';
+import { instantsOf } from './endBeforeStart';
 
 const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally followed by a zone (UTC, PT, Europe/Berlin).';
 const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);
@@ -14,9 +15,13 @@ export const invalidTime: Rule = {
   description: 'A timeline time that cannot be read as a time.',
   check({ model }) {
     const out: Finding[] = [];
-    for (const e of model.timeline.entries) {
+    const { entries } = model.timeline;
+    const instants = instantsOf(entries);
+    for (let i = 0; i < entries.length; i++) {
+      if (instants[i] !== null) continue;
+      const e = entries[i]!;
       // A non-existent date (2024-02-31) is invalid-date's finding; one report is enough.
-      if (e.at !== null || !e.timeText || isPlaceholder(e.timeText) || dateProblems(e.timeText).length) continue;
+      if (!e.timeText || isPlaceholder(e.timeText) || dateProblems(e.timeText).length) continue;
       const readable = parseTime(stripMarks(e.timeText));
       out.push({
         range: e.timeRange,

@@ -1,8 +1,12 @@
 // An unfilled template placeholder: the report is not finished.
 import type { Rule, Finding } from './rule';
-import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
+import { findPlaceholders, isPlaceholderValue, type PlaceholderMatch } from '../model/placeholders';
 import { lineRange } from '../model/text';
-import type { CellInfo } from '../parse/blockInfo';
+import type { CellInfo, ListItemInfo } from '../parse/blockInfo';
+import type { DocRow } from '../parse/document';
+import { extraPlaceholders } from './templateMemo';
+import { Carried } from './carried';
+import { hasComments } from './visibleText';
 
 // Per row's cached cells (the same object while the row is unchanged): re-test only edited rows.
 const wholeCells = new WeakMap<CellInfo[], CellInfo[]>();
@@ -12,12 +16,17 @@ function placeholderCells(cells: CellInfo[]): CellInfo[] {
   return found;
 }
 
+// Per line, row and item, carried from the last version (the model keeps what an edit did not touch).
+const perLine = new Carried<string, readonly PlaceholderMatch[]>();
+const perRow = new Carried<DocRow, CellInfo[]>();
+const perItem = new Carried<ListItemInfo, boolean>();
+
 export const placeholder: Rule = {
   id: 'placeholder',
   defaultSeverity: 'error',
   description: 'An unfilled template placeholder such as [Name], YYYY-MM-DD or P0 | P1 | P2.',
   check({ model, template }) {
-    const extra = (template?.placeholders ?? []).map((p) => new RegExp(p, 'g'));
+    const extra = extraPlaceholders(template);
     const findings: Finding[] = [];
     const seen = new Set<string>();
     const push = (line: number, start: number, end: number, text: string, isDate: boolean) => {
@@ -31,22 +40,29 @@ export const placeholder: Rule = {
       });
     };
     const fmEnd = model.frontMatterRange?.end.line ?? -1;
+    const { lines, codeLines } = model;
+    const found = perLine.map(lines, (line) => findPlaceholders(line, extra), extra);
+    const comments = hasComments(model);
     let inComment = false;
-    model.lines.forEach((line, i) => {
-      if (i <= fmEnd || model.codeLines.has(i)) return;
+    for (let i = 0; i < lines.length; i++) {
+      if (!found[i]!.length && !comments) continue;
+      if (i <= fmEnd || codeLines.has(i)) continue;
       // Skip HTML comments (they hold directives and notes, not report text).
-      if (inComment || line.includes('<!--')) {
+      if (inComment || lines[i]!.includes('<!--')) {
+        const line = lines[i]!;
         inComment = !line.includes('-->') || line.lastIndexOf('<!--') > line.lastIndexOf('-->');
-        return;
+        continue;
       }
-      for (const m of findPlaceholders(line, extra)) push(i, m.start, m.end, m.text, m.isDate);
-    });
-    const whole = (line: number, start: number, text: string) => {
-      if (text && isPlaceholderValue(text)) push(line, start, start + text.length, text, /date/i.test(text));
-    };
-    for (const f of model.fields) whole(f.line, f.valueRange.start.character, f.raw);
-    for (const it of model.listItems) whole(it.line, it.contentStart, it.text);
-    for (const r of model.rows) for (const c of placeholderCells(r.cells)) whole(r.line, c.start, c.text);
+      for (const m of found[i]!) push(i, m.start, m.end, m.text, m.isDate);
+    }
+    const whole = (line: number, start: number, text: string) => push(line, start, start + text.length, text, /date/i.test(text));
+    for (const f of model.fields) if (f.raw && isPlaceholderValue(f.raw)) whole(f.line, f.valueRange.start.character, f.raw);
+    const { listItems } = model;
+    const wholeItems = perItem.map(listItems, (it) => !!it.text && isPlaceholderValue(it.text));
+    for (let i = 0; i < listItems.length; i++) if (wholeItems[i]) whole(listItems[i]!.line, listItems[i]!.contentStart, listItems[i]!.text);
+    const { rows } = model;
+    const cells = perRow.map(rows, (r) => placeholderCells(r.cells));
+    for (let i = 0; i < rows.length; i++) for (const c of cells[i]!) whole(rows[i]!.line, c.start, c.text);
     return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },
   fix({ today }, finding) {

@@ -1,9 +1,9 @@
 // A timeline entry earlier than the one before it. Dateless times that go backwards already roll
 // to the next day (11:58 PM, 12:20 AM), so this is about dated entries, or zones, out of order.
 import type { Rule, Finding, Fix } from './rule';
-import type { Postmortem, Range, TimelineEntry } from '../model/types';
+import type { Postmortem, Range } from '../model/types';
 import { within } from '../model/sections';
-import { formatAt } from './endBeforeStart';
+import { formatAt, instantsOf } from './endBeforeStart';
 
 export const timelineOrder: Rule = {
   id: 'timeline-order',
@@ -11,16 +11,20 @@ export const timelineOrder: Rule = {
   description: 'A timeline entry is earlier than the entry before it.',
   check({ model }) {
     const out: Finding[] = [];
-    let prev: TimelineEntry | null = null;
-    for (const e of model.timeline.entries) {
-      if (e.at === null) continue;
-      if (prev && e.at < prev.at!) {
+    const { entries } = model.timeline;
+    const at = instantsOf(entries);
+    let prev = -1;
+    for (let i = 0; i < entries.length; i++) {
+      const t = at[i] ?? null;
+      if (t === null) continue;
+      if (prev >= 0 && t < at[prev]!) {
+        const e = entries[i]!;
         out.push({
           range: e.timeRange,
-          message: `Entry at ${formatAt(model, e.at)} is earlier than the entry before it (${formatAt(model, prev.at!)}, line ${prev.line + 1}).`,
+          message: `Entry at ${formatAt(model, t)} is earlier than the entry before it (${formatAt(model, at[prev]!)}, line ${entries[prev]!.line + 1}).`,
         });
       }
-      prev = e;
+      prev = i;
     }
     return out;
   },

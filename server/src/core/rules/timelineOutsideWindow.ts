@@ -1,7 +1,7 @@
 // A timeline entry before the stated start or after the stated end: either the entry's time
 // or the stated bound is wrong. Only stated bounds count; computed ones come from the timeline.
 import type { Rule, Finding } from './rule';
-import { formatAt } from './endBeforeStart';
+import { formatAt, instantsOf } from './endBeforeStart';
 
 /** Stated bounds have minute precision; an entry at 13:51:30 is not before a start of 13:52. */
 const SLACK_MS = 60_000;
@@ -16,15 +16,18 @@ export const timelineOutsideWindow: Rule = {
     // An inverted window is end-before-start's finding; every entry would be "outside" it.
     if (start && end && end.at < start.at) return [];
     const out: Finding[] = [];
-    for (const e of model.timeline.entries) {
-      if (e.at === null) continue;
-      const side = start && start.at - e.at >= SLACK_MS ? 'start' : end && e.at - end.at >= SLACK_MS ? 'end' : null;
+    const { entries } = model.timeline;
+    const instants = instantsOf(entries);
+    for (let i = 0; i < entries.length; i++) {
+      const at = instants[i] ?? null;
+      if (at === null) continue;
+      const side = start && start.at - at >= SLACK_MS ? 'start' : end && at - end.at >= SLACK_MS ? 'end' : null;
       if (!side) continue;
       const b = side === 'start' ? start! : end!;
       out.push({
-        range: e.timeRange,
+        range: entries[i]!.timeRange,
         message:
-          `Entry at ${formatAt(model, e.at)} is ${side === 'start' ? 'before' : 'after'} the stated ${side} ${formatAt(model, b.at)} ` +
+          `Entry at ${formatAt(model, at)} is ${side === 'start' ? 'before' : 'after'} the stated ${side} ${formatAt(model, b.at)} ` +
           `(${b.field.key}, line ${b.field.line + 1}): correct the entry's time or the stated ${side}.`,
       });
     }

@@ -4,14 +4,18 @@ import type { Rule, RuleContext, Fix } from './rule';
 import type { Postmortem } from '../model/types';
 import { findZoneStatement, parseTime } from '../time';
 import { lineRange, stripMarks } from '../model/text';
+import { TextMemo } from '../parse/memo';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i; // as the timeline reads its table
+
+/** Whether a time text reads as a time (not a placeholder), remembered per text: asked of every entry on every version. */
+const readsAsTime = new TextMemo((timeText) => parseTime(stripMarks(timeText)) !== null);
 
 /** Entries read in an assumed zone: a time (not a placeholder) with no zone of its own, none stated for the
  *  timeline or the document. */
 const assumed = (model: Postmortem) =>
   model.timeline.statedZone === null
-    ? model.timeline.entries.filter((e) => (e.zoneSource === 'default' || e.zoneSource === 'config') && parseTime(stripMarks(e.timeText)) !== null)
+    ? model.timeline.entries.filter((e) => (e.zoneSource === 'default' || e.zoneSource === 'config') && readsAsTime.get(e.timeText))
     : [];
 
 /** The zone as a statement can name it: the configured spelling when it reads back the same, else the zone's name. */
@@ -31,7 +35,8 @@ export const timezoneMissing: Rule = {
     const section = model.timeline.section;
     const zoneless = assumed(model);
     if (!section || !zoneless.length) return [];
-    const all = model.timeline.entries.filter((e) => parseTime(stripMarks(e.timeText)) !== null).length;
+    let all = 0;
+    for (const e of model.timeline.entries) if (readsAsTime.get(e.timeText)) all++;
     const who = zoneless.length === all ? 'The timeline states no time zone' : `${zoneless.length} of ${all} timeline entries state no time zone`;
     const why = model.zoneSource === 'config' ? 'the postmortem.timeZone setting' : 'the default';
     const zone = zoneLabel(ctx);

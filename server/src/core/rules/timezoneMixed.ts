@@ -5,6 +5,9 @@ import type { Rule, Finding } from './rule';
 import type { Postmortem, TimelineEntry } from '../model/types';
 import { formatInstant, matchLeadingTime, parseTime, zoneObject } from '../time';
 import { stripMarks } from '../model/text';
+import { TextMemo } from '../parse/memo';
+import { memoByInstant } from './instantMemo';
+import { Carried } from './carried';
 
 interface Seasonal {
   region: string;
@@ -43,13 +46,42 @@ export function offsetLabel(minutes: number): string {
   return `UTC${minutes < 0 ? '-' : '+'}${Math.floor(a / 60)}${a % 60 ? `:${String(a % 60).padStart(2, '0')}` : ''}`;
 }
 
-const offsetOf = (zone: string, at: number) => zoneObject(zone)?.offset(at) ?? null;
+const offsetOf = memoByInstant((zone, at) => zoneObject(zone)?.offset(at) ?? null);
 
 /** The zone text the entry's own time was written with ('PT', 'UTC', 'Z'), if any. */
 function writtenZone(e: TimelineEntry): string | null {
-  if (e.zoneSource !== 'entry') return null;
-  const text = stripMarks(e.timeText);
+  return e.zoneSource === 'entry' ? zoneTextOf.get(e.timeText) : null;
+}
+
+// Per time text: every entry is asked on every version, and most did not change.
+const zoneTextOf = new TextMemo((timeText): string | null => {
+  const text = stripMarks(timeText);
   return (parseTime(text) ?? matchLeadingTime(text)?.time)?.zoneText ?? null;
+});
+
+/** What an entry's own zone says, whatever the rest of the timeline does. */
+interface EntryZone {
+  written: string | null;
+  family: string;
+  /** The finding when its seasonal abbreviation contradicts its date. */
+  contradicts: string | null;
+}
+
+// Per entry (the model keeps an unchanged entry's object, and never changes one): only new entries are read.
+const entryZones = new WeakMap<TimelineEntry, EntryZone>();
+const perEntry = new Carried<TimelineEntry, EntryZone>();
+function entryZone(e: TimelineEntry): EntryZone {
+  let z = entryZones.get(e);
+  if (!z) {
+    const written = writtenZone(e);
+    const c = written !== null && e.at !== null ? contradiction(written, e.zone, e.at) : null;
+    const contradicts = c
+      ? `${written} is ${kindOf(written!)} time (${offsetLabel(c.used)}), but on ${c.day} those clocks are on ${otherKind(written!)} time ` +
+        `(${c.actualName}, ${offsetLabel(c.actual)}); '${e.timeText}' was read as ${offsetLabel(c.used)}. Write ${c.actualName} if that is what the clock showed.`
+      : null;
+    entryZones.set(e, (z = { written, family: familyOf(e.zone, written), contradicts }));
+  }
+  return z;
 }
 
 /** The timeline's stated zone as written, without a trailing alias: 'Pacific Time (PT)' -> 'Pacific Time'. */
@@ -81,7 +113,9 @@ export const timezoneMixed: Rule = {
   check({ model }) {
     const out: Finding[] = [];
     const { entries, statedZone, statedZoneRange } = model.timeline;
-    const zoned = entries.map((e) => ({ e, written: writtenZone(e) })).filter((x) => x.written !== null);
+    const zones = perEntry.map(entries, entryZone);
+    const zoned: { e: TimelineEntry; z: EntryZone }[] = [];
+    for (let i = 0; i < entries.length; i++) if (zones[i]!.written !== null) zoned.push({ e: entries[i]!, z: zones[i]! });
 
     // The zone the timeline is in: the one stated for it, else most entries' (zoneless ones are timezone-missing's).
     let reference: { family: string; name: string; basis: string } | null = null;
@@ -90,17 +124,19 @@ export const timezoneMixed: Rule = {
       reference = { family: familyOf(statedZone, text), name: text, basis: `stated on line ${statedZoneRange.start.line + 1}` };
     } else if (zoned.length) {
       const counts = new Map<string, { n: number; name: string }>();
-      for (const { e, written } of zoned) {
-        const f = familyOf(e.zone, written);
-        const c = counts.get(f) ?? { n: 0, name: written! };
-        counts.set(f, { n: c.n + 1, name: c.name });
+      for (const { z } of zoned) {
+        const { family: f, written } = z;
+        const c = counts.get(f);
+        if (c) c.n++;
+        else counts.set(f, { n: 1, name: written! });
       }
       const [family, top] = [...counts].reduce((a, b) => (b[1].n > a[1].n ? b : a));
       if (counts.size > 1) reference = { family, name: top.name, basis: `${top.n} of ${zoned.length} entries` };
     }
 
-    for (const { e, written } of zoned) {
-      if (reference && familyOf(e.zone, written) !== reference.family) {
+    for (const { e, z } of zoned) {
+      const { written, family, contradicts } = z;
+      if (reference && family !== reference.family) {
         const used = e.at !== null ? offsetOf(e.zone, e.at) : null;
         const read = used !== null && offsetLabel(used) !== written ? ` (read as ${offsetLabel(used)})` : '';
         out.push({
@@ -110,15 +146,7 @@ export const timezoneMixed: Rule = {
             `${reference.name} (${reference.basis}): write every time in one zone so readers can compare them.`,
         });
       }
-      const c = e.at !== null ? contradiction(written!, e.zone, e.at) : null;
-      if (c) {
-        out.push({
-          range: e.timeRange,
-          message:
-            `${written} is ${kindOf(written!)} time (${offsetLabel(c.used)}), but on ${c.day} those clocks are on ${otherKind(written!)} time ` +
-            `(${c.actualName}, ${offsetLabel(c.actual)}); '${e.timeText}' was read as ${offsetLabel(c.used)}. Write ${c.actualName} if that is what the clock showed.`,
-        });
-      }
+      if (contradicts) out.push({ range: e.timeRange, message: contradicts });
     }
 
     // A seasonal abbreviation stated for the whole timeline: check it against the first entry it contradicts.
