@@ -80,15 +80,24 @@ export function updateActionItems(prev: ActionItem[], prevSections: Section[], d
 const moveRange = (r: Range | null, delta: number): Range | null =>
   r && { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
 
+/** Spelled out, not spread: this runs for every item below an edit. */
 function moveItem(a: ActionItem, delta: number): ActionItem {
   return {
-    ...a,
+    id: a.id,
     idRange: moveRange(a.idRange, delta),
+    text: a.text,
+    owner: a.owner,
     ownerRange: moveRange(a.ownerRange, delta),
+    dueText: a.dueText,
     dueRange: moveRange(a.dueRange, delta),
+    due: a.due,
+    priority: a.priority,
+    status: a.status,
     statusRange: moveRange(a.statusRange, delta),
+    done: a.done,
     range: moveRange(a.range, delta)!,
     line: a.line + delta,
+    shape: a.shape,
   };
 }
 

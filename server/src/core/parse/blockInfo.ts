@@ -4,6 +4,7 @@ import type { Nodes, Root, Strong, ListItem, TableRow, Heading } from 'mdast';
 import { parseMarkdown } from './markdown';
 import type { Block } from './blocks';
 import { detach } from './memo';
+import { simpleItemInfo } from './simpleItem';
 
 export interface CellInfo {
   text: string;
@@ -59,6 +60,10 @@ export interface BlockInfo {
 /** Markdown nested thousands deep (a 7 KB line of `- - - …`) overflows the parser's stack: such a
  *  block holds no structure for the model, rather than failing the whole analysis. */
 export function analyzeBlock(block: Block): BlockInfo {
+  if (block.kind === 'list-item' && block.start === block.end) {
+    const simple = simpleItemInfo(block.source);
+    if (simple) return simple;
+  }
   try {
     return analyze(block);
   } catch (e) {

@@ -4,6 +4,7 @@ import { LARGE_DOCUMENT, structureOnly } from './structureOnly';
 import { linesOf, relines, type Lines } from './lines';
 import { analyzeBlock, analyzeItems, analyzeRows, type BlockInfo, type CellInfo, type FieldInfo, type HeadingInfo, type ListItemInfo } from './blockInfo';
 import { patchDocument, type LineEdit } from './patch';
+import { simpleItemInfo } from './simpleItem';
 
 export type BlockCache = Map<string, BlockInfo>;
 
@@ -179,7 +180,8 @@ function readTogether(unknown: { index: number; key: string }[], blocks: Block[]
   const items: number[] = [];
   for (const { index } of unknown) {
     const kind = blocks[index]!.kind;
-    if (kind === 'list-item') items.push(index);
+    // Plain one-line items are read without the parser (analyzeBlock), so not batched.
+    if (kind === 'list-item' && !(blocks[index]!.start === blocks[index]!.end && simpleItemInfo(blocks[index]!.source))) items.push(index);
     if (kind !== 'table-row') continue;
     const rows = groups.get(sourceStarts[index]!) ?? [];
     rows.push(index);

@@ -2,7 +2,7 @@
 // around it provably unchanged. Then the last version's blocks, infos and flattened arrays are
 // reused as they are (above the edit) or shifted (below it), instead of walking every block.
 import { type Block } from './blocks';
-import { analyzeBlock, type BlockInfo, type CellInfo } from './blockInfo';
+import { analyzeBlock, type BlockInfo, type CellInfo, type ListItemInfo } from './blockInfo';
 import type { DocRow, ParsedDocument } from './document';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -104,6 +104,15 @@ function editKind(last: Last, lines: string[], e: { line: number; removed: numbe
   return aboveOk && belowOk ? 'list-item' : null;
 }
 
+const moveItem = (i: ListItemInfo, delta: number): ListItemInfo => ({
+  line: i.line + delta,
+  endLine: i.endLine + delta,
+  checked: i.checked,
+  contentStart: i.contentStart,
+  text: i.text,
+  depth: i.depth,
+});
+
 /** Shifted copies of what lies at or below `from`, by `delta` lines. */
 const shiftRow = (r: DocRow, from: number, delta: number): DocRow => ({
   line: r.line + delta,
@@ -187,9 +196,9 @@ export function patchDocument(
     doc.rows = splice(old.rows, h, e.removed, placed, delta, (r) => r.line, shiftRow);
   } else {
     const placed = info?.items.map((i) => ({ ...i, line: i.line + h, endLine: i.endLine + h })) ?? [];
-    doc.items = splice(old.items, h, e.removed, placed, delta, (i) => i.line, (i, _from, d) => ({ ...i, line: i.line + d, endLine: i.endLine + d }));
+    doc.items = splice(old.items, h, e.removed, placed, delta, (i) => i.line, (i, _from, d) => moveItem(i, d));
   }
-  if (delta && kind === 'table-row') doc.items = old.items.map((i) => (i.line >= h ? { ...i, line: i.line + delta, endLine: i.endLine + delta } : i));
+  if (delta && kind === 'table-row') doc.items = old.items.map((i) => (i.line >= h ? moveItem(i, delta) : i));
   if (delta && kind === 'list-item') doc.rows = old.rows.map((r) => (r.line >= h ? shiftRow(r, h, delta) : r));
   const keyOf = (b: Block) => b.kind + '\u0000' + b.source;
   return {
