@@ -59,11 +59,16 @@ export interface BlockInfo {
 
 /** Markdown nested thousands deep (a 7 KB line of `- - - …`) overflows the parser's stack: such a
  *  block holds no structure for the model, rather than failing the whole analysis. */
+const PIPE_LINES = /^ {0,3}\|[^\n]*(?:\n {0,3}\|[^\n]*)*$/;
+
 export function analyzeBlock(block: Block): BlockInfo {
   if (block.kind === 'list-item' && block.start === block.end) {
     const simple = simpleItemInfo(block.source);
     if (simple) return simple;
   }
+  // Lines that all start with a pipe, outside a table (Enter in a long table turns the rows below
+  // into this): a paragraph, holding no heading (no underline), field (not at a line start) or row.
+  if (block.kind === 'other' && PIPE_LINES.test(block.source)) return { headings: [], fields: [], items: [], rows: [], header: null };
   try {
     return analyze(block);
   } catch (e) {
@@ -72,7 +77,8 @@ export function analyzeBlock(block: Block): BlockInfo {
   }
 }
 
-function analyze(block: Block): BlockInfo {
+/** The parser's reading of a block (exported for the tests of the readings that skip it). */
+export function analyze(block: Block): BlockInfo {
   const info: BlockInfo = { headings: [], fields: [], items: [], rows: [], header: null };
   if (block.kind === 'code' || block.kind === 'frontmatter') return info;
   // A one-line block's source is a slice of the whole document: copy it, or the cached info

@@ -47,10 +47,11 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
   const last = previous && lasts.get(previous);
   const split = last ? relines(last.split, text) : linesOf(text);
   const lines = split.lines;
-  const patched = last && patchDocument(last, lines, (key) => previous!.get(key));
+  const patched = last && patchDocument(last, lines, (key) => previous!.get(key) ?? last.evicted.get(key));
   if (patched) {
     const { doc, blocks, infos, sourceStarts, added, addedInfo, removed, edit } = patched;
     const counts = last.counts;
+    const evicted = new Map<string, BlockInfo>();
     if (added && addedInfo) {
       previous!.set(added, addedInfo);
       counts.set(added, (counts.get(added) ?? 0) + 1);
@@ -64,7 +65,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       }
     }
     doc.edit = edit;
-    lasts.set(previous!, { split, lines, blocks, infos, sourceStarts, counts, doc });
+    lasts.set(previous!, { split, lines, blocks, infos, sourceStarts, counts, doc, evicted });
     return { doc, cache: previous! };
   }
   const blocks = splitBlocks(lines);
@@ -106,7 +107,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
     }
     const key = block.kind + '\u0000' + block.source;
     const seen = fresh.get(key);
-    const info = seen?.info ?? cache.get(key) ?? previous?.get(key);
+    const info = seen?.info ?? cache.get(key) ?? previous?.get(key) ?? last?.evicted.get(key);
     if (!info) return void unknown.push({ index: i, key });
     infos[i] = info;
     fresh.set(key, { info, n: (seen?.n ?? 0) + 1 });
@@ -149,6 +150,9 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
     cache.set(key, info);
     counts.set(key, (counts.get(key) ?? 0) + n);
   }
+  // Blocks this edit removed stay at hand for one more version: Enter in a long table turns the
+  // rows below into a paragraph, and the next key (or an undo) makes them rows again.
+  const evicted = new Map<string, BlockInfo>();
   if (last) {
     last.blocks.forEach((b, k) => {
       if (kept![k] || !last.infos[k]) return;
@@ -157,11 +161,13 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       if (n > 0) counts.set(key, n);
       else {
         counts.delete(key);
+        const info = cache.get(key);
         cache.delete(key);
+        if (info) evicted.set(key, info);
       }
     });
   }
-  lasts.set(cache, { split, lines, blocks, infos, sourceStarts, counts, doc });
+  lasts.set(cache, { split, lines, blocks, infos, sourceStarts, counts, doc, evicted });
   return { doc, cache };
 }
 
@@ -215,6 +221,8 @@ interface Last {
   /** How many blocks of that version have each cache key. */
   counts: Map<string, number>;
   doc: ParsedDocument;
+  /** Infos of the blocks that version removed (kept for one version). */
+  evicted: Map<string, BlockInfo>;
 }
 const lasts = new WeakMap<BlockCache, Last>();
 

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyzeBlock } from './blockInfo';
+import { analyze } from './blockInfo';
 import { simpleItemInfo } from './simpleItem';
 import { generatePostmortem, STYLES } from '../../../../bench/generate';
 
 // Whenever the plain reader answers, its answer is exactly the markdown parser's.
-const parsed = (line: string) => analyzeBlock({ kind: 'list-item', start: 0, end: 0, source: line, prefixLines: 0 });
+const parsed = (line: string) => analyze({ kind: 'list-item', start: 0, end: 0, source: line, prefixLines: 0 });
 
 function check(line: string): boolean {
   const fast = simpleItemInfo(line);
