@@ -45,7 +45,10 @@ export const missingField: Rule = {
     const prefix = last ? model.lines[last.line]!.slice(0, last.keyRange.start.character) : '';
     const line = last ? last.line : section.headingRange.start.line;
     const end = model.lines[line]!.length;
-    const text = last ? `\n${prefix}**${key}:** ${value}` : `\n\n**${key}:** ${value}`;
+    // Under a heading, the field is a paragraph of its own: joined to the text below, that text's
+    // setext underline (`===`) would make it part of a heading.
+    const below = model.lines[line + 1];
+    const text = last ? `\n${prefix}**${key}:** ${value}` : `\n\n**${key}:** ${value}${below !== undefined && below.trim() !== '' ? '\n' : ''}`;
     // Today's date is a guess at the incident's date (it moves every computed time): never unattended.
     return [{ title: `Insert field '**${key}:**'`, edits: [{ range: lineRange(line, end, end), newText: text }], isPreferred: true, fixAll: !isDate }];
   },

@@ -41,7 +41,9 @@ export function statedMetricRule(id: string, kinds: MetricKind[], description: s
         out.push({
           range: s.field.valueRange,
           message: `Stated ${s.field.key} is ${formatDuration(s.minutes)} but the timeline gives ${formatDuration(computed)}${basis ? ` (${basis})` : ''}.`,
-          data: { stated: s.field.raw, replacement: formatLike(s.field.raw, computed) },
+          // A stated range ("11:32 PM to 3:25 AM") that also gave the incident's start or end: replacing
+          // it changes what is computed, so it is never replaced unattended (fix-all).
+          data: { stated: s.field.raw, replacement: formatLike(s.field.raw, computed), window: model.statedWindow.start?.field === s.field || model.statedWindow.end?.field === s.field },
         });
       }
       return out;
@@ -54,7 +56,7 @@ export function statedMetricRule(id: string, kinds: MetricKind[], description: s
           title: `Replace stated '${String(finding.data?.['stated'])}' with computed '${replacement}'`,
           edits: [{ range: finding.range, newText: replacement }],
           isPreferred: true,
-          fixAll: true,
+          fixAll: finding.data?.['window'] !== true,
         },
       ];
     },
