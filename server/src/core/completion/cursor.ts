@@ -3,6 +3,7 @@
 import type { CompletionItem, Range } from 'vscode-languageserver-types';
 import type { RuleContext } from '../rules/rule';
 import type { DocRow } from '../parse/document';
+import { firstAtOrAfter, lineOf } from '../sorted';
 
 export interface Cursor {
   ctx: RuleContext;
@@ -23,17 +24,7 @@ export const lineRange = (line: number, start: number, end: number): Range => ({
 
 /** Index of the last element whose line is <= `line` (elements sorted by line), or -1. */
 export function lastAtOrBefore<T extends { line: number }>(list: readonly T[], line: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.line <= line) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return firstAtOrAfter(list, line + 1, lineOf) - 1;
 }
 
 export function atLine<T extends { line: number }>(list: readonly T[], line: number): T | undefined {

@@ -3,7 +3,8 @@ import type { DocRow, ParsedDocument } from '../parse/document';
 import type { TemplateSpec } from '../template/schema';
 import { parseDate } from '../time';
 import type { ActionItem, Range, Section } from './types';
-import { lineRange, lowerBound, stripMarks } from './text';
+import { lineRange, stripMarks } from './text';
+import { firstAtOrAfter, lineOf } from '../sorted';
 import { within } from './sections';
 import type { CellInfo } from '../parse/blockInfo';
 import { TextMemo } from '../parse/memo';
@@ -58,14 +59,14 @@ export function updateActionItems(prev: ActionItem[], prevSections: Section[], d
   if (!areas.length) return prev;
   const h = e.line;
   const delta = e.added - e.removed;
-  const k = lowerBound(prev, h);
+  const k = firstAtOrAfter(prev, h, lineOf);
   const out = prev.slice(0, k);
   if (e.added && areas.some((s) => within(s, h))) {
     if (e.kind === 'table-row') {
-      const r = doc.rows[lowerBound(doc.rows, h)];
+      const r = doc.rows[firstAtOrAfter(doc.rows, h, lineOf)];
       if (r?.line === h) out.push(rowItem(r, doc.lines, doneStatuses(template)));
     } else {
-      for (let i = lowerBound(doc.items, h); doc.items[i]?.line === h; i++) {
+      for (let i = firstAtOrAfter(doc.items, h, lineOf); doc.items[i]?.line === h; i++) {
         const item = doc.items[i]!;
         if (item.checked !== null) out.push(fromCheckbox(h, item.contentStart, item.text, item.checked, doc.lines[h]!.length));
       }

@@ -3,6 +3,7 @@ import type { HeadingInfo } from '../parse/blockInfo';
 import type { TemplateSpec } from '../template/schema';
 import type { Section } from './types';
 import { normalizeTitle, range, stripParens } from './text';
+import { firstAtOrAfter } from '../sorted';
 
 export function buildSections(headings: HeadingInfo[], lines: string[], template: TemplateSpec | null): Section[] {
   const lastLine = lines.length - 1;
@@ -52,14 +53,8 @@ export function matchSection(title: string, level: number, template: TemplateSpe
 export function sectionAt(sections: Section[], line: number): Section | null {
   // Sections are in document order: find the last one starting at or before the line, then walk
   // back to the first that still contains it (called per field, so no scan of every section).
-  let lo = 0;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid]!.range.start.line <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0; i--) if (sections[i]!.range.end.line >= line) return sections[i]!;
+  const after = firstAtOrAfter(sections, line + 1, (s) => s.range.start.line);
+  for (let i = after - 1; i >= 0; i--) if (sections[i]!.range.end.line >= line) return sections[i]!;
   return null;
 }
 

@@ -37,15 +37,3 @@ export function stripParens(title: string): string {
 export function stripMarks(text: string): string {
   return text.replace(/^(\*\*|__|\*|_|`)(.*)\1$/, '$2').trim();
 }
-
-/** Index of the first element whose line is at least `line`. */
-export function lowerBound<T extends { line: number }>(xs: readonly T[], line: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]!.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

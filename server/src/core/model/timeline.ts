@@ -8,6 +8,7 @@ import { classifyPhase, findZoneStatement, matchLeadingTime, parseTime, resolveS
 import type { Field, Phase, Range, Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
 import { lineRange, normalizeTitle, stripMarks } from './text';
 import { within } from './sections';
+import { firstAtOrAfter, lineOf } from '../sorted';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i;
 const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
@@ -318,12 +319,5 @@ export function statedZone(doc: ParsedDocument, section: Section): { zone: strin
 
 /** Whether a table row sits on the line (rows are in document order). */
 function hasRowAt(rows: DocRow[], line: number): boolean {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return rows[lo]?.line === line;
+  return rows[firstAtOrAfter(rows, line, lineOf)]?.line === line;
 }

@@ -7,7 +7,8 @@ import { resolveStart, resolveStep, sameState, type ResolveState } from '../time
 import type { Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
 import { lastBuilds, newEntry, fromRow, fromItem, findTimelineSection, statedZone, type Draft } from './timeline';
 import { within } from './sections';
-import { lineRange, lowerBound } from './text';
+import { lineRange } from './text';
+import { firstAtOrAfter, lineOf } from '../sorted';
 
 /** The updated timeline, or null when it must be built afresh (the caller then does). */
 export function updateTimeline(
@@ -34,15 +35,17 @@ export function updateTimeline(
   const isInside = !!e.added && within(section, h);
   if (e.removed && e.added && wasInside !== isInside) return null;
 
-  const k = lowerBound(last.drafts, h);
+  const k = firstAtOrAfter(last.drafts, h, lineOf);
   const removed = wasInside && last.drafts[k]?.line === h ? 1 : 0;
   let added: Draft | null = null;
   if (isInside && e.kind === 'table-row') {
-    const r = doc.rows[lowerBound(doc.rows, h)];
+    const r = doc.rows[firstAtOrAfter(doc.rows, h, lineOf)];
     if (r?.line === h) added = fromRow(r, doc.lines);
   } else if (isInside) {
-    const item = doc.items.slice(lowerBound(doc.items, h)).find((i) => i.line !== h || i.depth === 1);
-    if (item?.line === h && item.depth === 1) added = fromItem(h, item.contentStart, item.text, doc.lines);
+    let i = firstAtOrAfter(doc.items, h, lineOf);
+    while (doc.items[i]?.line === h && doc.items[i]!.depth !== 1) i++; // items nested on the same line
+    const item = doc.items[i];
+    if (item?.line === h) added = fromItem(h, item.contentStart, item.text, doc.lines);
   }
   const rows = last.rows + (e.kind === 'table-row' ? (isInside ? e.rowsAdded : 0) - (wasInside ? e.rowsRemoved : 0) : 0);
 
@@ -82,7 +85,7 @@ export function updateTimeline(
     states.push(last.states[j]!);
   }
 
-  const first = rows ? doc.rows[lowerBound(doc.rows, section.headingRange.start.line)] : undefined;
+  const first = rows ? doc.rows[firstAtOrAfter(doc.rows, section.headingRange.start.line, lineOf)] : undefined;
   const columns = first && within(section, first.line) ? first.header.map((c) => c.text) : [];
   const timeline: Timeline = {
     section,

@@ -5,6 +5,7 @@ import { parseMarkdown } from './markdown';
 import type { Block } from './blocks';
 import { detach } from './memo';
 import { simpleItemInfo } from './simpleItem';
+import { lineAt } from './lines';
 
 export interface CellInfo {
   text: string;
@@ -84,26 +85,31 @@ export function analyze(block: Block): BlockInfo {
   // A one-line block's source is a slice of the whole document: copy it, or the cached info
   // would keep this version of the document alive after the next edit.
   const src = detach(block.source);
-  const lineStarts = [0];
-  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lines = src.split('\n');
-  // micromark drops a leading byte order mark and counts offsets without it.
-  const bom = src.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const pos = (at: number) => {
-    const offset = at + bom;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo - block.prefixLines, character: offset - lineStarts[lo]! };
+  const { lines, at } = sourcePositions(src);
+  const pos = (offset: number) => {
+    const p = at(offset);
+    return { line: p.line - block.prefixLines, character: p.character };
   };
   const root: Root = parseMarkdown(src);
   const reader: Reader = { info, pos, lines, prefix: block.prefixLines, kind: block.kind };
   for (const child of root.children) visit(child as Nodes, 0, reader);
   return info;
+}
+
+/** The lines of a parsed source, and the line and column of an offset in the parser's positions. */
+function sourcePositions(src: string): { lines: string[]; at: (offset: number) => { line: number; character: number } } {
+  const starts = [0];
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) starts.push(i + 1);
+  // micromark drops a leading byte order mark and counts offsets without it.
+  const bom = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return {
+    lines: src.split('\n'),
+    at: (o) => {
+      const offset = o + bom;
+      const line = lineAt(starts, offset);
+      return { line, character: offset - starts[line]! };
+    },
+  };
 }
 
 /** Where visit() puts what it finds, and how it reads positions (block-relative lines). */
@@ -194,21 +200,7 @@ export function analyzeRows(head: string, rows: string[]): BlockInfo[] | null {
 function readRows(head: string, rows: string[]): BlockInfo[] | null {
   const src = head + '\n' + rows.join('\n');
   const headLines = head.split('\n').length;
-  const lineStarts = [0];
-  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lines = src.split('\n');
-  const bom = src.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const at = (o: number) => {
-    const offset = o + bom;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineStarts[lo]! };
-  };
+  const { lines, at } = sourcePositions(src);
   const root: Root = parseMarkdown(src);
   const table = root.children[0];
   if (root.children.length !== 1 || table?.type !== 'table' || table.children.length !== rows.length + 1) return null;
@@ -247,21 +239,7 @@ function readItems(sources: string[]): BlockInfo[] | null {
     starts.push(line);
     line += s.split('\n').length;
   }
-  const lineStarts = [0];
-  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lines = src.split('\n');
-  const bom = src.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lineOf = (o: number) => {
-    const offset = o + bom;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineStarts[lo]! };
-  };
+  const { lines, at: lineOf } = sourcePositions(src);
   const root: Root = parseMarkdown(src);
   const items: ListItem[] = [];
   for (const child of root.children) {

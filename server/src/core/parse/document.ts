@@ -184,16 +184,21 @@ const BATCH_MAX = 32;
 function readTogether(unknown: { index: number; key: string }[], blocks: Block[], sourceStarts: Int32Array, lines: string[]): Map<number, BlockInfo> {
   const groups = new Map<number, number[]>();
   const items: number[] = [];
+  const out = new Map<number, BlockInfo>();
   for (const { index } of unknown) {
-    const kind = blocks[index]!.kind;
-    // Plain one-line items are read without the parser (analyzeBlock), so not batched.
-    if (kind === 'list-item' && !(blocks[index]!.start === blocks[index]!.end && simpleItemInfo(blocks[index]!.source))) items.push(index);
+    const block = blocks[index]!;
+    const kind = block.kind;
+    if (kind === 'list-item') {
+      // Plain one-line items are read without the parser (as analyzeBlock does), so not batched.
+      const simple = block.start === block.end ? simpleItemInfo(block.source) : null;
+      if (simple) out.set(index, simple);
+      else items.push(index);
+    }
     if (kind !== 'table-row') continue;
     const rows = groups.get(sourceStarts[index]!) ?? [];
     rows.push(index);
     groups.set(sourceStarts[index]!, rows);
   }
-  const out = new Map<number, BlockInfo>();
   const read = (indexes: number[], analyze: (chunk: number[]) => BlockInfo[] | null) => {
     if (indexes.length < BATCH_MIN) return;
     for (let from = 0; from < indexes.length; from += BATCH_MAX) {
@@ -210,7 +215,7 @@ function readTogether(unknown: { index: number; key: string }[], blocks: Block[]
 }
 
 /** What the last parse saw, kept with the cache it returned (the service hands that back). */
-interface Last {
+export interface Last {
   split: Lines;
   lines: string[];
   blocks: Block[];

@@ -2,6 +2,7 @@
 // below the edit are the last version's strings, so an edit does not make thousands of new ones.
 import { detach } from './memo';
 import { splitLines } from './blocks';
+import { firstAtOrAfter, itself } from '../sorted';
 
 const BREAK = /\r\n|\r|\n/g;
 const CHUNK = 4096;
@@ -29,16 +30,9 @@ function startsOf(text: string, from: number, count: number, into = new Int32Arr
   return into;
 }
 
-/** The index of the line holding `offset`. */
-function lineAt(starts: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/** The index of the line holding `offset`, given each line's start offset (the first is 0). */
+export function lineAt(starts: ArrayLike<number>, offset: number): number {
+  return Math.max(0, firstAtOrAfter(starts, offset + 1, itself) - 1);
 }
 
 /** Exactly linesOf(text), reusing `prev`'s lines outside the changed part. */

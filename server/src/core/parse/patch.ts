@@ -3,7 +3,8 @@
 // reused as they are (above the edit) or shifted (below it), instead of walking every block.
 import { type Block } from './blocks';
 import { analyzeBlock, type BlockInfo, type CellInfo, type ListItemInfo } from './blockInfo';
-import type { DocRow, ParsedDocument } from './document';
+import type { DocRow, Last, ParsedDocument } from './document';
+import { firstAtOrAfter, lineOf } from '../sorted';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_START = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
@@ -22,16 +23,6 @@ export interface LineEdit {
   rowsAdded: number;
 }
 
-/** What the last parse saw (document.ts keeps one per cache). */
-export interface Last {
-  lines: string[];
-  blocks: Block[];
-  infos: (BlockInfo | null)[];
-  sourceStarts: Int32Array;
-  counts: Map<string, number>;
-  doc: ParsedDocument;
-}
-
 /** The single-line edit between two line arrays (unchanged lines are the same strings), or null. */
 export function lineEdit(old: string[], lines: string[]): { line: number; removed: number; added: number } | null {
   const max = Math.min(old.length, lines.length);
@@ -44,30 +35,15 @@ export function lineEdit(old: string[], lines: string[]): { line: number; remove
   return removed <= 1 && added <= 1 && removed + added > 0 ? { line: head, removed, added } : null;
 }
 
-/** Index of the block holding `line`, or -1. */
-function blockAt(blocks: Block[], line: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = blocks[mid]!;
-    if (b.end < line) lo = mid + 1;
-    else if (b.start > line) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
+const startOf = (b: Block) => b.start;
 
 /** Index of the first block starting at or after `line`. */
-function firstFrom(blocks: Block[], line: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.start < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+const firstFrom = (blocks: Block[], line: number) => firstAtOrAfter(blocks, line, startOf);
+
+/** Index of the block holding `line`, or -1. */
+function blockAt(blocks: Block[], line: number): number {
+  const i = firstFrom(blocks, line + 1) - 1;
+  return i >= 0 && blocks[i]!.end >= line ? i : -1;
 }
 
 const simple = (info: BlockInfo | null) => !!info && !info.headings.length && !info.fields.length && !info.header;
@@ -193,10 +169,10 @@ export function patchDocument(
   };
   if (kind === 'table-row') {
     const placed: DocRow[] = info?.rows.map((r) => ({ line: r.line + h, cells: r.cells, header, headerLine: sourceStart })) ?? [];
-    doc.rows = splice(old.rows, h, e.removed, placed, delta, (r) => r.line, shiftRow);
+    doc.rows = splice(old.rows, h, e.removed, placed, delta, shiftRow);
   } else {
     const placed = info?.items.map((i) => ({ ...i, line: i.line + h, endLine: i.endLine + h })) ?? [];
-    doc.items = splice(old.items, h, e.removed, placed, delta, (i) => i.line, (i, _from, d) => moveItem(i, d));
+    doc.items = splice(old.items, h, e.removed, placed, delta, (i, _from, d) => moveItem(i, d));
   }
   if (delta && kind === 'table-row') doc.items = old.items.map((i) => (i.line >= h ? moveItem(i, delta) : i));
   if (delta && kind === 'list-item') doc.rows = old.rows.map((r) => (r.line >= h ? shiftRow(r, h, delta) : r));
@@ -215,16 +191,10 @@ export function patchDocument(
 
 /** `xs` (sorted by line) with the elements on line `h` (when `removed`) replaced by `placed`, and
  *  those after shifted by `delta`. */
-function splice<T>(xs: T[], h: number, removed: number, placed: T[], delta: number, lineOf: (x: T) => number, shift: (x: T, from: number, delta: number) => T): T[] {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lineOf(xs[mid]!) < h) lo = mid + 1;
-    else hi = mid;
-  }
+function splice<T extends { line: number }>(xs: T[], h: number, removed: number, placed: T[], delta: number, shift: (x: T, from: number, delta: number) => T): T[] {
+  const lo = firstAtOrAfter(xs, h, lineOf);
   let after = lo;
-  if (removed) while (after < xs.length && lineOf(xs[after]!) === h) after++;
+  if (removed) while (after < xs.length && xs[after]!.line === h) after++;
   const out = xs.slice(0, lo);
   for (const p of placed) out.push(p);
   for (let i = after; i < xs.length; i++) out.push(delta ? shift(xs[i]!, h, delta) : xs[i]!);
