@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 import {
   CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID, ROOT, VSIX, codeServerProfile, copyWorkspace, log, makeRunDir,
   missingPrerequisites, installVsix, onShutdown, startCodeServer, stopAll,
@@ -321,12 +321,10 @@ async function runUiChecks() {
   log(`UI checks took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** A UI check module from test/e2e/ui (TypeScript): types stripped by esbuild into the run folder, then imported. */
+/** A UI check module from test/e2e/ui (TypeScript, with the helpers it imports): bundled by esbuild into the run folder, then imported. */
 async function loadUiCheck(name) {
-  const source = join(ROOT, 'test', 'e2e', 'ui', name);
-  const { code } = await transform(readFileSync(source, 'utf8'), { loader: 'ts', format: 'esm', target: 'node20', sourcefile: source });
   const out = join(runDir, name.replace(/\.ts$/, '.mjs'));
-  writeFileSync(out, code);
+  await build({ entryPoints: [join(ROOT, 'test', 'e2e', 'ui', name)], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'warning' });
   return import(pathToFileURL(out).href);
 }
 

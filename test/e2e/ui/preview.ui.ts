@@ -9,7 +9,8 @@
 // (`--experimental-strip-types`) or esbuild can strip it; no runtime imports beyond node:*.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openFile, previewFrame, runCommand } from './workbench';
 
 export interface PreviewCheckOptions {
   /** Where preview.png goes (default: <cwd>/test-artifacts). */
@@ -135,50 +136,6 @@ async function waitForFile(path: string, timeoutMs: number): Promise<string> {
   }
 }
 
-async function openFile(page: Page, relative: string): Promise<void> {
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 20_000 });
-  await input.fill(relative);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
-  const name = relative.split('/').pop()!;
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
-}
-
-async function runCommand(page: Page, label: string): Promise<void> {
-  // The command appears once the extension has activated for the markdown editor.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 20_000 });
-    await input.fill(`>${label}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-      await row.click();
-      return;
-    }
-    await page.keyboard.press('Escape');
-    if (Date.now() > deadline) throw new Error(`no command "${label}" in the command palette`);
-  }
-}
-
-/** The frame holding our page: VS Code nests it (iframe.webview > #active-frame). */
-async function previewFrame(page: Page, timeoutMs: number): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (await frame.$('#pm-root').catch(() => null)) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no preview webview (#pm-root) among ${page.frames().length} frames`);
-    await page.waitForTimeout(200);
-  }
-}
-
-/** A plain mouse click in the middle of the text (a locator click would scroll the huge view-lines element). */
 async function focusEditor(page: Page): Promise<void> {
   const box = await page.locator('.editor-instance .monaco-editor .view-lines').first().boundingBox();
   if (!box) throw new Error('no editor on screen');

@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page, Request } from 'playwright-core';
+import { openFile, previewFrame, runCommand } from './workbench';
 
 export interface SecurityCheckOptions {
   /** Where security.png goes (default: <cwd>/test-artifacts). */
@@ -284,46 +285,4 @@ interface FrameProbe {
 async function probe(frame: Frame): Promise<FrameProbe | null> {
   if (frame.isDetached()) return null;
   return (await frame.evaluate(FRAME_PROBE).catch(() => null)) as FrameProbe | null;
-}
-
-async function openFile(page: Page, relative: string): Promise<void> {
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 20_000 });
-  await input.fill(relative);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: relative.split('/').pop()! }).waitFor({ timeout: 20_000 });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
-}
-
-async function runCommand(page: Page, label: string): Promise<void> {
-  // The command appears once the extension has activated for the markdown editor.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 20_000 });
-    await input.fill(`>${label}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-      await row.click();
-      return;
-    }
-    await page.keyboard.press('Escape');
-    if (Date.now() > deadline) throw new Error(`no command "${label}" in the command palette`);
-  }
-}
-
-/** The frame holding the preview page: VS Code nests it (iframe.webview > #active-frame). */
-async function previewFrame(page: Page, timeoutMs: number): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (await frame.$('#pm-root').catch(() => null)) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no preview webview (#pm-root) among ${page.frames().length} frames`);
-    await page.waitForTimeout(200);
-  }
 }
