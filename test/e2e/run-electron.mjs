@@ -3,7 +3,7 @@
 // `npm run test:electron`. It downloads VS Code into .vscode-test/ first, so it needs access to
 // update.code.visualstudio.com; offline (as on the CI machines) the download fails and this
 // runner is not used: `npm run test:e2e` runs the same suite in code-server instead.
-//   VSCODE_VERSION=1.91.0 npm run test:electron     (default: stable)
+//   VSCODE_VERSION=1.97.0 npm run test:electron     (default: stable)
 //   VSCODE_EXECUTABLE=/path/to/code npm run test:electron   (use an installed VS Code, no download)
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
