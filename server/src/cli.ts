@@ -143,7 +143,8 @@ function metrics(o: Options, out: (s: string) => void, err: (s: string) => void)
   const when = (ms: number | null) => (ms === null ? '—' : formatInstant(ms, zone, 'yyyy-MM-dd HH:mm ZZZZ'));
   const dur = (n: number | null) => (n === null ? '—' : formatDuration(n));
   out(`${file}`);
-  out(`  post-mortem:          ${j.isPostmortem ? `yes (template ${j.template ?? 'unknown'}; ${model.detection})` : `no (${model.detection})`}`);
+  out(`  post-mortem:          ${j.isPostmortem ? `yes (${model.detection})` : `no (${model.detection})`}`);
+  if (j.isPostmortem) out(`  checked against:      ${j.template ? `template ${j.template}` : 'no template (generic)'} (${model.templateReason})`);
   out(`  time zone:            ${zone}`);
   out(`  start:                ${when(model.metrics.start)}`);
   out(`  end:                  ${when(model.metrics.end)}`);

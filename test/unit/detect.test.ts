@@ -131,3 +131,39 @@ describe('which template applies', () => {
     assert.match(m.templateReason, /unknown template 'nope'/);
   });
 });
+
+describe('"Check against template X"', () => {
+  const GENERIC = '# Post-Mortem: Checkout latency\n\n## Summary\n\nSlow.\n\n## Timeline\n\n- 10:00 UTC alert fired\n\n## Resolution\n\nRolled back.\n\n## Insights\n\nCaches.\n\n## Action Items\n\n- [ ] Alarm\n';
+  const action = (text: string, line = 0) => {
+    const s = service();
+    const d = doc(text);
+    const found = s.codeActions(d, { start: { line, character: 0 }, end: { line, character: 0 } }, { diagnostics: [] }).find((a) => a.title.startsWith('Check against template'));
+    return { found, s, d };
+  };
+  const apply = (text: string, a: NonNullable<ReturnType<typeof action>['found']>) => {
+    const e = a.edit!.changes!['file:///ws/doc.md']![0]!;
+    const lines = text.split('\n');
+    const at = lines.slice(0, e.range.start.line).join('\n').length + (e.range.start.line ? 1 : 0) + e.range.start.character;
+    return text.slice(0, at) + e.newText + text.slice(at);
+  };
+
+  it('on the title of a generic post-mortem: creates front matter naming the closest template, keeping every line', () => {
+    const { found, s, d } = action(GENERIC);
+    const closest = s.analyze(d).closestTemplateId;
+    assert.ok(found && closest, 'offered');
+    assert.equal(found.title, `Check against template ${closest}`);
+    const fixed = apply(GENERIC, found);
+    assert.equal(fixed, `---\ntemplate: ${closest}\n---\n\n${GENERIC}`);
+    assert.equal(service().analyze(doc(fixed, 'file:///ws/fixed.md')).templateId, closest);
+  });
+
+  it('adds the key to existing front matter, and is not offered below the title or when a template is named', () => {
+    const text = `---\nauthor: ana\n---\n${GENERIC}`;
+    const { found } = action(text, 3);
+    assert.ok(found);
+    assert.match(apply(text, found), /^---\ntemplate: \w+\nauthor: ana\n---\n# Post-Mortem: Checkout latency\n/);
+    assert.equal(apply(text, found).length, text.length + found.edit!.changes!['file:///ws/doc.md']![0]!.newText.length);
+    assert.equal(action(GENERIC, 6).found, undefined);
+    assert.equal(action(`---\ntemplate: nope\n---\n${GENERIC}`, 3).found, undefined);
+  });
+});
