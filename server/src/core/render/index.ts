@@ -7,10 +7,9 @@ import type { RuleContext } from '../rules/rule';
 import type { DocumentInput, PostmortemService } from '../service';
 import { stripMarks } from '../model/text';
 import { actionSummary } from './actions';
-import { clearChartMemos, timelineChart } from './chart';
+import { timelineChart } from './chart';
 import { attrs, count, esc } from './html';
 import { renderMarkdown, type ReadResource } from './markdown';
-import { clearPieceCache } from './pieces';
 import { styles } from './styles';
 import { summaryCard } from './summary';
 
@@ -72,12 +71,6 @@ export function render(ctx: RuleContext, options: RenderOptions): RenderResult {
     isPostmortem: model.isPostmortem,
     title,
   };
-}
-
-/** Forgets everything kept between renders (the tests compare against a render from scratch). */
-export function clearRenderCaches(): void {
-  clearPieceCache();
-  clearChartMemos();
 }
 
 function diagnosticsBar(diagnostics: readonly Diagnostic[]): string {
