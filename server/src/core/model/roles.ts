@@ -1,6 +1,6 @@
 // The roles a post-mortem's sections play, read from headings and bold lead-ins in the many
 // wordings real documents use. Recognition (detect.ts) counts them; no template is involved.
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 
 export type SectionRole = 'summary' | 'impact' | 'timeline' | 'rootCause' | 'detection' | 'response' | 'resolution' | 'actionItems' | 'lessons';
 
@@ -45,7 +45,7 @@ const ROLES: readonly { role: SectionRole; weight: number; re: RegExp }[] = [
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu;
 
 /** Heading text in a comparable form: no marks, emoji (also `:shortcode:`), numbering, zone notes. */
-const normalised = new TextMemo((text) =>
+const normalised = keptTextMemo((text) =>
   text
     .replace(EMOJI, '')
     .replace(/:[a-z0-9_+-]+:/gi, '')
