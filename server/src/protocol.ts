@@ -28,3 +28,25 @@ export interface NewDocumentResult {
 export const RENDER_REQUEST = 'postmortem/render';
 
 export type { RenderParams, RenderResponse } from './core/render';
+
+/** `postmortem/importTimeline` {uri, version, inputs, users?, line?} -> ImportTimelineResult (or null for a document
+ *  the server does not have): timeline entries read from Slack, PagerDuty, Opsgenie, Alertmanager, git log or
+ *  timestamped lines, as insert-only edits for the server's `version` of the document, with a preview. With `line`
+ *  (a paste), `outside` says the line is not in the timeline and nothing was read. */
+export const IMPORT_TIMELINE_REQUEST = 'postmortem/importTimeline';
+
+export interface ImportTimelineParams {
+  uri: string;
+  /** The client's version; the answer says which version its edits are for. */
+  version: number;
+  inputs: ImportInput[];
+  /** Slack users.json text. */
+  users?: string;
+  line?: number;
+}
+
+export interface ImportTimelineResult extends ImportResult {
+  version: number;
+}
+
+import type { ImportInput, ImportResult } from './core/import';

@@ -6,6 +6,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Phase, Postmortem } from '../model/types';
 import type { TemplateSpec } from '../template/schema';
 import { applyTextEdits } from '../textEdits';
+import { within } from '../model/sections';
 import { formatWall, wallAt, type TimeStyle } from '../completion/timeStyle';
 import { readInput } from './read';
 import { readShape, type Shape } from './shape';
@@ -27,6 +28,8 @@ export interface ImportOptions {
   users?: string;
   /** Today (YYYY-MM-DD), for Slack's "Today" and "Yesterday". */
   today?: string | null;
+  /** Where the input was pasted (0-based line): outside the timeline section nothing is read. */
+  line?: number;
 }
 
 export interface ImportEntry {
@@ -59,6 +62,8 @@ export interface ImportResult {
   problem: string | null;
   /** True when times were written with their date because time-only ones would read differently. */
   datesAdded: boolean;
+  /** True when `line` was given and is not inside the timeline section (a paste elsewhere). */
+  outside: boolean;
 }
 
 /** Re-reads a text with the engine (the service analyses a scratch document). */
@@ -70,8 +75,14 @@ export function importTimeline(model: Postmortem, template: TemplateSpec | null,
   const shape = readShape(model, template);
   const zone = 'problem' in shape ? (model.timeline.statedZone ?? model.zone) : shape.zone;
   const result: ImportResult = {
-    edits: [], entries: [], first: null, last: null, zone, duplicates: 0, skipped: [], unreadable: [], errors: [], sources: [], problem: null, datesAdded: false,
+    edits: [], entries: [], first: null, last: null, zone, duplicates: 0, skipped: [], unreadable: [], errors: [], sources: [], problem: null, datesAdded: false, outside: false,
   };
+  const section = model.timeline.section;
+  if (options.line !== undefined && !(section && options.line > section.headingRange.start.line && within(section, options.line))) {
+    result.outside = true;
+    result.problem = 'not inside the Timeline section';
+    return result;
+  }
   const ctx = { zone, date: model.date, today: options.today ?? null, ...(options.users !== undefined ? { users: options.users } : {}) };
   const events: ImportedEvent[] = [];
   const skipped: Record<string, number> = {};
