@@ -3,10 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PostmortemService } from '../core/service';
-import { SOURCES, type SourceId } from '../core/import';
-import type { ImportResult } from '../core/import';
-import { applyTextEdits } from '../core/textEdits';
+import { applyTextEdits, SOURCES, type ImportResult, type PostmortemService, type SourceId } from '../core';
 import { readText } from '../node/files';
 
 export const IMPORT_USAGE =

@@ -4,7 +4,7 @@ import { ImportFormatError, type ImportedEvent, type ReadResult } from './types'
 import { asObject, oneLine, parseJson, str } from './text';
 
 /** Subtypes that say nothing about the incident: membership, channel settings, deletions. */
-const NOISE = new Set([
+const NOISE: ReadonlySet<string> = new Set([
   'channel_join', 'channel_leave', 'group_join', 'group_leave', 'channel_purpose', 'group_purpose', 'channel_name',
   'group_name', 'channel_archive', 'channel_unarchive', 'bot_add', 'bot_remove', 'pinned_item', 'unpinned_item',
   'message_deleted', 'tombstone', 'reminder_add', 'sh_room_created', 'huddle_thread',
