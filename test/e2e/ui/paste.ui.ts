@@ -66,8 +66,8 @@ export async function pasteCheck(page: Page, workspaceDir: string): Promise<stri
     if (!shown.includes(row)) throw new Error(`the editor does not show the row ${row}`);
   }
   await frame.waitForFunction(
-    ([ttd, tta]) => document.querySelector(ttd)?.textContent?.trim() === '9m' && document.querySelector(tta)?.textContent?.trim() === '3m',
-    [TTD, TTA],
+    (s) => document.querySelector(s.ttd)?.textContent?.trim() === '9m' && document.querySelector(s.tta)?.textContent?.trim() === '3m',
+    { ttd: TTD, tta: TTA },
     { timeout: 20_000 },
   );
   return `offered "${title}"; 2 rows inserted; preview: time to detect — → 9m, time to acknowledge — → 3m`;
