@@ -15,7 +15,7 @@ const run = (args: string[], cwd: string) => {
 };
 
 describe('postmortem import', function () {
-  this.timeout(30000);
+  this.timeout(180000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-import-'));
