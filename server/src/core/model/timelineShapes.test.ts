@@ -58,7 +58,7 @@ describe('timeline shapes', () => {
   });
 
   it('day headings, date lines and bold dates give the day; times past midnight advance it', () => {
-    const doc = '# Replication lag, May 2023\n\n## Timeline\n\n### 2023-05-03\n\n- 23:40 lag alert\n- 00:20 replica rebuilt\n\n**Thursday, May 4**\n\n- 09:00 review\n';
+    const doc = '# Replication lag, May 2023\n\n## Timeline\n\n### 2023-05-03 Wednesday\n\n- 23:40 lag alert\n- 00:20 replica rebuilt\n\n**Thursday, May 4**\n\n- 09:00 review\n';
     assert.deepEqual(read(doc), ['6: 2023-05-03T23:40', '7: 2023-05-04T00:20', '11: 2023-05-04T09:00']);
   });
 

@@ -175,6 +175,14 @@ const DATE_COL = /^(?:date|day)\b/i;
 const TIME_ONLY_COL = /^(?:time|timestamp|when|at)\b/i;
 const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
 
+/** Whether an edited row or depth-1 item would be read by the shapes here rather than as the list/table
+ *  reading `fast` has it: the incremental update then gives way to a full build. */
+export function readsAsShape(kind: 'row' | 'item', fast: Draft | null, text: string, row?: { header: string[]; cells: { text: string; start: number; end: number }[] }): boolean {
+  if (kind === 'row') return !fast?.time && !!row && rowDraft(row.header, row.cells, 0, []) !== null;
+  if (!fast?.time) return !!readDayMarker(text) || !!leads.get(text);
+  return (leads.get(text)?.length ?? 0) > fast.timeText.length;
+}
+
 /** A Date (or Day) column beside a Time column: the row's time needs both. */
 function dateBesideTime(header: { text: string }[]): boolean {
   const ti = header.findIndex((h) => TIME_ONLY_COL.test(h.text.trim()));

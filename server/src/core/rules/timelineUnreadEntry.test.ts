@@ -12,7 +12,7 @@ describe('timeline-unread-entry', () => {
     const found = check(pm(doc));
     assert.deepEqual(at(pm(doc)), ['8:0-23']);
     assert.equal(found[0]!.severity, 3);
-    assert.match(found[0]!.message, /could not be read/);
+    assert.match(String(found[0]!.message), /could not be read/);
   });
 
   it('reports unread paragraph lines and relative markers with no stated base', () => {

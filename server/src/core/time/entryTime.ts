@@ -211,6 +211,7 @@ export function readDayMarker(text: string): { date: LooseDate; rest: string } |
   const rest = s.slice(d.length);
   // A time after the date makes it an entry, not a marker.
   if (DATE_TIME_SEP.test(rest) && readTime(rest.replace(DATE_TIME_SEP, ''), true)) return null;
-  if (!/^\s*(?:$|[:\-–—(]|\*\*)/.test(rest)) return null;
+  // After the date: nothing, a title or zone note, or its weekday (`### 2025-07-26 Saturday`).
+  if (!/^\s*(?:$|[:\-–—(]|\*\*|,?\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*$)/i.test(rest)) return null;
   return { date: d.date, rest: rest.replace(/^\s*[:\-–—]?\s*/, '') };
 }
