@@ -3,11 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createService, type PostmortemService } from './core/service';
-import { parseConfig } from './core/template/load';
-import { ConfigSpec, type Config } from './core/template/schema';
-import { formatDuration, formatInstant } from './core/time';
-import type { Postmortem } from './core/model/types';
+import { createService, parseConfig, ConfigSpec, formatDuration, formatInstant, type Config, type Postmortem, type PostmortemService } from './core';
 import { loadBuiltinTemplates } from './node/builtinTemplates';
 import { expandPaths, findConfigFile, readText } from './node/files';
 

@@ -12,6 +12,7 @@ import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
 import { computeMetrics } from './metrics';
 import { timelineBaseDate } from './timelineDate';
+import { readMilestones, sameMilestones } from './milestones';
 import { readDirectives } from './directives';
 import { normalizeTitle, range, stripMarks } from './text';
 
@@ -49,6 +50,7 @@ export function buildModel(
   const day = timelineBaseDate(doc, fields, input.uri, date);
   const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, day, zone)) || buildTimeline(doc, sections, fields, template, day, zone);
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
+  const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
   const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');
   const model: Postmortem = {
     uri: input.uri,
@@ -71,7 +73,11 @@ export function buildModel(
     date,
     zone: zone.zone,
     zoneSource: zone.source,
-    metrics: prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) ? prev.metrics : computeMetrics(timeline.entries, stated.window),
+    milestones,
+    metrics:
+      prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) && sameMilestones(milestones, prev.milestones)
+        ? prev.metrics
+        : computeMetrics(timeline.entries, stated.window, milestones, template?.metrics),
     disabled: (prev && sameDirectives(prev, doc.lines, doc.edit!)) || readDirectives(doc.lines, frontMatter),
     listItems: doc.items,
     rows: doc.rows,
@@ -103,7 +109,7 @@ function readToml(text: string): Record<string, unknown> {
   return out;
 }
 
-const DATE_KEYS = new Set(['date', 'incident date', 'date of incident', 'date and time', 'date and time (utc)']);
+const DATE_KEYS: ReadonlySet<string> = new Set(['date', 'incident date', 'date of incident', 'date and time', 'date and time (utc)']);
 
 function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> | null): string | null {
   for (const f of fields) {

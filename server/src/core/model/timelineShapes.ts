@@ -22,7 +22,7 @@ import {
 import type { Section } from './types';
 import type { Draft } from './timeline';
 import { within } from './sections';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 
 /** A day marker: a date heading, date line or date item; entries after it are on that day. */
 export interface DayMark {
@@ -42,7 +42,7 @@ export interface Shapes {
 
 const LIST = /^\s*(?:[-*+]|\d+[.)])\s/;
 // Asked of every item on every full build; most items did not change.
-const leads = new TextMemo(readEntryLead);
+const leads = keptTextMemo(readEntryLead);
 const STATEMENT = /\b(?:events?|times?|entries|everything)\b[^.]*?\b(?:on|from|of)\s+/i;
 
 /** A draft read from `content` (starting at column `col` of `line`) by the entry lead, or null. */

@@ -9,9 +9,9 @@ import { within } from '../model/sections';
 import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/text';
 import { isBlankValue, isSampleItem } from './actionItemState';
 import { isoDate, parseDate } from '../time';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 import { memoByPatterns } from './templateMemo';
-import { Carried } from './carried';
+import { keptCarried } from './carried';
 import type { ListItemInfo } from '../parse/blockInfo';
 
 export interface DateToken {
@@ -77,7 +77,7 @@ function scanDatesOf(text: string): DateToken[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
-const scanMemo = new TextMemo(scanDatesOf);
+const scanMemo = keptTextMemo(scanDatesOf);
 
 const NO_PROBLEMS: readonly DateToken[] = [];
 
@@ -111,11 +111,11 @@ function leadingProblem(text: string): DateToken | null {
   const lead = /^(?:\*\*|__|`)?/.exec(text)![0].length;
   return scanDates(text).find((x) => x.start === lead && x.problem !== null) ?? null;
 }
-const itemLeads = new Carried<ListItemInfo, DateToken | null>();
+const itemLeads = keptCarried<ListItemInfo, DateToken | null>();
 
 // Whether an action item's due date, or an entry's time, has something to report (most have not).
-const itemsToCheck = new Carried<ActionItem, boolean>();
-const entriesToCheck = new Carried<TimelineEntry, boolean>();
+const itemsToCheck = keptCarried<ActionItem, boolean>();
+const entriesToCheck = keptCarried<TimelineEntry, boolean>();
 
 export const invalidDate: Rule = {
   id: 'invalid-date',
@@ -126,10 +126,10 @@ export const invalidDate: Rule = {
     const unreadable = unreadableDate(template);
     const out: Finding[] = [];
     const seen = new Set<string>();
-    const push = (line: number, start: number, end: number, message: string, data?: Record<string, unknown>) => {
+    const push = (line: number, start: number, end: number, message: string, data?: Record<string, unknown>, severity?: Finding['severity']) => {
       if (seen.has(`${line}:${start}`) || model.codeLines.has(line)) return;
       seen.add(`${line}:${start}`);
-      out.push({ range: lineRange(line, start, end), message, ...(data ? { data } : {}) });
+      out.push({ range: lineRange(line, start, end), message, ...(data ? { data } : {}), ...(severity ? { severity } : {}) });
     };
     const problems = (line: number, offset: number, text: string) => {
       for (const t of dateProblems(text)) push(line, offset + t.start, offset + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined);
@@ -138,7 +138,9 @@ export const invalidDate: Rule = {
     const wholeDate = (line: number, offset: number, raw: string, what: string) => {
       problems(line, offset, raw);
       const v = unreadable.get(raw);
-      if (v) push(line, offset, offset + raw.length, `Cannot read ${what} '${v}': write it as YYYY-MM-DD.`);
+      // A date that does not exist is certain; a value not read may be a form the reader does not know
+      // ('January 14-19, 2026'): a warning.
+      if (v) push(line, offset, offset + raw.length, `Cannot read ${what} '${v}': write it as YYYY-MM-DD.`, undefined, 'warning');
     };
 
     for (const f of model.fields) {
