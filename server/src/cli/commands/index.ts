@@ -1,0 +1,8 @@
+// Every command, in the order `postmortem --help` lists them. A new command is one file and one line here.
+import type { Command } from '../command';
+import { lint } from './lint';
+import { metrics } from './metrics';
+import { newCommand } from './new';
+import { render } from './render';
+
+export const COMMANDS: Command[] = [lint, metrics, newCommand, render];
