@@ -8,7 +8,7 @@ import { run } from './run';
 // The CLI as CI runs it: the bundled bin (run `npm run build` first).
 
 describe('postmortem CLI', function () {
-  this.timeout(30000);
+  this.timeout(120000);
   let dir: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-cli-'));
