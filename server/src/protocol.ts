@@ -1,5 +1,6 @@
 // Custom requests between the extension and the language server. Names and shapes only (no
 // runtime dependencies), so both sides import it.
+import type { Metrics, RenderMode } from './core';
 
 /** `postmortem/templates` -> TemplateSummary[]: built-in and workspace (.postmortem.yaml) templates. */
 export const TEMPLATES_REQUEST = 'postmortem/templates';
@@ -27,4 +28,24 @@ export interface NewDocumentResult {
  *  version, ...} (or null for a document the server does not have): the preview and the exported report. */
 export const RENDER_REQUEST = 'postmortem/render';
 
-export type { RenderParams, RenderResponse } from './core/render';
+export interface RenderParams {
+  uri: string;
+  mode: RenderMode;
+  /** 'html' a whole page, 'body' the part the webview swaps in, 'metrics' no HTML (default: body for webview, html for standalone). */
+  part?: 'html' | 'body' | 'metrics';
+  nonce?: string;
+  cspSource?: string;
+  resourceBase?: string;
+  scriptUri?: string;
+}
+
+export interface RenderResponse {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  title: string;
+  metrics: Metrics;
+  diagnosticsCount: number;
+  html?: string;
+  body?: string;
+}

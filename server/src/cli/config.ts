@@ -1,7 +1,5 @@
 // The service the CLI runs: built-in templates plus the workspace config, as in the editor.
-import { createService, type PostmortemService } from '../core/service';
-import { parseConfig } from '../core/template/load';
-import { ConfigSpec, type Config } from '../core/template/schema';
+import { ConfigSpec, createService, parseConfig, type Config, type PostmortemService } from '../core';
 import { loadBuiltinTemplates } from '../node/builtinTemplates';
 import { findConfigFile, readText } from '../node/files';
 

@@ -1,8 +1,7 @@
 // `postmortem metrics`: what the engine computed for one post-mortem.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatDuration, formatInstant } from '../../core/time';
-import type { Postmortem } from '../../core/model/types';
+import { formatDuration, formatInstant, type Postmortem } from '../../core';
 import { readText } from '../../node/files';
 import { str, UsageError } from '../args';
 import { EXIT, EXIT_CODES, type Command } from '../command';

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { PostmortemService } from '../../core/service';
+import type { PostmortemService } from '../../core';
 import { readText } from '../../node/files';
 import { defineJob } from '../../node/pool';
 import { loadService } from '../config';
