@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fixture } from '../helpers';
 import { BIN, run } from './run';
 
-const COMMANDS = ['lint', 'metrics', 'new', 'render'];
+const COMMANDS = ['lint', 'metrics', 'new', 'render', 'import'];
 const ANSI = /\u001b\[\d+m/;
 
 describe('postmortem CLI conventions', function () {
