@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { registerNewPostmortem } from './newPostmortem';
 import { registerPreview } from './preview';
+import { registerImportTimeline } from './importTimeline';
 
 /** What activate() returns; the end-to-end suite reads it through `extension.exports`. */
 export interface PostmortemApi {
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
     vscode.commands.registerCommand('postmortem.restartServer', () => restart(languageClient, outputChannel)),
     registerNewPostmortem(languageClient, ready),
     registerPreview(context, languageClient, ready),
+    registerImportTimeline(languageClient, ready),
     // Trust granted: restart so the server loads the workspace's .postmortem.yaml.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(languageClient, outputChannel)),
     // Further commands register here, each from its own module.

@@ -8,8 +8,8 @@
 //     loads the extension unpacked from the repository (extensionDevelopmentPath).
 //  2. UI checks against the packaged .vsix installed into code-server #2: squiggles under a
 //     placeholder, the Problems panel, and a screenshot (test-artifacts/editor.png, copied to
-//     docs/images/editor.png for the README); then the live preview (test/e2e/ui/preview.ui.ts:
-//     the summary card follows typing; test-artifacts/preview.png -> docs/images/preview.png); then a
+//     test-artifacts/editor.png; `npm run images` copies it to docs/images for the README); then the live preview (test/e2e/ui/preview.ui.ts:
+//     the summary card follows typing; test-artifacts/preview.png); then a
 //     hostile document in the preview (test/e2e/ui/security.ui.ts: it renders, no script of it runs,
 //     no request leaves for another address; test-artifacts/security.png).
 //
@@ -282,12 +282,10 @@ async function runUiChecks() {
       await page.keyboard.press('Control+Home');
       await page.mouse.move(1270, 790);
       await page.locator('.monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+      // Tests write only to test-artifacts/; `npm run images` copies the pictures to docs/images.
       const shot = join(ARTIFACTS, 'editor.png');
       await page.screenshot({ path: shot });
-      const docs = join(ROOT, 'docs', 'images');
-      mkdirSync(docs, { recursive: true });
-      copyFileSync(shot, join(docs, 'editor.png'));
-      return `${shot} -> docs/images/editor.png`;
+      return shot;
     });
   }
 
@@ -300,9 +298,21 @@ async function runUiChecks() {
   await check('the preview follows typing (summary card, screenshot)', async () => {
     const { previewCheck } = await loadUiCheck('preview.ui.ts');
     await previewPage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS, docsImagesDir: join(ROOT, 'docs', 'images') });
+    return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS });
   }, previewPage);
   await previewContext.close().catch(() => {});
+
+  // A copied Slack conversation pasted into a timeline (test/e2e/ui/paste.ui.ts): the clipboard is the
+  // browser's, so this window may read and write it.
+  const pasteContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await pasteContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const pastePage = await pasteContext.newPage();
+  await check('a copied Slack conversation pastes as timeline rows and the preview durations update', async () => {
+    const { pasteCheck } = await loadUiCheck('paste.ui.ts');
+    await pastePage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    return pasteCheck(pastePage, workspace);
+  }, pastePage);
+  await pasteContext.close().catch(() => {});
 
   // A hostile document in the preview (test/e2e/ui/security.ui.ts), in a window of its own as well: its
   // request and message recorders are on before the workbench loads. One result per verdict.

@@ -6,12 +6,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createService, parseConfig, ConfigSpec, formatDuration, formatInstant, type Config, type Postmortem, type PostmortemService } from './core';
 import { loadBuiltinTemplates } from './node/builtinTemplates';
 import { expandPaths, findConfigFile, readText } from './node/files';
+import { IMPORT_USAGE, ImportUsageError, importCommand } from './cli/import';
 
 const USAGE = `Usage:
   postmortem lint [--format text|json] [--config FILE] PATH...
   postmortem metrics [--format text|json] [--config FILE] FILE
   postmortem new --template ID [-o FILE] [--force] [--config FILE]
   postmortem render [--config FILE] FILE [-o OUT]   (standalone HTML report)
+  ${IMPORT_USAGE}
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.`;
 
@@ -264,6 +266,8 @@ export function main(
         return newPostmortem(rest, out, err);
       case 'render':
         return renderHtml(rest, out, err);
+      case 'import':
+        return importCommand(rest, (config) => loadService(config, err).service, out, err);
       case '--help':
       case '-h':
       case 'help':
@@ -276,7 +280,7 @@ export function main(
         throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ImportUsageError) {
       err(`postmortem: ${e.message}\n\n${USAGE}`);
       return 2;
     }

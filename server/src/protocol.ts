@@ -1,6 +1,6 @@
 // Custom requests between the extension and the language server. Names and shapes only (no
 // runtime dependencies), so both sides import it.
-import type { Metrics, RenderMode } from './core';
+import type { ImportInput, ImportResult, Metrics, RenderMode } from './core';
 
 /** `postmortem/templates` -> TemplateSummary[]: built-in and workspace (.postmortem.yaml) templates. */
 export const TEMPLATES_REQUEST = 'postmortem/templates';
@@ -11,7 +11,7 @@ export interface TemplateSummary {
   description: string;
 }
 
-/** `postmortem/newDocument` {templateId} -> {text}; an unknown id is an InvalidParams error. */
+/** `postmortem/newDocument` {templateId} -> {text, snippet}; an unknown id is an InvalidParams error. */
 export const NEW_DOCUMENT_REQUEST = 'postmortem/newDocument';
 
 export interface NewDocumentParams {
@@ -22,6 +22,8 @@ export interface NewDocumentParams {
 
 export interface NewDocumentResult {
   text: string;
+  /** The same document as a snippet (tab stops through what is left to fill, choices for fixed vocabularies). */
+  snippet?: string;
 }
 
 /** `postmortem/render` {uri, mode, part?, nonce?, cspSource?, resourceBase?, scriptUri?} -> {html | body, metrics,
@@ -48,4 +50,24 @@ export interface RenderResponse {
   diagnosticsCount: number;
   html?: string;
   body?: string;
+}
+
+/** `postmortem/importTimeline` {uri, version, inputs, users?, line?} -> ImportTimelineResult (or null for a document
+ *  the server does not have): timeline entries read from Slack, PagerDuty, Opsgenie, Alertmanager, git log or
+ *  timestamped lines, as insert-only edits for the server's `version` of the document, with a preview. With `line`
+ *  (a paste), `outside` says the line is not in the timeline and nothing was read. */
+export const IMPORT_TIMELINE_REQUEST = 'postmortem/importTimeline';
+
+export interface ImportTimelineParams {
+  uri: string;
+  /** The client's version; the answer says which version its edits are for. */
+  version: number;
+  inputs: ImportInput[];
+  /** Slack users.json text. */
+  users?: string;
+  line?: number;
+}
+
+export interface ImportTimelineResult extends ImportResult {
+  version: number;
 }

@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NEW_DOCUMENT_REQUEST, RENDER_REQUEST, TEMPLATES_REQUEST, type NewDocumentParams, type NewDocumentResult, type RenderParams, type RenderResponse, type TemplateSummary } from './protocol';
 import { renderResponse } from './renderRequest';
+import { IMPORT_TIMELINE_REQUEST, type ImportTimelineParams, type ImportTimelineResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -138,8 +139,10 @@ connection.onRequest(
   NEW_DOCUMENT_REQUEST,
   cancellable(async (p: NewDocumentParams, checkpoint): Promise<NewDocumentResult | ResponseError> => {
     await checkpoint();
-    const text = safe(() => service.newDocument(p?.templateId, p?.incidentId ? { incidentId: p.incidentId } : {}), null);
-    if (text !== null) return { text };
+    const options = p?.incidentId ? { incidentId: p.incidentId } : {};
+    const text = safe(() => service.newDocument(p?.templateId, options), null);
+    const snippet = text === null ? null : safe(() => service.newSnippet(p.templateId, options), null);
+    if (text !== null) return snippet ? { text, snippet } : { text };
     return new ResponseError(ErrorCodes.InvalidParams, `Unknown template '${String(p?.templateId)}' (templates: ${service.templates.map((t) => t.id).join(', ')})`);
   }),
 );
@@ -157,6 +160,20 @@ connection.onRequest(
   RENDER_REQUEST,
   cancellable((p: RenderParams, checkpoint): Promise<RenderResponse | null> =>
     withDoc(p?.uri, null, checkpoint, (d) => renderResponse(service, d, p, readResource), [analyzed, (d) => service.analyze(d).isPostmortem && service.diagnose(d)]),
+  ),
+);
+
+// Timeline import (paste and the import command): insert-only edits for the server's copy of the document.
+connection.onRequest(
+  IMPORT_TIMELINE_REQUEST,
+  cancellable((p: ImportTimelineParams, checkpoint): Promise<ImportTimelineResult | null> =>
+    withDoc(p?.uri, null, checkpoint, (d) => ({
+      ...service.importTimeline(d, Array.isArray(p.inputs) ? p.inputs : [], {
+        ...(typeof p.users === 'string' ? { users: p.users } : {}),
+        ...(typeof p.line === 'number' ? { line: p.line } : {}),
+      }),
+      version: d.version,
+    })),
   ),
 );
 

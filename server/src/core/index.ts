@@ -9,3 +9,5 @@ export { parseConfig, parseTemplate, type TemplateError } from './template/load'
 export { ConfigSpec, type Config, type FieldSpec, type RuleSeverity, type SectionSpec, type TemplateSpec } from './template/schema';
 export { formatDuration, formatInstant } from './time';
 export type { Metrics, Postmortem } from './model/types';
+export { importTimeline, SOURCES, type ImportEntry, type ImportInput, type ImportOptions, type ImportResult, type SourceId } from './import';
+export { applyTextEdits } from './textEdits';

@@ -11,6 +11,8 @@ import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
 import { computeMetrics } from './metrics';
+import { dateIn, statedSentence } from './statedSentence';
+import { readMilestones, sameMilestones } from './milestones';
 import { readDirectives } from './directives';
 import { normalizeTitle, range, stripMarks } from './text';
 
@@ -46,7 +48,17 @@ export function buildModel(
   const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
   const sameTemplate = prev?.templateId === (template?.id ?? null);
   const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, date, zone)) || buildTimeline(doc, sections, fields, template, date, zone);
+  // No start or end field: a sentence may state the window ("Between approximately … and …").
+  if (!stated.window.start && !stated.window.end) {
+    const skip = (l: number) => doc.codeLines.has(l) || (!!timelineSection && l >= timelineSection.range.start.line && l <= timelineSection.range.end.line);
+    const anchors = () => {
+      const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
+      return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];
+    };
+    stated.window = statedSentence(doc.lines, skip, date, timelineZone?.zone ?? zone.zone, anchors);
+  }
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
+  const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
   const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');
   const model: Postmortem = {
     uri: input.uri,
@@ -69,7 +81,11 @@ export function buildModel(
     date,
     zone: zone.zone,
     zoneSource: zone.source,
-    metrics: prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) ? prev.metrics : computeMetrics(timeline.entries, stated.window),
+    milestones,
+    metrics:
+      prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) && sameMilestones(milestones, prev.milestones)
+        ? prev.metrics
+        : computeMetrics(timeline.entries, stated.window, milestones, template?.metrics),
     disabled: (prev && sameDirectives(prev, doc.lines, doc.edit!)) || readDirectives(doc.lines, frontMatter),
     listItems: doc.items,
     rows: doc.rows,

@@ -1,15 +1,37 @@
 import assert from 'node:assert/strict';
 import { ruleKit } from '../../../../test/unit/ruleKit';
 
-const { check, all } = ruleKit('invalid-time');
+// Errors only when certain: a lone broken time is wrong; a readable time that lacks a date is
+// incomplete (information), and a longer text not read may be a shape the reader does not know.
+const kit = ruleKit('invalid-time');
+const doc = (entries: string[], date = '') =>
+  ['---', 'type: postmortem', '---', '# Post-mortem: billing export delayed', '', date, '', '## Timeline', '', ...entries, ''].join('\n');
 
-const doc = (timeline: string[], date = '**Date:** 2025-02-10') =>
+describe('invalid-time: severity by certainty', () => {
+  it('a lone broken time is an error', () => {
+    const [d] = kit.check(doc(['- **25:70 UTC**: Export job started failing'], '**Date:** 2025-02-03'));
+    assert.equal(d!.severity, 1);
+    assert.match(String(d!.message), /Cannot read time '25:70 UTC'/);
+  });
+
+  it('a readable time with no date anywhere is information, not an error', () => {
+    const found = kit.check(doc(['- 09:15 UTC: Export job started failing', '- 09:40 UTC: Alert fired']));
+    assert.deepEqual(found.map((d) => d.severity), [3, 3]);
+    assert.match(String(found[0]!.message), /has no date to anchor it/);
+  });
+
+  it('nothing when the document gives the date', () => {
+    assert.deepEqual(kit.check(doc(['- 09:15 UTC: Export job started failing'], '**Date:** 2025-02-03')), []);
+  });
+});
+
+const classic = (timeline: string[], date = '**Date:** 2025-02-10') =>
   ['---', 'template: classic', '---', '# Incident: login errors', '', date, '', '## Summary', '', 'Logins failed.', '', '## Timeline', '', ...timeline, ''].join('\n');
 
-describe('rule: invalid-time', () => {
+describe('invalid-time: what is reported, and where', () => {
   it('reports a time that cannot be read, on the time as written', () => {
-    const text = doc(['| Time | Event |', '|---|---|', '| 10:00 | Alert fired |', '| 25:99 | Paged the on-call |', '| 10:30 | Resolved |']);
-    const found = check(text);
+    const text = classic(['| Time | Event |', '|---|---|', '| 10:00 | Alert fired |', '| 25:99 | Paged the on-call |', '| 10:30 | Resolved |']);
+    const found = kit.check(text);
     assert.equal(found.length, 1, JSON.stringify(found));
     const d = found[0]!;
     assert.match(String(d.message), /^Cannot read time '25:99'\. Write HH:MM/);
@@ -18,21 +40,21 @@ describe('rule: invalid-time', () => {
   });
 
   it('says a readable time has no date to anchor it when the document states none', () => {
-    const found = check(doc(['- 10:00 - Alert fired', '- 10:30 - Resolved'], 'No date anywhere.'));
+    const found = kit.check(classic(['- 10:00 - Alert fired', '- 10:30 - Resolved'], 'No date anywhere.'));
     assert.ok(found.length >= 1, 'the times have no date');
     for (const d of found) assert.match(String(d.message), /has no date to anchor it: add a \*\*Date:\*\* field or write the date with the time\./);
   });
 
   it('stays quiet on readable times, placeholders and times in other shapes', () => {
-    assert.deepEqual(check(doc(['- 10:00 - Alert fired', '- 2:15 PM - Paged', '- 2025-02-10 15:00 UTC - Resolved'])), []);
-    const placeholder = doc(['| Time | Event |', '|---|---|', '| HH:MM | Event description |']);
-    assert.deepEqual(check(placeholder), [], "an unfilled placeholder is the placeholder rule's finding");
-    assert.ok(all(placeholder).some((d) => d.code === 'placeholder'), 'the placeholder rule reports it');
+    assert.deepEqual(kit.check(classic(['- 10:00 - Alert fired', '- 2:15 PM - Paged', '- 2025-02-10 15:00 UTC - Resolved'])), []);
+    const placeholder = classic(['| Time | Event |', '|---|---|', '| HH:MM | Event description |']);
+    assert.deepEqual(kit.check(placeholder), [], "an unfilled placeholder is the placeholder rule's finding");
+    assert.ok(kit.all(placeholder).some((d) => d.code === 'placeholder'), 'the placeholder rule reports it');
   });
 
   it('leaves a date that does not exist to invalid-date (one report per mistake)', () => {
-    const text = doc(['- 2025-02-31 10:00 - Alert fired', '- 10:30 - Resolved']);
-    assert.deepEqual(check(text), []);
-    assert.ok(all(text).some((d) => d.code === 'invalid-date'), 'invalid-date reports it');
+    const text = classic(['- 2025-02-31 10:00 - Alert fired', '- 10:30 - Resolved']);
+    assert.deepEqual(kit.check(text), []);
+    assert.ok(kit.all(text).some((d) => d.code === 'invalid-date'), 'invalid-date reports it');
   });
 });

@@ -9,6 +9,8 @@ export interface RuleContext {
   config: Config;
   /** Today's date, ISO YYYY-MM-DD (injected so tests are deterministic). */
   today: string;
+  /** Incident ids written in the documents the service knows (for the next free number). */
+  incidentIds?: () => string[];
 }
 
 export interface Finding {
@@ -16,6 +18,8 @@ export interface Finding {
   message: string;
   /** Whatever the rule's fixes need; travels in the diagnostic's data. */
   data?: Record<string, unknown>;
+  /** Less certain than the rule's other findings: reported at most at this level. */
+  severity?: Exclude<RuleSeverity, 'off' | 'error'>;
 }
 
 export interface Fix {
