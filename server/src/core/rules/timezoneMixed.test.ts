@@ -41,18 +41,27 @@ describe('timezone-mixed', () => {
   });
 
   it('reports a seasonal abbreviation that contradicts the date, in both directions', () => {
-    assert.deepEqual(summary(run(classic('- **2:00 PM PST**: Incident began\n'))), [
-      "9:4-15 PST is standard time (UTC-8), but on 2024-07-01 those clocks are on daylight time (PDT, UTC-7); '2:00 PM PST' was read as UTC-8. Write PDT if that is what the clock showed.",
+    const summer = run(classic('- **2:00 PM PST**: Incident began\n'));
+    assert.deepEqual(summary(summer), [
+      "9:4-15 PST is standard time (UTC-8), but on 2024-07-01 those clocks are on daylight time (PDT, UTC-7); '2:00 PM PST' was read as the region's local time, PDT (UTC-7), as readers do. Write PDT if that is what the clock showed.",
     ]);
+    // Read as the region's clock, the time is not shifted: a hint, not a warning.
+    assert.equal(summer[0]!.severity, 3);
+    // CET is read as a fixed offset: in summer the time is an hour off from Berlin's clocks, a warning.
+    const cet = run(classic('- **14:00 CET**: Incident began\n'));
+    assert.deepEqual(summary(cet), [
+      "9:4-13 CET is standard time (UTC+1), but on 2024-07-01 those clocks are on daylight time (CEST, UTC+2); '14:00 CET' was read as UTC+1. Write CEST if that is what the clock showed.",
+    ]);
+    assert.equal(cet[0]!.severity, 2);
     const winter = classic('- **2024-01-15 09:00 PDT**: Incident began\n- **2024-01-15 09:30 PST**: Alert fired\n', '2024-01-15');
     assert.deepEqual(summary(run(winter)), [
-      "9:4-24 PDT is daylight time (UTC-7), but on 2024-01-15 those clocks are on standard time (PST, UTC-8); '2024-01-15 09:00 PDT' was read as UTC-7. Write PST if that is what the clock showed.",
+      "9:4-24 PDT is daylight time (UTC-7), but on 2024-01-15 those clocks are on standard time (PST, UTC-8); '2024-01-15 09:00 PDT' was read as the region's local time, PST (UTC-8), as readers do. Write PST if that is what the clock showed.",
     ]);
   });
 
   it('checks a seasonal zone stated for the whole timeline against its dates', () => {
     assert.deepEqual(summary(run(classic('_All times in PST_\n\n- **10:00 AM**: Incident began\n- **10:05 AM**: Alert fired\n'))), [
-      '9:14-17 PST is standard time (UTC-8), but on 2024-07-01 (line 12) those clocks are on daylight time (PDT, UTC-7); the timeline was read as UTC-8. Write PDT if that is what the clocks showed.',
+      "9:14-17 PST is standard time (UTC-8), but on 2024-07-01 (line 12) those clocks are on daylight time (PDT, UTC-7); the timeline was read as the region's local time, PDT (UTC-7), as readers do. Write PDT if that is what the clocks showed.",
     ]);
   });
 

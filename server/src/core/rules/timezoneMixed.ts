@@ -3,7 +3,7 @@
 // reader comparing clock readings is misled, and a wrong abbreviation shifts the time by an hour.
 import type { Rule, Finding } from './rule';
 import type { Postmortem, TimelineEntry } from '../model/types';
-import { formatInstant, matchLeadingTime, parseTime, zoneObject } from '../time';
+import { formatInstant, labelOffset, matchLeadingTime, parseTime, zoneObject } from '../time';
 import { stripMarks } from '../model/text';
 import { keptTextMemo } from '../parse/memo';
 import { memoByInstant } from './instantMemo';
@@ -66,6 +66,8 @@ interface EntryZone {
   family: string;
   /** The finding when its seasonal abbreviation contradicts its date. */
   contradicts: string | null;
+  /** Read as the region's clock anyway: the finding is a hint, not a shifted time. */
+  regional: boolean;
 }
 
 // Per entry (the model keeps an unchanged entry's object, and never changes one): only new entries are read.
@@ -77,10 +79,10 @@ function entryZone(e: TimelineEntry): EntryZone {
     const written = writtenZone(e);
     const c = written !== null && e.at !== null ? contradiction(written, e.zone, e.at) : null;
     const contradicts = c
-      ? `${written} is ${kindOf(written!)} time (${offsetLabel(c.used)}), but on ${c.day} those clocks are on ${otherKind(written!)} time ` +
-        `(${c.actualName}, ${offsetLabel(c.actual)}); '${e.timeText}' was read as ${offsetLabel(c.used)}. Write ${c.actualName} if that is what the clock showed.`
+      ? `${written} is ${kindOf(written!)} time (${offsetLabel(c.label)}), but on ${c.day} those clocks are on ${otherKind(written!)} time ` +
+        `(${c.actualName}, ${offsetLabel(c.actual)}); '${e.timeText}' was read ${readAs(c)}. Write ${c.actualName} if that is what the clock showed.`
       : null;
-    entryZones.set(e, (z = { written, family: familyOf(e.zone, written), contradicts }));
+    entryZones.set(e, (z = { written, family: familyOf(e.zone, written), contradicts, regional: c?.regional ?? false }));
   }
   return z;
 }
@@ -93,16 +95,23 @@ function statedText(model: Postmortem): string | null {
   return (model.lines[r.start.line] ?? '').slice(r.start.character, r.end.character).replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').trim() || null;
 }
 
-/** When a seasonal abbreviation contradicts the region's clocks at `at`: what they actually showed. */
-function contradiction(written: string, zone: string, at: number): { used: number; actual: number; actualName: string; day: string } | null {
+/** When a seasonal abbreviation contradicts the region's clocks at `at`: what they actually showed, the offset
+ *  the label names, and whether the time was read as the region's clock (then it is only a hint). */
+function contradiction(written: string, zone: string, at: number): { label: number; actual: number; actualName: string; day: string; regional: boolean } | null {
   const s = seasonal(written);
   if (!s || (!s.daylight && s.allYear)) return null;
   const used = offsetOf(zone, at);
   const actual = offsetOf(s.region, at);
-  if (used === null || actual === null || used === actual) return null;
-  const name = Object.keys(SEASONAL).find((k) => k.length <= 5 && SEASONAL[k]!.region === s.region && offsetOf(k, at) === actual);
-  return { used, actual, actualName: name ? name.toUpperCase() : offsetLabel(actual), day: formatInstant(at, s.region, 'yyyy-MM-dd') };
+  const named = labelOffset(written);
+  const label = named ?? used;
+  if (label === null || actual === null || label === actual) return null;
+  const name = Object.keys(SEASONAL).find((k) => k.length <= 5 && SEASONAL[k]!.region === s.region && (labelOffset(k) ?? offsetOf(k, at)) === actual);
+  return { label, actual, actualName: name ? name.toUpperCase() : offsetLabel(actual), day: formatInstant(at, s.region, 'yyyy-MM-dd'), regional: named !== null && used === actual };
 }
+
+/** How the time was read, for the message. */
+const readAs = (c: { label: number; actual: number; actualName: string; regional: boolean }) =>
+  c.regional ? `as the region's local time, ${c.actualName} (${offsetLabel(c.actual)}), as readers do` : `as ${offsetLabel(c.label)}`;
 
 const kindOf = (written: string) => (seasonal(written)!.daylight ? 'daylight' : 'standard');
 const otherKind = (written: string) => (seasonal(written)!.daylight ? 'standard' : 'daylight');
@@ -147,7 +156,7 @@ export const timezoneMixed: Rule = {
             `${reference.name} (${reference.basis}): write every time in one zone so readers can compare them.`,
         });
       }
-      if (contradicts) out.push({ range: e.timeRange, message: contradicts });
+      if (contradicts) out.push({ range: e.timeRange, message: contradicts, ...(z.regional ? { severity: 'information' as const } : {}) });
     }
 
     // A seasonal abbreviation stated for the whole timeline: check it against the first entry it contradicts.
@@ -159,8 +168,9 @@ export const timezoneMixed: Rule = {
         out.push({
           range: statedZoneRange,
           message:
-            `${text} is ${kindOf(text)} time (${offsetLabel(c.used)}), but on ${c.day} (line ${e.line + 1}) those clocks are on ` +
-            `${otherKind(text)} time (${c.actualName}, ${offsetLabel(c.actual)}); the timeline was read as ${offsetLabel(c.used)}. Write ${c.actualName} if that is what the clocks showed.`,
+            `${text} is ${kindOf(text)} time (${offsetLabel(c.label)}), but on ${c.day} (line ${e.line + 1}) those clocks are on ` +
+            `${otherKind(text)} time (${c.actualName}, ${offsetLabel(c.actual)}); the timeline was read ${readAs(c)}. Write ${c.actualName} if that is what the clocks showed.`,
+          ...(c.regional ? { severity: 'information' as const } : {}),
         });
         break;
       }

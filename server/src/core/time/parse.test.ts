@@ -37,7 +37,7 @@ describe('parseTime', () => {
     assert.deepEqual(parseTime('2024-03-10T02:30+02:00'), t(d, 2, 30, { zone: 'UTC+2', zoneText: '+02:00' }));
     assert.deepEqual(parseTime('2024-03-10 02:30 UTC'), t(d, 2, 30, { zone: 'UTC', zoneText: 'UTC' }));
     assert.deepEqual(parseTime('14:05 PT'), t(null, 14, 5, { zone: LA, zoneText: 'PT' }));
-    assert.deepEqual(parseTime('2:05 PM PDT'), t(null, 14, 5, { zone: 'UTC-7', zoneText: 'PDT', twelveHour: true }));
+    assert.deepEqual(parseTime('2:05 PM PDT'), t(null, 14, 5, { zone: LA, zoneText: 'PDT', twelveHour: true }));
     assert.deepEqual(parseTime('14:05 Europe/Berlin'), t(null, 14, 5, { zone: 'Europe/Berlin', zoneText: 'Europe/Berlin' }));
     assert.deepEqual(parseTime('14:05 (UTC)'), t(null, 14, 5, { zone: 'UTC', zoneText: 'UTC' }));
     assert.deepEqual(parseTime('Mar 10, 2024 02:30'), t(d, 2, 30));
@@ -105,13 +105,20 @@ describe('toInstant', () => {
     assert.equal(toInstant(pt('2024-01-15 14:05 Europe/Berlin'), null, 'UTC'), utc(2024, 0, 15, 13, 5));
     assert.equal(toInstant(pt('2024-07-01 14:05 Europe/Berlin'), null, 'UTC'), utc(2024, 6, 1, 12, 5));
   });
-  it('keeps PST and PDT fixed whatever the season', () => {
-    // PT in July is PDT (-7): 14:05 -> 21:05Z. PST stays -8 even in July: 22:05Z.
+  it('reads PST and PDT as the Pacific clock on the date, whatever the label says', () => {
+    // PT in July is PDT (-7): 14:05 -> 21:05Z. "PST" on a July date is read the same way, as readers do.
     assert.equal(toInstant(pt('2:05 PM PT'), '2024-07-01', 'UTC'), utc(2024, 6, 1, 21, 5));
-    assert.equal(toInstant(pt('2:05 PM PST'), '2024-07-01', 'UTC'), utc(2024, 6, 1, 22, 5));
-    // PDT stays -7 even in January: 21:05Z (PT would give PST, 22:05Z).
-    assert.equal(toInstant(pt('2:05 PM PDT'), '2024-01-15', 'UTC'), utc(2024, 0, 15, 21, 5));
-    assert.equal(toInstant(pt('2:05 PM PT'), '2024-01-15', 'UTC'), utc(2024, 0, 15, 22, 5));
+    assert.equal(toInstant(pt('2:05 PM PST'), '2024-07-01', 'UTC'), utc(2024, 6, 1, 21, 5));
+    assert.equal(toInstant(pt('2:05 PM EST'), '2024-07-01', 'UTC'), utc(2024, 6, 1, 18, 5));
+    // "PDT" on a January date is PST (-8): 22:05Z.
+    assert.equal(toInstant(pt('2:05 PM PDT'), '2024-01-15', 'UTC'), utc(2024, 0, 15, 22, 5));
+    assert.equal(toInstant(pt('2:05 PM PST'), '2024-01-15', 'UTC'), utc(2024, 0, 15, 22, 5));
+    // MST stays -7 in July (Arizona keeps it all year).
+    assert.equal(toInstant(pt('2:05 PM MST'), '2024-07-01', 'UTC'), utc(2024, 6, 1, 21, 5));
+  });
+  it('in a fall-back hour a season label picks its own reading', () => {
+    assert.equal(toInstant(pt('1:30 AM PDT'), '2024-11-03', 'UTC'), utc(2024, 10, 3, 8, 30));
+    assert.equal(toInstant(pt('1:30 AM PST'), '2024-11-03', 'UTC'), utc(2024, 10, 3, 9, 30));
   });
   it('spring-forward in PT (2024-03-10): a time in the gap shifts forward by the hour', () => {
     assert.equal(toInstant(pt('1:30 AM'), '2024-03-10', LA), utc(2024, 2, 10, 9, 30)); // PST, -8

@@ -1,6 +1,6 @@
 // Pure parsing of timeline times and dates. Luxon is used only to turn wall-clock times into instants.
 import type { Zone } from 'luxon';
-import { offsetAt, resolveZone, zoneObject } from './zones';
+import { labelOffset, offsetAt, resolveZone, zoneObject } from './zones';
 
 export interface ParsedTime {
   date: { year: number; month: number; day: number } | null;
@@ -153,7 +153,11 @@ export function wallInstants(d: YMD, t: ParsedTime, zone: Zone): number[] {
     if (offsetAt(zone, ts) === o) out.push(ts);
   }
   if (out.length === 0) out.push(wall - before * 60_000);
-  return out.sort((a, b) => a - b);
+  out.sort((a, b) => a - b);
+  // A fall-back hour written with a season label ('01:30 PST') means the reading that label names.
+  const label = labelOffset(t.zoneText);
+  const named = label === null || out.length < 2 ? -1 : out.findIndex((ts) => offsetAt(zone, ts) === label);
+  return named > 0 ? [out[named]!, ...out.filter((_, i) => i !== named)] : out;
 }
 
 /** The instant (epoch ms) of a parsed time: its own date else `fallbackDate`; its own zone else `zone`.

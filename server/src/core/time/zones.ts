@@ -7,19 +7,24 @@ const NY = 'America/New_York';
 const CHI = 'America/Chicago';
 const DEN = 'America/Denver';
 
-// Regional names ("PT", "Pacific Time") follow DST; a season-specific abbreviation ("PST") is a fixed
-// offset, because the author said which half of the year they meant.
+const AK = 'America/Anchorage';
+
+// Regional names ("PT", "Pacific Time") follow DST. So do the season-specific abbreviations of regions that
+// observe DST ("PST", "EDT"): authors write "PST" all year round for their local clock, and a reader takes
+// "14:00 PST" on a July date as Pacific local time (PDT). LABEL_OFFSETS keeps the offset the label names, to
+// pick between the two readings of a fall-back hour and to hint that the label does not match the date.
+// MST stays fixed: Arizona keeps it all year, so in summer it is not a slip.
 const NAMES: Readonly<Record<string, string>> = {
   utc: 'UTC', gmt: 'UTC', z: 'UTC', zulu: 'UTC', 'coordinated universal time': 'UTC', 'greenwich mean time': 'UTC',
   pt: LA, pacific: LA, 'pacific time': LA, 'us pacific': LA,
-  pst: 'UTC-8', pdt: 'UTC-7', 'pacific standard time': 'UTC-8', 'pacific daylight time': 'UTC-7',
+  pst: LA, pdt: LA, 'pacific standard time': LA, 'pacific daylight time': LA,
   et: NY, eastern: NY, 'eastern time': NY, 'us eastern': NY,
-  est: 'UTC-5', edt: 'UTC-4', 'eastern standard time': 'UTC-5', 'eastern daylight time': 'UTC-4',
+  est: NY, edt: NY, 'eastern standard time': NY, 'eastern daylight time': NY,
   ct: CHI, central: CHI, 'central time': CHI, 'us central': CHI,
-  cst: 'UTC-6', cdt: 'UTC-5', 'central standard time': 'UTC-6', 'central daylight time': 'UTC-5',
+  cst: CHI, cdt: CHI, 'central standard time': CHI, 'central daylight time': CHI,
   mt: DEN, mountain: DEN, 'mountain time': DEN, 'us mountain': DEN,
-  mst: 'UTC-7', mdt: 'UTC-6', 'mountain standard time': 'UTC-7', 'mountain daylight time': 'UTC-6',
-  akst: 'UTC-9', akdt: 'UTC-8', hst: 'UTC-10',
+  mst: 'UTC-7', mdt: DEN, 'mountain standard time': 'UTC-7', 'mountain daylight time': DEN,
+  akst: AK, akdt: AK, hst: 'UTC-10',
   cet: 'UTC+1', cest: 'UTC+2', 'central european time': 'Europe/Berlin', 'central european summer time': 'UTC+2',
   eet: 'UTC+2', eest: 'UTC+3', wet: 'UTC', west: 'UTC+1',
   bst: 'UTC+1', 'british summer time': 'UTC+1', 'uk time': 'Europe/London',
@@ -28,6 +33,19 @@ const NAMES: Readonly<Record<string, string>> = {
   aest: 'UTC+10', aedt: 'UTC+11', aet: 'Australia/Sydney', acst: 'UTC+9:30', awst: 'UTC+8',
   nzst: 'UTC+12', nzdt: 'UTC+13',
 };
+
+/** The UTC offset (minutes) that a season-specific abbreviation read as a regional zone names. */
+const LABEL_OFFSETS: Readonly<Record<string, number>> = {
+  pst: -480, 'pacific standard time': -480, pdt: -420, 'pacific daylight time': -420,
+  est: -300, 'eastern standard time': -300, edt: -240, 'eastern daylight time': -240,
+  cst: -360, 'central standard time': -360, cdt: -300, 'central daylight time': -300,
+  mdt: -360, 'mountain daylight time': -360, akst: -540, akdt: -480,
+};
+
+/** For a season-specific abbreviation read as its region's clock ('PST', 'EDT'), the offset it names; else null. */
+export function labelOffset(text: string | null): number | null {
+  return text ? (LABEL_OFFSETS[text.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null) : null;
+}
 
 const OFFSET = /^(?:(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|([+-])(\d{2}):?(\d{2}))$/i;
 const MAX_CACHE = 2000;
