@@ -101,7 +101,8 @@ function metricHover(model: Postmortem, s: StatedMetric): string {
   const label = METRIC_LABEL[s.kind];
   const computed = computedMinutes(model.metrics, s.kind);
   const head = `**${md(s.field.key)}** · ${label}`;
-  if (computed === null) return `${head}\n\nCannot be computed yet: the timeline needs ${NEEDS[s.kind]}.`;
+  const why = model.metrics.basis[s.kind];
+  if (computed === null) return `${head}\n\n${why ? `Not computed: ${md(why.replace(/^not computed: /, ''))}.` : `Cannot be computed yet: the timeline needs ${NEEDS[s.kind]}.`}`;
   let verdict: string;
   if (s.minutes === null) verdict = s.field.raw ? `the stated \`${s.field.raw.replace(/`/g, "'")}\` cannot be read as a duration` : 'nothing is stated yet';
   else if (Math.abs(s.minutes - computed) <= 1) verdict = `matches the stated ${formatDuration(s.minutes)}`;

@@ -4,6 +4,7 @@ import type { Metrics, MetricKind, Phase, TimelineEntry } from './types';
 import type { MetricDefinitions } from '../template/schema';
 import type { StatedWindow } from './fields';
 import type { Milestone } from './milestones';
+import { formatDuration } from '../time';
 
 const minutes = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) / 60000));
 
@@ -37,19 +38,24 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
   for (const m of milestones) consider({ at: m.at, phase: m.phase, of: m });
   const first = (phase: Phase) => firsts.get(phase) ?? null;
   const basis: Metrics['basis'] = {};
+  const several = separateIncidents(timed.map((e) => ({ at: e.at, phase: e.phase, line: e.of.line })));
+  if (several && !stated.start && !stated.end) return severalIncidentsMetrics(several);
 
   const detected = first('detected');
   let start: number | null = null;
+  let startFrom: Event | null = null;
   if (stated.start) {
     start = stated.start.at;
     basis.start = `stated ${stated.start.field.key} (line ${stated.start.field.line + 1})`;
   } else if (first('started')) {
     const e = first('started')!;
     start = e.at;
+    startFrom = e;
     basis.start = `first "started" entry, ${describe(e)}`;
   } else if (firstTimed) {
     const s = runStart(timed, detected ?? earliestMarked(firsts));
     start = s.event.at;
+    startFrom = s.event;
     basis.start = s.skipped
       ? `first entry of the run leading to ${detected ? 'detection' : 'the first marked event'}, ${describe(s.event)}; ${s.skipped} earlier ${s.skipped === 1 ? 'entry is' : 'entries are'} more than ${CONTEXT_GAP_HOURS} h before it (context, not the start)`
       : `first timeline entry, ${describe(s.event)}`;
@@ -62,6 +68,18 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
   } else if (resolvedAt) {
     end = resolvedAt.at;
     basis.end = `"${resolvedAt.phase}" entry, ${describe(resolvedAt)}`;
+  }
+  // An end before the start: one of them is misdated. Drop the one that is out of place in the timeline
+  // (a start entry later than the entry written after it), else the end: a wrong number is worse than none.
+  if (start !== null && end !== null && end < start) {
+    const why = `the end (${basis.end}) is before the start (${basis.start})`;
+    if (startFrom && outOfPlace(entries, startFrom.of)) {
+      start = null;
+      basis.start = `not used: ${why}, and the start entry is later than the entry after it, so its date is doubtful`;
+    } else {
+      end = null;
+      basis.end = `not used: ${why}`;
+    }
   }
   // Acknowledging comes at or after the detection it answers, and not after a long quiet gap (days later
   // someone "started investigating" a related question: the response to the detection is not recorded).
@@ -85,6 +103,15 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
   if (acknowledged && detected && m.timeToAcknowledgeMinutes !== null) basis.timeToAcknowledge = `acknowledged ${describe(acknowledged)} − detected ${describe(detected)}`;
   if (mitigated && m.timeToMitigateMinutes !== null) basis.timeToMitigate = `mitigated ${describe(mitigated)} − start`;
   if (m.timeToResolveMinutes !== null) basis.timeToResolve = resolvedAt ? `${resolvedAt.phase} ${describe(resolvedAt)} − start` : 'end − start';
+  // A negative duration is a misdated entry, never a measurement.
+  for (const kind of METRIC_KINDS) {
+    const key = `${kind}Minutes` as const;
+    const v = m[key];
+    if (v !== null && v < 0) {
+      m[key] = null;
+      basis[kind] = `not computed: it would be negative (${formatDuration(v)}, ${basis[kind] ?? 'end − start'}); an entry's date is probably wrong`;
+    }
+  }
 
   // The other common definition of each metric. A template that declares it makes it the computed value.
   const other = (kind: MetricKind, definition: string, from: Event | null, fromName: string, to: Event | null, toName: string) => {
@@ -108,6 +135,63 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
   other('timeToResolve', 'from-detection', detected, 'detected', resolvedAt, resolvedAt?.phase ?? 'resolved');
   other('duration', 'to-mitigation', startEvent, 'start', mitigated, 'mitigated');
   return m;
+}
+
+const METRIC_KINDS: readonly MetricKind[] = ['duration', 'timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'];
+
+/** A start entry whose next readable entry in the document is earlier: the start is the one out of place. */
+export function outOfPlace(entries: readonly TimelineEntry[], of: TimelineEntry | Milestone): boolean {
+  const i = entries.indexOf(of as TimelineEntry);
+  if (i < 0) return false;
+  const at = entries[i]!.at!;
+  for (let j = i + 1; j < entries.length; j++) {
+    const next = entries[j]!.at;
+    if (next !== null) return next < at;
+  }
+  return false;
+}
+
+/** Gap between one incident's resolution and the next one's start, for a document that covers several. */
+const SEPARATE_INCIDENTS_HOURS = 24;
+
+export interface SeparateIncidents {
+  /** The resolution of the earlier incident and the start (or detection) of the later one. */
+  resolved: { line: number; at: number };
+  next: { line: number; at: number };
+}
+
+/** A document that covers several incidents: a "resolved"/"restored" event with events before it, followed
+ *  (later in time and further down the document) more than a day later by a "started" or "detected" event.
+ *  Null for one incident. */
+export function separateIncidents(events: readonly { at: number | null; phase: Phase | null; line: number }[]): SeparateIncidents | null {
+  const list = events.filter((e): e is { at: number; phase: Phase | null; line: number } => e.at !== null).sort((a, b) => a.at - b.at);
+  const gap = SEPARATE_INCIDENTS_HOURS * 3_600_000;
+  for (let i = 1; i < list.length; i++) {
+    const r = list[i]!;
+    if (r.phase !== 'resolved' && r.phase !== 'restored') continue;
+    const next = list.find((e) => (e.phase === 'started' || e.phase === 'detected') && e.at - r.at > gap && e.line > r.line);
+    if (next) return { resolved: { line: r.line, at: r.at }, next: { line: next.line, at: next.at } };
+  }
+  return null;
+}
+
+function severalIncidentsMetrics(s: SeparateIncidents): Metrics {
+  const why =
+    `not computed: the document covers several incidents (one resolved on line ${s.resolved.line + 1}, ` +
+    `another starts on line ${s.next.line + 1} more than ${SEPARATE_INCIDENTS_HOURS} h later); each has its own numbers`;
+  const basis: Metrics['basis'] = { start: why, end: why };
+  for (const kind of METRIC_KINDS) basis[kind] = why;
+  return {
+    start: null,
+    end: null,
+    durationMinutes: null,
+    timeToDetectMinutes: null,
+    timeToAcknowledgeMinutes: null,
+    timeToMitigateMinutes: null,
+    timeToResolveMinutes: null,
+    basis,
+    alternatives: {},
+  };
 }
 
 const DEFAULTS: Record<MetricKind, string> = {

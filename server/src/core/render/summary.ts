@@ -37,7 +37,7 @@ export function formatWhen(ms: number, zone: string): string {
 export function summaryCard(model: Postmortem, invalidSeverity?: string): string {
   const zone = displayZone(model);
   const when = (ms: number | null, basis: string | undefined) =>
-    ms === null ? `<span class="pm-none" title="not stated and not in the timeline">—</span>` : `<span${attrs({ class: 'pm-value', title: basis })}>${esc(formatWhen(ms, zone))}</span>`;
+    ms === null ? `<span${attrs({ class: 'pm-none', title: basis ?? 'not stated and not in the timeline' })}>—</span>` : `<span${attrs({ class: 'pm-value', title: basis })}>${esc(formatWhen(ms, zone))}</span>`;
   const facts = [
     fact('start', 'Start', when(model.metrics.start, model.metrics.basis.start)),
     fact('end', 'End', when(model.metrics.end, model.metrics.basis.end)),
@@ -91,7 +91,7 @@ function metric(model: Postmortem, kind: MetricKind): string {
   const disagreeing = computed === null ? [] : stated.filter((s) => Math.abs(s.minutes - computed) > TOLERANCE_MINUTES);
   const value =
     computed === null
-      ? `<span class="pm-value pm-none" title="${esc(NEEDS[kind])}">—</span>`
+      ? `<span${attrs({ class: 'pm-value pm-none', title: model.metrics.basis[kind] ?? NEEDS[kind] })}>—</span>`
       : `<span${attrs({ class: 'pm-value', title: model.metrics.basis[kind] })}>${esc(formatDuration(computed))}</span>`;
   // Stated values are shown when they disagree, or when there is nothing computed to compare with.
   const shownStated = computed === null ? stated : disagreeing;

@@ -4,6 +4,7 @@ import type { Rule, Finding } from './rule';
 import type { Phase, Postmortem, Range, TimelineEntry } from '../model/types';
 import { formatInstant } from '../time';
 import { memoByInstant } from './instantMemo';
+import { outOfPlace, separateIncidents } from '../model/metrics';
 import { keptCarried } from './carried';
 
 export interface Bound {
@@ -13,6 +14,8 @@ export interface Bound {
   /** How it was found, for messages: "stated Start Time, line 12". */
   basis: string;
   stated: boolean;
+  /** The timeline entry it was read from, when not stated. */
+  entry?: TimelineEntry;
 }
 
 /** The zone times are shown in: the one the timeline states, else the document's. */
@@ -28,6 +31,7 @@ const fromEntry = (e: TimelineEntry, what: string): Bound => ({
   range: e.timeRange,
   basis: `${what}, line ${e.line + 1}`,
   stated: false,
+  entry: e,
 });
 
 // Each entry's instant and phase, carried from the last version: the timeline rules look at every
@@ -71,12 +75,23 @@ export const endBeforeStart: Rule = {
   check({ model }) {
     const { start, end } = incidentBounds(model);
     if (!start || !end || end.at >= start.at) return [];
-    const finding: Finding = {
-      range: end.range,
-      message:
-        `The incident ends before it starts: end ${formatAt(model, end.at)} (${end.basis}) is earlier than ` +
-        `start ${formatAt(model, start.at)} (${start.basis}).`,
-    };
+    // A document covering several incidents: the first one's end before the last one's start is no error.
+    if (!start.stated && !end.stated && separateIncidents(model.timeline.entries)) return [];
+    // The start entry is later than the entry written after it: that entry is the misdated one.
+    const startMisplaced = start.entry !== undefined && outOfPlace(model.timeline.entries, start.entry);
+    const finding: Finding = startMisplaced
+      ? {
+          range: start.range,
+          message:
+            `The incident starts after it ends: start ${formatAt(model, start.at)} (${start.basis}) is later than ` +
+            `end ${formatAt(model, end.at)} (${end.basis}) and than the entry after it; check this entry's date.`,
+        }
+      : {
+          range: end.range,
+          message:
+            `The incident ends before it starts: end ${formatAt(model, end.at)} (${end.basis}) is earlier than ` +
+            `start ${formatAt(model, start.at)} (${start.basis}).`,
+        };
     return [finding];
   },
 };
