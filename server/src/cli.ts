@@ -10,12 +10,14 @@ import { formatDuration, formatInstant } from './core/time';
 import type { Postmortem } from './core/model/types';
 import { loadBuiltinTemplates } from './node/builtinTemplates';
 import { expandPaths, findConfigFile, readText } from './node/files';
+import { report, REPORT_USAGE } from './cli/report';
 
 const USAGE = `Usage:
   postmortem lint [--format text|json] [--config FILE] PATH...
   postmortem metrics [--format text|json] [--config FILE] FILE
   postmortem new --template ID [-o FILE] [--force] [--config FILE]
   postmortem render [--config FILE] FILE [-o OUT]   (standalone HTML report)
+  ${REPORT_USAGE}
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.`;
 
@@ -268,6 +270,15 @@ export function main(
         return newPostmortem(rest, out, err);
       case 'render':
         return renderHtml(rest, out, err);
+      case 'report':
+        return report(rest, {
+          loadService,
+          out,
+          err,
+          usage: (m) => {
+            throw new UsageError(m);
+          },
+        });
       case '--help':
       case '-h':
       case 'help':
