@@ -28,3 +28,51 @@ export interface NewDocumentResult {
 export const RENDER_REQUEST = 'postmortem/render';
 
 export type { RenderParams, RenderResponse } from './core/render';
+
+// --- the workspace index (Post-mortems and Action items views, Insights, workspace problems) ---
+
+export type { PostmortemSummary, ActionItemSummary } from './core/workspace/summary';
+
+export interface WorkspaceState {
+  /** True while files are being read in the background. */
+  indexing: boolean;
+  done: number;
+  total: number;
+  postmortems: number;
+}
+
+/** `postmortem/workspace/list` -> every post-mortem's summary, newest first. */
+export const WORKSPACE_LIST_REQUEST = 'postmortem/workspace/list';
+export interface WorkspaceListResult extends WorkspaceState {
+  postmortems: number;
+  summaries: import('./core/workspace/summary').PostmortemSummary[];
+  /** Each summary's path relative to its workspace folder, by URI. */
+  labels: Record<string, string>;
+}
+
+/** Server -> client: summaries that changed or left since the last notification. */
+export const WORKSPACE_CHANGED_NOTIFICATION = 'postmortem/workspace/didChange';
+export interface WorkspaceChangedParams extends WorkspaceState {
+  changed: import('./core/workspace/summary').PostmortemSummary[];
+  deleted: string[];
+}
+
+/** `postmortem/insights` {mode, nonce?, cspSource?, scriptUri?} -> {html, body, postmortems}. */
+export const INSIGHTS_REQUEST = 'postmortem/insights';
+export interface InsightsParams {
+  mode: 'webview' | 'standalone';
+  nonce?: string;
+  cspSource?: string;
+  scriptUri?: string;
+}
+export interface InsightsResult {
+  html: string;
+  body: string;
+  postmortems: number;
+}
+
+/** `postmortem/workspace/problems` {enabled} -> {enabled}: publish the findings of every post-mortem in the workspace. */
+export const WORKSPACE_PROBLEMS_REQUEST = 'postmortem/workspace/problems';
+export interface WorkspaceProblemsParams {
+  enabled: boolean;
+}
