@@ -38,6 +38,7 @@ export function renderInsights(report: Report, summaries: readonly PostmortemSum
   const parts: string[] = [];
   parts.push(
     `<section class="pm-card" aria-label="Overview"><p class="pm-title">Post-mortem insights</p>` +
+      (options.mode === 'webview' ? `<p><button type="button" class="pm-link" data-command="export">Export HTML</button></p>` : '') +
       (options.note ? `<p class="pm-note">${esc(options.note)}</p>` : '') +
       `<dl class="pm-counts">${fact('postmortems', 'Post-mortems', s.postmortems)}${fact('open', 'Open action items', s.openActionItems)}${fact('overdue', 'Overdue action items', s.overdueActionItems)}${fact('mismatched', 'Stated numbers disagree', summaries.filter((x) => x.mismatches.length).length)}</dl></section>`,
   );
