@@ -10,7 +10,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemService } from '../core/service';
 import { WorkspaceIndex, type IndexChange } from '../core/workspace/workspaceIndex';
 import type { PostmortemSummary } from '../core/workspace/summary';
+import { clearTextMemos } from '../core/parse/memo';
 import { expandPaths, readText } from './files';
+import { collectGarbage } from './memory';
 import { WORKSPACE_CHANGED_NOTIFICATION, type WorkspaceState } from '../protocol';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
@@ -18,6 +20,8 @@ const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 const MAX_BYTES = 5 * 1024 * 1024;
 /** Time per turn spent indexing before yielding to requests. */
 const SLICE_MS = 30;
+/** The per-line memos are for editing; a bulk read would fill them with every line of every file. */
+const CLEAR_MEMOS_EVERY = 100;
 
 export class WorkspaceIndexer {
   readonly index: WorkspaceIndex;
@@ -131,6 +135,7 @@ export class WorkspaceIndexer {
     const progress = this.total > 20 ? await this.connection.window.createWorkDoneProgress().catch(() => null) : null;
     progress?.begin('Indexing post-mortems', 0, `0/${this.total}`, false);
     this.flushSoon();
+    let read = 0;
     try {
       while (this.queue.length) {
         const started = performance.now();
@@ -139,6 +144,7 @@ export class WorkspaceIndexer {
           this.queued.delete(uri);
           this.readOne(uri);
           this.done++;
+          if (++read % CLEAR_MEMOS_EVERY === 0) clearTextMemos();
         }
         progress?.report(Math.round((this.done / Math.max(1, this.total)) * 100), `${this.done}/${this.total}`);
         await new Promise((resolve) => setImmediate(resolve));
@@ -146,6 +152,11 @@ export class WorkspaceIndexer {
     } finally {
       this.running = false;
       progress?.done();
+      // Hand back what the bulk read allocated (summaries are all that is kept).
+      if (read >= CLEAR_MEMOS_EVERY) {
+        clearTextMemos();
+        setImmediate(collectGarbage);
+      }
       this.flushSoon(0);
     }
   }

@@ -53,8 +53,8 @@ export async function workspaceChecks(page: Page, serverUrl: string, workspace: 
       await page.screenshot({ path: join(options.artifactsDir, `failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
     }
   };
-  await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
   await page.keyboard.press('Control+Shift+E');
 
   let postmortems: string[] = [];
