@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { createService, type PostmortemService } from '../server/src/core/service';
+import { createService, type PostmortemService } from '../server/src/core';
 import { loadBuiltinTemplates } from '../server/src/node/builtinTemplates';
 import { startServer } from '../test/lsp/harness';
 import { WORKSPACE_LIST_REQUEST, type WorkspaceListResult } from '../server/src/protocol';

@@ -1,5 +1,6 @@
 // Custom requests between the extension and the language server. Names and shapes only (no
 // runtime dependencies), so both sides import it.
+import type { Metrics, PostmortemSummary, RenderMode } from './core';
 
 /** `postmortem/templates` -> TemplateSummary[]: built-in and workspace (.postmortem.yaml) templates. */
 export const TEMPLATES_REQUEST = 'postmortem/templates';
@@ -27,11 +28,31 @@ export interface NewDocumentResult {
  *  version, ...} (or null for a document the server does not have): the preview and the exported report. */
 export const RENDER_REQUEST = 'postmortem/render';
 
-export type { RenderParams, RenderResponse } from './core/render';
+export interface RenderParams {
+  uri: string;
+  mode: RenderMode;
+  /** 'html' a whole page, 'body' the part the webview swaps in, 'metrics' no HTML (default: body for webview, html for standalone). */
+  part?: 'html' | 'body' | 'metrics';
+  nonce?: string;
+  cspSource?: string;
+  resourceBase?: string;
+  scriptUri?: string;
+}
+
+export interface RenderResponse {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  title: string;
+  metrics: Metrics;
+  diagnosticsCount: number;
+  html?: string;
+  body?: string;
+}
 
 // --- the workspace index (Post-mortems and Action items views, Insights, workspace problems) ---
 
-export type { PostmortemSummary, ActionItemSummary } from './core/workspace/summary';
+export type { PostmortemSummary, ActionItemSummary } from './core';
 
 export interface WorkspaceState {
   /** True while files are being read in the background. */
@@ -45,7 +66,7 @@ export interface WorkspaceState {
 export const WORKSPACE_LIST_REQUEST = 'postmortem/workspace/list';
 export interface WorkspaceListResult extends WorkspaceState {
   postmortems: number;
-  summaries: import('./core/workspace/summary').PostmortemSummary[];
+  summaries: PostmortemSummary[];
   /** Each summary's path relative to its workspace folder, by URI. */
   labels: Record<string, string>;
 }
@@ -53,7 +74,7 @@ export interface WorkspaceListResult extends WorkspaceState {
 /** Server -> client: summaries that changed or left since the last notification. */
 export const WORKSPACE_CHANGED_NOTIFICATION = 'postmortem/workspace/didChange';
 export interface WorkspaceChangedParams extends WorkspaceState {
-  changed: import('./core/workspace/summary').PostmortemSummary[];
+  changed: PostmortemSummary[];
   deleted: string[];
 }
 

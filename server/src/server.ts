@@ -10,8 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createService } from './core/service';
-import { FIX_ALL_KIND, INSERT_SECTIONS_KIND, DISABLE_IN_WORKSPACE_COMMAND } from './core/actions';
+import { createService, FIX_ALL_KIND, INSERT_SECTIONS_KIND, DISABLE_IN_WORKSPACE_COMMAND } from './core';
 import { loadBuiltinTemplates } from './node/builtinTemplates';
 import { Workspace } from './node/workspace';
 import { collectGarbage, HEAVY_RUN_MS } from './node/memory';
@@ -19,7 +18,7 @@ import { cancellable, type Checkpoint } from './node/cancellation';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NEW_DOCUMENT_REQUEST, RENDER_REQUEST, TEMPLATES_REQUEST, type NewDocumentParams, type NewDocumentResult, type RenderParams, type RenderResponse, type TemplateSummary } from './protocol';
-import { renderResponse } from './core/render';
+import { renderResponse } from './renderRequest';
 import { workspaceIndexing } from './node/workspaceRequests';
 
 const connection = createConnection(ProposedFeatures.all);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { service, fixture, TEMPLATE_IDS } from './helpers';
-import { clearTextMemos } from '../../server/src/core/parse/memo';
 import { generatePostmortem, STYLES } from '../../bench/generate';
 
 // Re-analysis after an edit reuses the previous version's blocks, readings, entries and items.
@@ -94,7 +93,6 @@ function checkEdits(text: string, edits: (Edit | RowEdit)[]): void {
     const doc = { uri, version: ++version, text };
     const diagnostics = incremental.diagnose(doc);
     const model = incremental.analyze(doc);
-    clearTextMemos();
     const cold = service();
     assert.deepStrictEqual(model, cold.analyze(doc), `model after ${JSON.stringify(e)} (step ${version - 1})`);
     assert.deepStrictEqual(diagnostics, cold.diagnose(doc), `diagnostics after ${JSON.stringify(e)} (step ${version - 1})`);

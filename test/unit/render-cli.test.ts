@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
-import { renderResponse } from '../../server/src/core/render';
+import { renderResponse } from '../../server/src/renderRequest';
 import { doc, fixture, ROOT, service } from './helpers';
 
 function run(args: string[]) {

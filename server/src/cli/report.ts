@@ -3,12 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PostmortemService } from '../core/service';
-import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-import { buildReport } from '../core/workspace/report';
-import { reportCsv, reportText } from '../core/workspace/formats';
-import { renderInsights } from '../core/workspace/insights';
-import type { PostmortemSummary } from '../core/workspace/summary';
+import { buildReport, renderInsights, reportCsv, reportText, WorkspaceIndex, type PostmortemService, type PostmortemSummary } from '../core';
 import { expandPaths, readText } from '../node/files';
 
 export const REPORT_USAGE = 'postmortem report [--format text|json|csv|html] [--action-items] [-o OUT] [--config FILE] PATH...';

@@ -42,7 +42,7 @@ export function renderParts(parts: { heading: string; body: string[] }[]): strin
 
 const DOCUMENT_DATE = /^(date|incident date|date of incident|last updated|updated)$/;
 /** Sections whose fields describe the whole document (its header block and summary). */
-const HEADER_ROLES = new Set(['title', 'summary']);
+const HEADER_ROLES: ReadonlySet<string> = new Set(['title', 'summary']);
 
 export function newDocument(template: TemplateSpec, options: NewDocumentOptions): string {
   const parts = skeletonParts(template).map((p) => {

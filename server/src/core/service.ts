@@ -15,6 +15,8 @@ import { documentSymbols } from './symbols';
 import { definition, references } from './navigation';
 import { newDocument } from './newDocument';
 import { complete } from './completion';
+import { EngineState, within } from './state';
+import { forgetPieces } from './render/pieces';
 
 export type { DocumentInput };
 
@@ -37,7 +39,10 @@ export interface PostmortemService {
   /** The preview / exported report; the problem count comes from diagnose(). */
   render(doc: DocumentInput, options: RenderOptions): RenderResult;
   configure(templates: TemplateSpec[], config: Config): void;
+  /** Frees what is kept for a document (its model, its preview pieces). */
   forget(uri: string): void;
+  /** Frees everything this service keeps; it stays usable and starts cold. */
+  dispose(): void;
   readonly templates: TemplateSpec[];
   readonly config: Config;
   context(doc: DocumentInput): RuleContext;
@@ -61,6 +66,8 @@ export function createService(options: ServiceOptions): PostmortemService {
   const today = options.today ?? localToday;
   const log = options.log ?? (() => undefined);
   const loggedFailures = new Set<string>();
+  // Caches and memos of the engine's modules (state.ts): this service's own, freed by dispose().
+  const engine = new EngineState();
   // Per document: the last model (by version) and its block cache, for incremental reuse.
   const state = new Map<string, { version: number; text: string; model: Postmortem; cache: BlockCache; diagnostics?: Diagnostic[] }>();
 
@@ -140,6 +147,11 @@ export function createService(options: ServiceOptions): PostmortemService {
     },
     forget(uri) {
       state.delete(uri);
+      forgetPieces(uri);
+    },
+    dispose() {
+      state.clear();
+      engine.dispose();
     },
     hover: (doc, pos) => guard('hover', () => hover(context(doc), pos), null),
     complete: (doc, pos) => complete(context(doc), pos, options.now ? { now: options.now } : {}),
@@ -161,6 +173,19 @@ export function createService(options: ServiceOptions): PostmortemService {
       return config;
     },
   };
+  return runningIn(engine, service);
+}
+
+/** Every method of `service` runs with `state` as the engine's memory. */
+function runningIn<T extends object>(state: EngineState, service: T): T {
+  for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(service))) {
+    const method: unknown = d.value;
+    if (typeof method !== 'function') continue;
+    const run = function (this: unknown, ...args: unknown[]): unknown {
+      return within(state, () => method.apply(this, args));
+    };
+    Object.defineProperty(service, name, { ...d, value: run });
+  }
   return service;
 }
 

@@ -3,8 +3,7 @@
 // and from the bundle in dist/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseTemplate } from '../core/template/load';
-import type { TemplateSpec } from '../core/template/schema';
+import { parseTemplate, type TemplateSpec } from '../core';
 
 /** Built-ins come first in this order (the seed order); any other file follows by name. */
 const ORDER = ['classic', 'standard', 'report', 'detailed', 'sev'];

@@ -1,7 +1,7 @@
 // The JSON Schema of `.postmortem.yaml`, generated from the zod ConfigSpec (the single source of
 // truth). scripts/gen-config-schema.ts writes it to schemas/; a unit test keeps it fresh.
 import { z } from 'zod';
-import { ConfigSpec } from '../core/template/schema';
+import { ConfigSpec } from '../core';
 
 export const CONFIG_SCHEMA_FILE = 'schemas/postmortem-config.schema.json';
 

@@ -5,9 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DidChangeConfigurationNotification, type Connection, type ExecuteCommandParams, type InitializeParams } from 'vscode-languageserver/node';
 import { parseDocument as parseYamlDocument, isMap } from 'yaml';
-import { ConfigSpec, type Config } from '../core/template/schema';
-import { parseConfig } from '../core/template/load';
-import type { PostmortemService } from '../core/service';
+import { ConfigSpec, parseConfig, type Config, type PostmortemService } from '../core';
 import { loadBuiltinTemplates } from './builtinTemplates';
 
 export const CONFIG_FILE = '.postmortem.yaml';

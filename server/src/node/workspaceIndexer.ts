@@ -7,10 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PostmortemService } from '../core/service';
-import { WorkspaceIndex, type IndexChange } from '../core/workspace/workspaceIndex';
-import type { PostmortemSummary } from '../core/workspace/summary';
-import { clearTextMemos } from '../core/parse/memo';
+import { createService, WorkspaceIndex, type IndexChange, type PostmortemService, type PostmortemSummary } from '../core';
 import { expandPaths, readText } from './files';
 import { collectGarbage } from './memory';
 import { WORKSPACE_CHANGED_NOTIFICATION, type WorkspaceState } from '../protocol';
@@ -20,8 +17,8 @@ const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 const MAX_BYTES = 5 * 1024 * 1024;
 /** Time per turn spent indexing before yielding to requests. */
 const SLICE_MS = 30;
-/** The per-line memos are for editing; a bulk read would fill them with every line of every file. */
-const CLEAR_MEMOS_EVERY = 100;
+/** The engine's memos are for editing; a bulk read would fill them with every line of every file. */
+const FRESH_EVERY = 100;
 
 export class WorkspaceIndexer {
   readonly index: WorkspaceIndex;
@@ -36,6 +33,9 @@ export class WorkspaceIndexer {
   private published = new Set<string>();
   private pending: { set: Map<string, PostmortemSummary>; deleted: Set<string> } = { set: new Map(), deleted: new Set() };
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Files not open are read by a service of their own, freed after each batch: the editor's
+   *  service (and its memos for the open documents) is left as it was. */
+  private bulk: PostmortemService | null = null;
 
   constructor(
     private connection: Connection,
@@ -53,6 +53,9 @@ export class WorkspaceIndexer {
 
   /** (Re)reads every markdown file under the workspace folders, e.g. after the config changed. */
   indexAll(): void {
+    // The config may have changed: the next file read gets a service made with the new one.
+    this.bulk?.dispose();
+    this.bulk = null;
     const { files } = expandPaths(this.roots.map((r) => fileURLToPath(r)));
     const uris = files.filter((f) => MARKDOWN.test(f)).map((f) => pathToFileURL(f).toString());
     const present = new Set(uris);
@@ -144,7 +147,7 @@ export class WorkspaceIndexer {
           this.queued.delete(uri);
           this.readOne(uri);
           this.done++;
-          if (++read % CLEAR_MEMOS_EVERY === 0) clearTextMemos();
+          if (++read % FRESH_EVERY === 0) this.bulk?.dispose();
         }
         progress?.report(Math.round((this.done / Math.max(1, this.total)) * 100), `${this.done}/${this.total}`);
         await new Promise((resolve) => setImmediate(resolve));
@@ -153,10 +156,9 @@ export class WorkspaceIndexer {
       this.running = false;
       progress?.done();
       // Hand back what the bulk read allocated (summaries are all that is kept).
-      if (read >= CLEAR_MEMOS_EVERY) {
-        clearTextMemos();
-        setImmediate(collectGarbage);
-      }
+      this.bulk?.dispose();
+      this.bulk = null;
+      if (read >= FRESH_EVERY) setImmediate(collectGarbage);
       this.flushSoon(0);
     }
   }
@@ -178,16 +180,18 @@ export class WorkspaceIndexer {
       return this.unpublish(uri);
     }
     const doc = { uri, version: 0, text: read.text };
+    // Same templates and config as the editor's service (it was configured last).
+    const bulk = (this.bulk ??= createService({ templates: this.service.templates, config: this.service.config, log: this.log }));
     if (!this.problems) {
-      this.guard(uri, () => this.index.update(doc));
+      this.guard(uri, () => this.index.update(doc, { using: bulk }));
       return;
     }
     // Workspace problems: the findings are published and dropped, like the model.
     let diagnostics: Diagnostic[] = [];
     this.guard(uri, () => {
-      const summary = this.index.update(doc, { keepModel: true });
-      diagnostics = summary ? this.service.diagnose(doc) : [];
-      this.service.forget(uri);
+      const summary = this.index.update(doc, { keepModel: true, using: bulk });
+      diagnostics = summary ? bulk.diagnose(doc) : [];
+      bulk.forget(uri);
       return summary;
     });
     if (diagnostics.length || this.published.has(uri)) {
@@ -207,7 +211,7 @@ export class WorkspaceIndexer {
       fn();
     } catch (e) {
       this.log(`indexing ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      this.service.forget(uri);
+      this.bulk?.forget(uri);
     }
   }
 

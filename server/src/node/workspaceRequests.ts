@@ -2,9 +2,7 @@
 // workspace problems switch. server.ts creates it and feeds it the editor's document events.
 import { DidChangeWatchedFilesNotification, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PostmortemService } from '../core/service';
-import { buildReport } from '../core/workspace/report';
-import { renderInsights } from '../core/workspace/insights';
+import { buildReport, renderInsights, type PostmortemService } from '../core';
 import { cancellable } from './cancellation';
 import { WorkspaceIndexer } from './workspaceIndexer';
 import {

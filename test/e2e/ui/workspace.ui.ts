@@ -19,7 +19,8 @@ export interface Verdict {
   detail: string;
 }
 
-const pane = (page: Page, title: string) => page.locator('.split-view-view', { has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) });
+// A view in the Explorer: its .pane (panes are not nested, unlike the split views around them).
+const pane = (page: Page, title: string) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) });
 
 async function rowsOf(page: Page, title: string, atLeast: number, timeoutMs: number): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
@@ -56,6 +57,9 @@ export async function workspaceChecks(page: Page, serverUrl: string, workspace: 
   await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
   await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
   await page.keyboard.press('Control+Shift+E');
+  // Room for the two views: the folder tree collapsed (its header is the folder's name).
+  const folder = page.locator('.pane-header', { hasText: /^\s*postmortems\s*$/i }).first();
+  if ((await folder.count()) && (await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
 
   let postmortems: string[] = [];
   await verdict('the Post-mortems view lists the workspace post-mortems', async () => {

@@ -7,6 +7,7 @@ import type { RuleContext } from '../rules/rule';
 import { fieldSpec } from '../model/fields';
 import { normalizeTitle, stripMarks, stripParens } from '../model/text';
 import { cellAt, cellEdit, lastAtOrBefore, lineRange, looksLikePlaceholder, rank, tableHeader, type Cursor, type Items } from './cursor';
+import { keptWeakMap } from '../state';
 
 const OWNER_HEADER = /owner|assignee|who|\bby\b|responder|responsible|actor|person|\bdri\b/i;
 /** Field keys that name people when the template has no spec for them. */
@@ -33,7 +34,7 @@ export function namesIn(value: string): string[] {
     .filter((n) => n && n.length <= 60 && !NOT_A_NAME.test(n));
 }
 
-const cache = new WeakMap<Postmortem, string[]>();
+const cache = keptWeakMap<Postmortem, string[]>();
 
 /** Everyone the document names, most frequent first (then first mention). Cached per model. */
 export function peopleIn(ctx: RuleContext): string[] {

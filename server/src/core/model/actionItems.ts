@@ -7,7 +7,8 @@ import { lineRange, stripMarks } from './text';
 import { firstAtOrAfter, lineOf } from '../sorted';
 import { within } from './sections';
 import type { CellInfo } from '../parse/blockInfo';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
+import { keptWeakMap } from '../state';
 
 const COLS = {
   id: /^(id|#|ticket|key|ref)$/i,
@@ -146,7 +147,7 @@ const DUE = /\b(?:due(?: date)?|target(?: date)?|by)\s*:\s*([^,;|)]+?)(?=\s*(?:[
 
 type Columns = Record<keyof typeof COLS, number>;
 // Per header (the same object while the table's header text is unchanged), not per row.
-const columns = new WeakMap<CellInfo[], Columns>();
+const columns = keptWeakMap<CellInfo[], Columns>();
 
 function columnsOf(cells: CellInfo[]): Columns {
   let c = columns.get(cells);
@@ -164,10 +165,10 @@ function columnsOf(cells: CellInfo[]): Columns {
 }
 
 /** What a checkbox line's text says, with offsets into it: reused while the text is unchanged. */
-const checkboxReadings = new TextMemo(readCheckbox);
+const checkboxReadings = keptTextMemo(readCheckbox);
 // Items by the cached row cells / checkbox reading they came from, reused while still exact.
-const rowItems = new WeakMap<CellInfo[], { cols: Columns; item: ActionItem }>();
-const checkboxItems = new WeakMap<object, { start: number; item: ActionItem }>();
+const rowItems = keptWeakMap<CellInfo[], { cols: Columns; item: ActionItem }>();
+const checkboxItems = keptWeakMap<object, { start: number; item: ActionItem }>();
 
 function readCheckbox(content: string) {
   const idm = ID_LEAD.exec(content);

@@ -101,7 +101,7 @@ function readToml(text: string): Record<string, unknown> {
   return out;
 }
 
-const DATE_KEYS = new Set(['date', 'incident date', 'date of incident', 'date and time', 'date and time (utc)']);
+const DATE_KEYS: ReadonlySet<string> = new Set(['date', 'incident date', 'date of incident', 'date and time', 'date and time (utc)']);
 
 function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> | null): string | null {
   for (const f of fields) {

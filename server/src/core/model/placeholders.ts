@@ -1,5 +1,6 @@
 // Unfilled template placeholders, in every shape the five template styles use.
 import { TextMemo } from '../parse/memo';
+import { keptWeakMap, keptMap } from '../state';
 
 export interface PlaceholderMatch {
   start: number;
@@ -30,17 +31,14 @@ const OPTIONS = /^[\w-]+(?: \| [\w-]+){2,}$/;
 
 // Every line of a big document is scanned on each analysis: remember results per text (and per
 // set of extra patterns), and hand out copies so callers may sort or reverse them.
-const memos = new Map<string, TextMemo<readonly PlaceholderMatch[]>>();
+const memos = keptMap<string, TextMemo<readonly PlaceholderMatch[]>>();
 const NONE: readonly PlaceholderMatch[] = [];
 
 export function findPlaceholders(text: string, extra: RegExp[] = []): PlaceholderMatch[] {
   const key = patternsKey(extra);
   let memo = memos.get(key);
   if (!memo) {
-    if (memos.size >= 64) {
-      for (const m of memos.values()) m.dispose();
-      memos.clear();
-    }
+    if (memos.size >= 64) memos.clear();
     const own = extra.map((r) => new RegExp(r.source, r.flags));
     memos.set(key, (memo = new TextMemo((t) => {
       const found = scan(t, own);
@@ -52,7 +50,7 @@ export function findPlaceholders(text: string, extra: RegExp[] = []): Placeholde
 }
 
 // Callers pass one array of extra patterns for all the lines they scan: name it once.
-const keys = new WeakMap<RegExp[], { of: RegExp[]; key: string }>();
+const keys = keptWeakMap<RegExp[], { of: RegExp[]; key: string }>();
 function patternsKey(extra: RegExp[]): string {
   if (!extra.length) return '';
   const known = keys.get(extra);

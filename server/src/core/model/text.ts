@@ -1,5 +1,5 @@
 // Small text helpers shared by the extractors.
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 import type { Range } from './types';
 
 export function range(line: number, start: number, endLine: number, end: number): Range {
@@ -11,7 +11,7 @@ export function lineRange(line: number, start: number, end: number): Range {
 }
 
 // Template detection compares every heading with every template's titles on each analysis.
-const normalized = new TextMemo((title) =>
+const normalized = keptTextMemo((title) =>
   title
     .toLowerCase()
     .replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\.)\s+/, '')

@@ -2,13 +2,14 @@
 // read into entries with instants (zone and midnight rollover applied) and phases.
 import type { ParsedDocument, DocRow } from '../parse/document';
 import type { CellInfo } from '../parse/blockInfo';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 import type { TemplateSpec } from '../template/schema';
 import { classifyPhase, findZoneStatement, matchLeadingTime, parseTime, resolveStart, resolveStep, type ParsedTime, type ResolveState } from '../time';
 import type { Field, Phase, Range, Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
 import { lineRange, normalizeTitle, stripMarks } from './text';
 import { within } from './sections';
 import { firstAtOrAfter, lineOf } from '../sorted';
+import { keptWeakMap } from '../state';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i;
 const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
@@ -58,11 +59,11 @@ type ItemReading = Pick<Draft, 'timeText' | 'time' | 'text' | 'phase'> & { timeO
 
 // Keyed by the row's cells from the block cache, which stay the same object while the row's text
 // (and so its table's header) is unchanged: an edit re-reads only the rows it touched.
-const rowReadings = new WeakMap<CellInfo[], { header: CellInfo[]; reading: RowReading | null }>();
+const rowReadings = keptWeakMap<CellInfo[], { header: CellInfo[]; reading: RowReading | null }>();
 /** By the parse's row object, which is the same while the row neither changes nor moves. */
-const rowDrafts = new WeakMap<DocRow, Draft | null>();
-const itemReadings = new TextMemo<ItemReading | null>(readItem);
-const entries = new WeakMap<object, TimelineEntry>();
+const rowDrafts = keptWeakMap<DocRow, Draft | null>();
+const itemReadings = keptTextMemo<ItemReading | null>(readItem);
+const entries = keptWeakMap<object, TimelineEntry>();
 
 /** What a timeline was built from, for updating it after a one-line edit (timelineUpdate.ts). */
 export interface TimelineBuild {
@@ -75,7 +76,7 @@ export interface TimelineBuild {
   zone: string;
   zoneSource: TimeZoneSource;
 }
-export const lastBuilds = new WeakMap<Timeline, TimelineBuild>();
+export const lastBuilds = keptWeakMap<Timeline, TimelineBuild>();
 
 /** The previous version's entry for the same reading, when it is still exactly right. */
 function reusable(d: Draft, at: number | null, zone: string, zoneSource: TimeZoneSource): TimelineEntry | null {

@@ -5,8 +5,12 @@ import { linesOf, relines, type Lines } from './lines';
 import { analyzeBlock, analyzeItems, analyzeRows, type BlockInfo, type CellInfo, type FieldInfo, type HeadingInfo, type ListItemInfo } from './blockInfo';
 import { patchDocument, type LineEdit } from './patch';
 import { simpleItemInfo } from './simpleItem';
+import { keptWeakMap } from '../state';
 
-export type BlockCache = Map<string, BlockInfo>;
+/** Block infos by their source, and what the last parse saw: hand it back to parse the next version. */
+export class BlockCache extends Map<string, BlockInfo> {
+  last: Last | undefined = undefined;
+}
 
 export interface DocRow {
   line: number;
@@ -43,8 +47,8 @@ export interface ParsedDocument {
  * an edit costs only the blocks it touched (no re-keying of every block).
  */
 export function parseDocument(text: string, previous?: BlockCache): { doc: ParsedDocument; cache: BlockCache } {
-  if (text.length > LARGE_DOCUMENT) return { doc: structureOnly(splitLines(text)), cache: new Map() };
-  const last = previous && lasts.get(previous);
+  if (text.length > LARGE_DOCUMENT) return { doc: structureOnly(splitLines(text)), cache: new BlockCache() };
+  const last = previous?.last;
   const split = last ? relines(last.split, text) : linesOf(text);
   const lines = split.lines;
   const patched = last && patchDocument(last, lines, (key) => previous!.get(key) ?? last.evicted.get(key));
@@ -65,13 +69,13 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       }
     }
     doc.edit = edit;
-    lasts.set(previous!, { split, lines, blocks, infos, sourceStarts, counts, doc, evicted });
+    previous!.last = { split, lines, blocks, infos, sourceStarts, counts, doc, evicted };
     return { doc, cache: previous! };
   }
   const blocks = splitBlocks(lines);
   const match = last ? matcher(last, lines) : null;
   const kept = last ? new Uint8Array(last.blocks.length) : null;
-  const cache: BlockCache = last ? previous! : new Map();
+  const cache: BlockCache = last ? previous! : new BlockCache();
   const counts = last ? last.counts : new Map<string, number>();
   /** Blocks not matched by position, by key, with how often each occurs (cached after the walk). */
   const fresh = new Map<string, { info: BlockInfo; n: number }>();
@@ -167,7 +171,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       }
     });
   }
-  lasts.set(cache, { split, lines, blocks, infos, sourceStarts, counts, doc, evicted });
+  cache.last = { split, lines, blocks, infos, sourceStarts, counts, doc, evicted };
   return { doc, cache };
 }
 
@@ -229,7 +233,6 @@ export interface Last {
   /** Infos of the blocks that version removed (kept for one version). */
   evicted: Map<string, BlockInfo>;
 }
-const lasts = new WeakMap<BlockCache, Last>();
 
 /**
  * Finds, for a block whose whole source lies in the lines an edit left alone (above it, or below
@@ -281,7 +284,7 @@ interface Placed {
 
 // The same objects while a block neither changes nor moves, so an edit allocates only for the
 // blocks it touched (and those below it when it adds or removes lines).
-const placements = new WeakMap<BlockInfo, Placed>();
+const placements = keptWeakMap<BlockInfo, Placed>();
 
 function place(info: BlockInfo, block: Block, header: CellInfo[], headerLine: number): Placed {
   const at = block.start;

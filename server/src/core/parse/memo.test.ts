@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { TextMemo, clearTextMemos, detach } from './memo';
+import { TextMemo, detach, keptTextMemo } from './memo';
+import { EngineState, within } from '../state';
 
 describe('TextMemo', () => {
   it('computes a text once, and again only after it was forgotten', () => {
@@ -9,7 +10,7 @@ describe('TextMemo', () => {
     assert.equal(memo.get('abc'), 3);
     assert.equal(memo.get('de'), 2);
     assert.deepEqual(calls, ['abc', 'de']);
-    clearTextMemos();
+    memo.clear();
     assert.equal(memo.get('abc'), 3);
     assert.deepEqual(calls, ['abc', 'de', 'abc']);
   });
@@ -34,6 +35,23 @@ describe('TextMemo', () => {
     memo.get('x');
     memo.get('x');
     assert.equal(n, 1);
+  });
+
+  it('is kept per engine state: another state computes again, and outside any state nothing is kept', () => {
+    const calls: string[] = [];
+    const memo = keptTextMemo((t) => (calls.push(t), t.length));
+    const one = new EngineState();
+    const two = new EngineState();
+    within(one, () => memo.get('abc'));
+    within(one, () => memo.get('abc'));
+    within(two, () => memo.get('abc'));
+    assert.deepEqual(calls, ['abc', 'abc']);
+    memo.get('abc');
+    memo.get('abc');
+    assert.deepEqual(calls, ['abc', 'abc', 'abc', 'abc']);
+    one.dispose();
+    within(one, () => memo.get('abc'));
+    assert.equal(calls.length, 5);
   });
 
   it('detach returns an equal string', () => {

@@ -1,6 +1,7 @@
 // Memoisation of pure per-text work (a line, a cell, an item), so re-analysing a big document
 // after an edit only redoes what the edit changed. Two generations keep the size bounded: when
 // the current one fills up it becomes the previous one, and entries used again move forward.
+import { kept } from '../state';
 
 /**
  * A copy of `s` that shares no memory with the string it was cut from. V8 keeps a slice of a
@@ -9,13 +10,6 @@
  */
 export function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-const all = new Set<TextMemo<unknown>>();
-
-/** Forget every memoised result (tests use it to compare against a truly cold analysis). */
-export function clearTextMemos(): void {
-  for (const m of all) m.clear();
 }
 
 /** Values must not be `undefined` (null is fine). */
@@ -28,19 +22,11 @@ export class TextMemo<V> {
     // Room for every line, cell and item of documents of a few megabytes (a working set bigger
     // than a generation would miss on every pass), and a bound on memory all the same.
     private readonly limit = 100_000,
-  ) {
-    all.add(this as TextMemo<unknown>);
-  }
+  ) {}
 
   clear(): void {
     this.current = new Map();
     this.previous = new Map();
-  }
-
-  /** For memos made on the fly: no longer reachable from the registry. */
-  dispose(): void {
-    this.clear();
-    all.delete(this as TextMemo<unknown>);
   }
 
   get(text: string): V {
@@ -57,4 +43,10 @@ export class TextMemo<V> {
     this.current.set(own, value);
     return value;
   }
+}
+
+/** A TextMemo kept per service (see state.ts): declared once at module level. */
+export function keptTextMemo<V>(compute: (text: string) => V, limit?: number): Pick<TextMemo<V>, 'get'> {
+  const memo = kept(() => new TextMemo(compute, limit));
+  return Object.freeze({ get: (text: string) => memo().get(text) });
 }

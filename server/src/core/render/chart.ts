@@ -6,6 +6,7 @@ import type { Phase, Postmortem, TimelineEntry } from '../model/types';
 import { formatDuration, formatInstant, resolveZone } from '../time';
 import { attrs, count, esc } from './html';
 import { displayZone } from './summary';
+import { kept, keptMap } from '../state';
 
 export interface Milestone {
   phase: Phase;
@@ -142,7 +143,7 @@ export function timelineChart(model: Postmortem): string {
 // Formatting an instant in a zone (luxon) costs more than the rest of a tick: the chart of a long
 // timeline is drawn again on every keystroke, so each instant is formatted once.
 const MAX_FORMATTED = 20_000;
-const formattedTimes = new Map<string, string>();
+const formattedTimes = keptMap<string, string>();
 
 function formatted(ms: number, zone: string, format: string): string {
   const key = `${format}\u0000${zone}\u0000${ms}`;
@@ -155,12 +156,6 @@ function formatted(ms: number, zone: string, format: string): string {
   return s;
 }
 
-/** Forgets the formatted times and the last axis (tests compare against a render from scratch). */
-export function clearChartMemos(): void {
-  formattedTimes.clear();
-  lastAxis = null;
-}
-
 function time(ms: number, zone: string): string {
   return formatted(ms, zone, 'HH:mm');
 }
@@ -170,13 +165,14 @@ const MAX_AXIS_TICKS = 8;
 
 type AxisTick = { at: number; label: string; day: string | null };
 /** The last axis drawn: while typing, the chart's span rarely changes. */
-let lastAxis: { key: string; ticks: AxisTick[] } | null = null;
+const lastAxis = kept(() => ({ axis: null as { key: string; ticks: AxisTick[] } | null }));
 
 /** Round times in the zone's wall clock, about six to eight of them; a date under the first and at each new day. */
 export function axisTicks(t0: number, t1: number, zone: string): AxisTick[] {
   const key = `${t0}\u0000${t1}\u0000${zone}`;
-  if (lastAxis?.key !== key) lastAxis = { key, ticks: computeAxisTicks(t0, t1, zone) };
-  return lastAxis.ticks.map((t) => ({ ...t }));
+  const last = lastAxis();
+  if (last.axis?.key !== key) last.axis = { key, ticks: computeAxisTicks(t0, t1, zone) };
+  return last.axis.ticks.map((t) => ({ ...t }));
 }
 
 function computeAxisTicks(t0: number, t1: number, zone: string): AxisTick[] {

@@ -8,17 +8,21 @@ import fc from 'fast-check';
 import { createService } from '../service';
 import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 import { generatePostmortem, prng, STYLES, timelineLines } from '../../../../bench/generate';
-import { clearRenderCaches } from './index';
+import { EngineState, within } from '../state';
 import { renderMarkdown } from './markdown';
 import { bigList, rowGroups, splitChunks } from './chunks';
-import { pieceCacheSize } from './pieces';
+import { pieceCacheSize as piecesKept } from './pieces';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
 const templates = loadBuiltinTemplates();
 const newService = () => createService({ templates, today: () => '2025-05-01' });
 const OPTIONS = { mode: 'webview', nonce: 'testnonce0123456789abcdef', resourceBase: 'https://file+.vscode-resource.vscode-cdn.net/ws/', scriptUri: 'https://x.vscode-cdn.net/preview.js' } as const;
+// What renders keep lives in an engine state, as in a service; a new state renders from scratch.
+let state = new EngineState();
+const clearRenderCaches = () => (state = new EngineState());
 const body = (text: string, uri = 'file:///ws/pm.md', wholeDocument = false) =>
-  renderMarkdown(text, { mode: 'webview', docUri: uri, resourceBase: OPTIONS.resourceBase, wholeDocument });
+  within(state, () => renderMarkdown(text, { mode: 'webview', docUri: uri, resourceBase: OPTIONS.resourceBase, wholeDocument }));
+const pieceCacheSize = () => within(state, piecesKept);
 
 /** Three long lists (rendered in groups of items) and one that is not groupable (a thematic break in it). */
 function longLists(): string {
@@ -92,8 +96,7 @@ function checkEdits(text: string, edits: readonly Edit[], whole = true): void {
     text = applyEdit(text, e);
     const doc = { uri, version: ++version, text };
     const kept = service.render(doc, OPTIONS);
-    clearRenderCaches();
-    const fresh = service.render(doc, OPTIONS);
+    const fresh = newService().render(doc, OPTIONS);
     const step = `after ${JSON.stringify(e)} (step ${version - 1})`;
     assert.equal(kept.body, fresh.body, `body ${step}`);
     assert.equal(kept.html, fresh.html, `html ${step}`);

@@ -2,15 +2,13 @@
 // chart, the action items, the problem count and the document itself. Pure: the same HTML backs
 // the webview (VS Code theme, our script), `Export HTML` and `postmortem render` (light theme, no script).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Metrics } from '../model/types';
+import type { Metrics, Postmortem } from '../model/types';
 import type { RuleContext } from '../rules/rule';
-import type { DocumentInput, PostmortemService } from '../service';
 import { stripMarks } from '../model/text';
 import { actionSummary } from './actions';
-import { clearChartMemos, timelineChart } from './chart';
+import { timelineChart } from './chart';
 import { attrs, count, esc } from './html';
 import { renderMarkdown, type ReadResource } from './markdown';
-import { clearPieceCache } from './pieces';
 import { styles } from './styles';
 import { summaryCard } from './summary';
 
@@ -48,7 +46,7 @@ export function render(ctx: RuleContext, options: RenderOptions): RenderResult {
   const { model } = ctx;
   const mode = options.mode === 'webview' ? 'webview' : 'standalone';
   const diagnostics = options.diagnostics ?? [];
-  const title = model.title ? stripMarks(model.title) : 'Post-mortem';
+  const title = displayTitle(model);
   const parts: string[] = [];
   if (!model.isPostmortem) {
     parts.push(`<section class="pm-card pm-notice" aria-label="Not a post-mortem"><p class="pm-empty">This document is not recognised as a post-mortem (${esc(model.detection)}), so it has no summary.</p></section>`);
@@ -72,12 +70,6 @@ export function render(ctx: RuleContext, options: RenderOptions): RenderResult {
     isPostmortem: model.isPostmortem,
     title,
   };
-}
-
-/** Forgets everything kept between renders (the tests compare against a render from scratch). */
-export function clearRenderCaches(): void {
-  clearPieceCache();
-  clearChartMemos();
 }
 
 function diagnosticsBar(diagnostics: readonly Diagnostic[]): string {
@@ -162,63 +154,7 @@ function page(title: string, body: string, mode: RenderMode, options: RenderOpti
     .concat('\n');
 }
 
-// --- the `postmortem/render` request ------------------------------------------------------------
-
-export interface RenderParams {
-  uri: string;
-  mode: RenderMode;
-  /** 'html' a whole page, 'body' the part the webview swaps in, 'metrics' no HTML (default: body for webview, html for standalone). */
-  part?: 'html' | 'body' | 'metrics';
-  nonce?: string;
-  cspSource?: string;
-  resourceBase?: string;
-  scriptUri?: string;
-}
-
-export interface RenderResponse {
-  uri: string;
-  version: number;
-  isPostmortem: boolean;
-  title: string;
-  metrics: Metrics;
-  diagnosticsCount: number;
-  html?: string;
-  body?: string;
-}
-
-/** Answers a render request for one document (the server passes its current copy). */
-export function renderResponse(
-  service: Pick<PostmortemService, 'analyze' | 'diagnose' | 'render'>,
-  doc: DocumentInput,
-  params: RenderParams,
-  readResource?: ReadResource,
-): RenderResponse {
-  const part = params.part ?? (params.mode === 'webview' ? 'body' : 'html');
-  if (part === 'metrics') {
-    const model = service.analyze(doc);
-    return {
-      uri: doc.uri,
-      version: doc.version,
-      isPostmortem: model.isPostmortem,
-      title: model.title ? stripMarks(model.title) : 'Post-mortem',
-      metrics: model.metrics,
-      diagnosticsCount: model.isPostmortem ? service.diagnose(doc).length : 0,
-    };
-  }
-  const options: RenderOptions = { mode: params.mode === 'webview' ? 'webview' : 'standalone' };
-  if (params.nonce !== undefined) options.nonce = params.nonce;
-  if (params.cspSource !== undefined) options.cspSource = params.cspSource;
-  if (params.resourceBase !== undefined) options.resourceBase = params.resourceBase;
-  if (params.scriptUri !== undefined) options.scriptUri = params.scriptUri;
-  if (readResource) options.readResource = readResource;
-  const r = service.render(doc, options);
-  return {
-    uri: doc.uri,
-    version: doc.version,
-    isPostmortem: r.isPostmortem,
-    title: r.title,
-    metrics: r.metrics,
-    diagnosticsCount: r.diagnosticsCount,
-    ...(part === 'html' ? { html: r.html } : { body: r.body }),
-  };
+/** The document's title as the preview shows it (without emphasis marks). */
+export function displayTitle(model: Postmortem): string {
+  return model.title ? stripMarks(model.title) : 'Post-mortem';
 }

@@ -1,6 +1,7 @@
 // Rendered pieces of the document body, and the cache that keeps them from one render of a document
 // to the next. A piece keeps its data-line numbers (relative to its own first line) apart from its
 // text, so it is placed at any line without parsing or rewriting it: a line inserted above costs nothing.
+import { keptMap } from '../state';
 
 export interface Piece {
   /** The HTML around the line numbers: one more entry than `lines`; each after the first starts at the number's closing quote. */
@@ -48,7 +49,7 @@ export function place(piece: Piece, by: number, headingId: (text: string) => str
 const MAX_DOCUMENTS = 8;
 /** Per document, the pieces of its last two renders: a keystroke that changes how much of the document
  *  reads (Enter in a table splits it, the next character joins it again) finds what was there before. */
-const documents = new Map<string, { last: Map<string, unknown>; before: Map<string, unknown> }>();
+const documents = keptMap<string, { last: Map<string, unknown>; before: Map<string, unknown> }>();
 
 export interface PieceCache {
   /** What `make` gives for this kind of piece and source, reused from the document's last renders when they had it. */
@@ -90,7 +91,7 @@ export function pieceCacheSize(): { documents: number; pieces: number } {
   return { documents: documents.size, pieces };
 }
 
-/** Forgets every kept piece (tests compare against a render from scratch). */
-export function clearPieceCache(): void {
-  documents.clear();
+/** Forgets the pieces kept for a document (whatever its resource base). */
+export function forgetPieces(uri: string): void {
+  for (const key of [...documents.keys()]) if (key.startsWith(`${uri}\u0000`)) documents.delete(key);
 }

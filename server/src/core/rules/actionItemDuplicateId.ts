@@ -2,18 +2,18 @@
 import type { Finding, Fix, Rule } from './rule';
 import type { ActionItem, Range } from '../model/types';
 import { lineRange, stripMarks } from '../model/text';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 import { isBlankValue, isSampleItem } from './actionItemState';
-import { Carried } from './carried';
+import { keptCarried } from './carried';
 
 // Per id as written: the bare id, where it starts in the written text, and its case-folded key.
-const bareIds = new TextMemo((written) => {
+const bareIds = keptTextMemo((written) => {
   const id = stripMarks(written);
   return { id, offset: Math.max(0, written.indexOf(id)), key: id.toLowerCase() };
 });
 
 // Per item: the id it claims, or null when it claims none (the model keeps an unchanged item's object).
-const idKeys = new Carried<ActionItem, string | null>();
+const idKeys = keptCarried<ActionItem, string | null>();
 
 /** The id without surrounding marks (`**AI-2**` -> `AI-2`) and its exact range. */
 function idOf(item: ActionItem): { id: string; range: Range } | null {

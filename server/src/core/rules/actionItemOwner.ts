@@ -2,10 +2,10 @@
 import type { Finding, Rule } from './rule';
 import type { ActionItem } from '../model/types';
 import { label, lacks, visible } from './actionItemState';
-import { Carried } from './carried';
+import { keptCarried } from './carried';
 
 // Per item: lacking or not (the model keeps an unchanged item's object).
-const lacking = new Carried<ActionItem, boolean>();
+const lacking = keptCarried<ActionItem, boolean>();
 
 export const actionItemOwner: Rule = {
   id: 'action-item-owner',

@@ -4,14 +4,14 @@ import type { ActionItem, Range } from '../model/types';
 import type { TemplateSpec } from '../template/schema';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { stripMarks } from '../model/text';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 import { memoByPatterns } from './templateMemo';
 
 /** Statuses that close an item without it being done: nobody owes anything on it. */
 const DROPPED = /^(cancell?ed|won'?t (?:do|fix)|wontfix|dropped|obsolete|duplicate|n\/a)$/i;
 
 // Every rule asks about every item on every version: the answers are remembered per text.
-const dropped = new TextMemo((status) => DROPPED.test(stripMarks(status)));
+const dropped = keptTextMemo((status) => DROPPED.test(stripMarks(status)));
 
 export function isOpen(item: ActionItem): boolean {
   return !item.done && !(item.status && dropped.get(item.status));

@@ -4,11 +4,11 @@ import type { Finding, Rule } from './rule';
 import type { Postmortem, Section, TimelineEntry } from '../model/types';
 import type { TemplateSpec } from '../template/schema';
 import { lineRange } from '../model/text';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 import { visibleText } from './visibleText';
-import { Carried } from './carried';
+import { keptCarried } from './carried';
 
-const ROLES = new Set(['rootCause', 'impact', 'summary', 'lessons']);
+const ROLES: ReadonlySet<string> = new Set(['rootCause', 'impact', 'summary', 'lessons']);
 const HEADINGS =
   /root cause|contributing factors|why (?:did )?it happen|\b(?:5|five) whys\b|lessons|learnings|what went (?:wrong|poorly|badly)|what didn['’]?t go well|what could (?:be|have been) improved|what happened|impact|summary/i;
 
@@ -39,7 +39,7 @@ const OWNER = /owner|assignee|responsible|\bdri\b/i;
 const MESSAGE = 'blames a person. Describe what in the system allowed this: a missing guardrail, an unclear runbook, an alert gap, a risky default…';
 
 // Per entry, for the timeline section's lines: whether it lies outside them.
-const entriesOutside = new Carried<TimelineEntry, boolean>();
+const entriesOutside = keptCarried<TimelineEntry, boolean>();
 
 /** Lines of the root-cause, impact, summary and lessons sections, minus the timeline and headings
  *  (a flag per line), or null when there are none. */
@@ -73,7 +73,7 @@ interface Phrase {
 }
 
 // Per visible line: most lines in scope are the same from one version to the next.
-const phrasesIn = new TextMemo((text): readonly Phrase[] => {
+const phrasesIn = keptTextMemo((text): readonly Phrase[] => {
   const found: Phrase[] = [];
   for (const m of text.matchAll(PHRASES)) {
     const before = text.slice(0, m.index).split(/[.!?;]\s/).pop() ?? '';

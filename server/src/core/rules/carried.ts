@@ -2,6 +2,7 @@
 // carried over from the last version checked. The model keeps the very same string or object for an
 // element an edit did not touch, so after a keystroke only the few elements between the unchanged
 // start and the unchanged end are computed again; the rest is a pointer comparison each.
+import { kept } from '../state';
 
 export class Carried<K, V> {
   private keys: readonly K[] = [];
@@ -30,4 +31,10 @@ export class Carried<K, V> {
     this.source = source;
     return values;
   }
+}
+
+/** A Carried kept per service (see state.ts): declared once at module level. */
+export function keptCarried<K, V>(): Pick<Carried<K, V>, 'map'> {
+  const carried = kept(() => new Carried<K, V>());
+  return Object.freeze({ map: (keys: readonly K[], compute: (key: K) => V, source?: unknown) => carried().map(keys, compute, source) });
 }

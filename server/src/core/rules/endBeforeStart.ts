@@ -4,7 +4,7 @@ import type { Rule, Finding } from './rule';
 import type { Phase, Postmortem, Range, TimelineEntry } from '../model/types';
 import { formatInstant } from '../time';
 import { memoByInstant } from './instantMemo';
-import { Carried } from './carried';
+import { keptCarried } from './carried';
 
 export interface Bound {
   at: number;
@@ -32,8 +32,8 @@ const fromEntry = (e: TimelineEntry, what: string): Bound => ({
 
 // Each entry's instant and phase, carried from the last version: the timeline rules look at every
 // entry, and reading thousands of scattered entry objects costs more than the check itself.
-const instants = new Carried<TimelineEntry, number | null>();
-const phases = new Carried<TimelineEntry, Phase | null>();
+const instants = keptCarried<TimelineEntry, number | null>();
+const phases = keptCarried<TimelineEntry, Phase | null>();
 
 /** The instant of each entry (null when unreadable), as a plain list. */
 export const instantsOf = (entries: readonly TimelineEntry[]): readonly (number | null)[] => instants.map(entries, (e) => e.at);

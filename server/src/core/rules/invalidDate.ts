@@ -9,9 +9,9 @@ import { within } from '../model/sections';
 import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/text';
 import { isBlankValue, isSampleItem } from './actionItemState';
 import { isoDate, parseDate } from '../time';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 import { memoByPatterns } from './templateMemo';
-import { Carried } from './carried';
+import { keptCarried } from './carried';
 import type { ListItemInfo } from '../parse/blockInfo';
 
 export interface DateToken {
@@ -77,7 +77,7 @@ function scanDatesOf(text: string): DateToken[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
-const scanMemo = new TextMemo(scanDatesOf);
+const scanMemo = keptTextMemo(scanDatesOf);
 
 const NO_PROBLEMS: readonly DateToken[] = [];
 
@@ -111,11 +111,11 @@ function leadingProblem(text: string): DateToken | null {
   const lead = /^(?:\*\*|__|`)?/.exec(text)![0].length;
   return scanDates(text).find((x) => x.start === lead && x.problem !== null) ?? null;
 }
-const itemLeads = new Carried<ListItemInfo, DateToken | null>();
+const itemLeads = keptCarried<ListItemInfo, DateToken | null>();
 
 // Whether an action item's due date, or an entry's time, has something to report (most have not).
-const itemsToCheck = new Carried<ActionItem, boolean>();
-const entriesToCheck = new Carried<TimelineEntry, boolean>();
+const itemsToCheck = keptCarried<ActionItem, boolean>();
+const entriesToCheck = keptCarried<TimelineEntry, boolean>();
 
 export const invalidDate: Rule = {
   id: 'invalid-date',

@@ -5,11 +5,12 @@ import { lineRange } from '../model/text';
 import type { CellInfo, ListItemInfo } from '../parse/blockInfo';
 import type { DocRow } from '../parse/document';
 import { extraPlaceholders } from './templateMemo';
-import { Carried } from './carried';
+import { keptCarried } from './carried';
 import { hasComments } from './visibleText';
+import { keptWeakMap } from '../state';
 
 // Per row's cached cells (the same object while the row is unchanged): re-test only edited rows.
-const wholeCells = new WeakMap<CellInfo[], CellInfo[]>();
+const wholeCells = keptWeakMap<CellInfo[], CellInfo[]>();
 function placeholderCells(cells: CellInfo[]): CellInfo[] {
   let found = wholeCells.get(cells);
   if (!found) wholeCells.set(cells, (found = cells.filter((c) => c.text && isPlaceholderValue(c.text))));
@@ -17,9 +18,9 @@ function placeholderCells(cells: CellInfo[]): CellInfo[] {
 }
 
 // Per line, row and item, carried from the last version (the model keeps what an edit did not touch).
-const perLine = new Carried<string, readonly PlaceholderMatch[]>();
-const perRow = new Carried<DocRow, CellInfo[]>();
-const perItem = new Carried<ListItemInfo, boolean>();
+const perLine = keptCarried<string, readonly PlaceholderMatch[]>();
+const perRow = keptCarried<DocRow, CellInfo[]>();
+const perItem = keptCarried<ListItemInfo, boolean>();
 
 export const placeholder: Rule = {
   id: 'placeholder',

@@ -3,6 +3,7 @@
 // for each set of patterns, so re-checking a big document after an edit only redoes what changed.
 import type { TemplateSpec } from '../template/schema';
 import { TextMemo } from '../parse/memo';
+import { keptMap, keptWeakMap } from '../state';
 
 interface Patterns {
   of: readonly string[];
@@ -11,7 +12,7 @@ interface Patterns {
 }
 
 const NO_PATTERNS: Patterns = { of: [], extra: [], key: '' };
-const compiled = new WeakMap<TemplateSpec, Patterns>();
+const compiled = keptWeakMap<TemplateSpec, Patterns>();
 
 function patternsOf(template: TemplateSpec | null): Patterns {
   const sources = template?.placeholders;
@@ -32,16 +33,13 @@ export const extraPlaceholders = (template: TemplateSpec | null): RegExp[] => pa
  * patterns: `memo(template)` gives the lookup for that template's patterns (take it once per check).
  */
 export function memoByPatterns<V>(compute: (text: string, extra: RegExp[]) => V): (template: TemplateSpec | null) => TextMemo<V> {
-  const memos = new Map<string, TextMemo<V>>();
+  const memos = keptMap<string, TextMemo<V>>();
   return (template) => {
     const p = patternsOf(template);
     let memo = memos.get(p.key);
     if (!memo) {
       // A handful of pattern sets at most (one per template in use): bound them all the same.
-      if (memos.size >= 16) {
-        for (const m of memos.values()) m.dispose();
-        memos.clear();
-      }
+      if (memos.size >= 16) memos.clear();
       const extra = p.extra;
       memos.set(p.key, (memo = new TextMemo((t) => compute(t, extra))));
     }

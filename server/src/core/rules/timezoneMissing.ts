@@ -4,12 +4,12 @@ import type { Rule, RuleContext, Fix } from './rule';
 import type { Postmortem } from '../model/types';
 import { findZoneStatement, parseTime } from '../time';
 import { lineRange, stripMarks } from '../model/text';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i; // as the timeline reads its table
 
 /** Whether a time text reads as a time (not a placeholder), remembered per text: asked of every entry on every version. */
-const readsAsTime = new TextMemo((timeText) => parseTime(stripMarks(timeText)) !== null);
+const readsAsTime = keptTextMemo((timeText) => parseTime(stripMarks(timeText)) !== null);
 
 /** Entries read in an assumed zone: a time (not a placeholder) with no zone of its own, none stated for the
  *  timeline or the document. */

@@ -5,9 +5,10 @@ import type { Rule, Finding } from './rule';
 import type { Postmortem, TimelineEntry } from '../model/types';
 import { formatInstant, matchLeadingTime, parseTime, zoneObject } from '../time';
 import { stripMarks } from '../model/text';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
 import { memoByInstant } from './instantMemo';
-import { Carried } from './carried';
+import { keptCarried } from './carried';
+import { keptWeakMap } from '../state';
 
 interface Seasonal {
   region: string;
@@ -54,7 +55,7 @@ function writtenZone(e: TimelineEntry): string | null {
 }
 
 // Per time text: every entry is asked on every version, and most did not change.
-const zoneTextOf = new TextMemo((timeText): string | null => {
+const zoneTextOf = keptTextMemo((timeText): string | null => {
   const text = stripMarks(timeText);
   return (parseTime(text) ?? matchLeadingTime(text)?.time)?.zoneText ?? null;
 });
@@ -68,8 +69,8 @@ interface EntryZone {
 }
 
 // Per entry (the model keeps an unchanged entry's object, and never changes one): only new entries are read.
-const entryZones = new WeakMap<TimelineEntry, EntryZone>();
-const perEntry = new Carried<TimelineEntry, EntryZone>();
+const entryZones = keptWeakMap<TimelineEntry, EntryZone>();
+const perEntry = keptCarried<TimelineEntry, EntryZone>();
 function entryZone(e: TimelineEntry): EntryZone {
   let z = entryZones.get(e);
   if (!z) {

@@ -1,7 +1,8 @@
 // The document as a reader sees its prose: HTML comments, fenced code and front matter (and, on
 // request, inline code spans) blanked out with spaces, so columns still match the source.
 import type { Postmortem } from '../model/types';
-import { TextMemo } from '../parse/memo';
+import { keptTextMemo } from '../parse/memo';
+import { keptWeakMap } from '../state';
 
 const blank = (s: string) => s.replace(/[^\s]/g, ' ');
 
@@ -9,7 +10,7 @@ const blank = (s: string) => s.replace(/[^\s]/g, ' ');
 // run would be re-read from each of its backticks (quadratic).
 const CODE_SPAN = /(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)/g;
 // Rules ask on every version, and most lines did not change: remembered per line.
-const withoutCodeSpans = new TextMemo((line) => line.replace(CODE_SPAN, (m) => blank(m)));
+const withoutCodeSpans = keptTextMemo((line) => line.replace(CODE_SPAN, (m) => blank(m)));
 
 /** Whether a line that starts inside a comment (or not) ends inside one. */
 function endsInComment(line: string, inComment: boolean): boolean {
@@ -39,7 +40,7 @@ function stripComments(line: string, inComment: boolean): string {
 }
 
 // Per model: several rules ask, and most documents have no comment at all.
-const comments = new WeakMap<Postmortem, Uint8Array | null>();
+const comments = keptWeakMap<Postmortem, Uint8Array | null>();
 
 /** Whether the document has an HTML comment anywhere. */
 export const hasComments = (model: Postmortem): boolean => commentStarts(model) !== null;

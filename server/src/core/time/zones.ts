@@ -1,5 +1,6 @@
 // Time zones as post-mortem authors write them, mapped to names luxon understands.
 import { FixedOffsetZone, Info, type Zone } from 'luxon';
+import { keptMap } from '../state';
 
 const LA = 'America/Los_Angeles';
 const NY = 'America/New_York';
@@ -30,7 +31,7 @@ const NAMES: Readonly<Record<string, string>> = {
 
 const OFFSET = /^(?:(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?|([+-])(\d{2}):?(\d{2}))$/i;
 const MAX_CACHE = 2000;
-const cache = new Map<string, string | null>();
+const cache = keptMap<string, string | null>();
 
 /** Map a zone as authors write it to an IANA name or a fixed-offset zone luxon understands ('PT' ->
  *  'America/Los_Angeles', 'PST' -> 'UTC-8', '+05:30' -> 'UTC+5:30', 'europe/berlin' -> 'Europe/Berlin').
@@ -69,7 +70,7 @@ export function isZoneName(text: string): boolean {
   return NAMES[text.toLowerCase().replace(/\s+/g, ' ')] !== undefined;
 }
 
-const zoneObjects = new Map<string, Zone | null>();
+const zoneObjects = keptMap<string, Zone | null>();
 
 /** The luxon Zone for a zone as written or resolved, or null when invalid. Cached. */
 export function zoneObject(text: string): Zone | null {
@@ -146,7 +147,7 @@ export function findZoneStatement(line: string): { zone: string; text: string; s
 // --- offsets ------------------------------------------------------------------------------
 
 const BUCKET = 86_400_000;
-const bucketOffsets = new Map<string, Map<number, number | null>>();
+const bucketOffsets = keptMap<string, Map<number, number | null>>();
 
 /** The zone's UTC offset (minutes) at `ts`. Luxon asks Intl on each call, which is slow for thousands of
  *  rows, so offsets are cached per zone and UTC day when both ends of the day agree (no zone changes its

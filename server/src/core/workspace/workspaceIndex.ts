@@ -4,6 +4,8 @@
 import type { DocumentInput, PostmortemService } from '../service';
 import { summarize, type PostmortemSummary } from './summary';
 
+type Reader = Pick<PostmortemService, 'context' | 'diagnose' | 'forget'>;
+
 export type IndexChange = { kind: 'set'; summary: PostmortemSummary } | { kind: 'delete'; uri: string };
 
 export class WorkspaceIndex {
@@ -11,18 +13,22 @@ export class WorkspaceIndex {
   private listeners: ((change: IndexChange) => void)[] = [];
 
   constructor(
-    private service: Pick<PostmortemService, 'context' | 'diagnose' | 'forget'>,
+    private service: Reader,
   ) {}
 
-  /** Reads one document; a document that is (no longer) a post-mortem leaves the index. Returns its summary or null. */
-  update(doc: DocumentInput, options: { keepModel?: boolean } = {}): PostmortemSummary | null {
+  /**
+   * Reads one document; a document that is (no longer) a post-mortem leaves the index. Returns its
+   * summary or null. `using`: another service (e.g. one for bulk reads, disposed after them).
+   */
+  update(doc: DocumentInput, options: { keepModel?: boolean; using?: Reader } = {}): PostmortemSummary | null {
+    const service = options.using ?? this.service;
     let summary: PostmortemSummary | null;
     try {
       // The service's today, so "overdue" agrees with the action-item-overdue finding.
-      const { model, today } = this.service.context(doc);
-      summary = summarize(model, model.isPostmortem ? this.service.diagnose(doc) : [], today);
+      const { model, today } = service.context(doc);
+      summary = summarize(model, model.isPostmortem ? service.diagnose(doc) : [], today);
     } finally {
-      if (!options.keepModel) this.service.forget(doc.uri);
+      if (!options.keepModel) service.forget(doc.uri);
     }
     if (summary) this.set(summary);
     else this.delete(doc.uri);

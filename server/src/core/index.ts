@@ -1,0 +1,16 @@
+// The one door into the engine: the service and the types its callers (the language server, the
+// CLI, the workspace loader, the bench) need. Nothing outside server/src/core imports deeper.
+export { createService } from './service';
+export type { DocumentInput, PostmortemService, ServiceOptions } from './service';
+export { FIX_ALL_KIND, INSERT_SECTIONS_KIND, DISABLE_IN_WORKSPACE_COMMAND } from './actions';
+export type { CodeActionRequest } from './actions';
+export { displayTitle, type ReadResource, type RenderMode, type RenderOptions, type RenderResult } from './render';
+export { parseConfig, parseTemplate, type TemplateError } from './template/load';
+export { ConfigSpec, type Config, type FieldSpec, type RuleSeverity, type SectionSpec, type TemplateSpec } from './template/schema';
+export { formatDuration, formatInstant } from './time';
+export type { Metrics, Postmortem } from './model/types';
+export { WorkspaceIndex, type IndexChange } from './workspace/workspaceIndex';
+export type { ActionItemSummary, PostmortemSummary } from './workspace/summary';
+export { buildReport, type Report } from './workspace/report';
+export { reportCsv, reportText } from './workspace/formats';
+export { renderInsights } from './workspace/insights';
