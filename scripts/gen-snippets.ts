@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { FieldSpec, SectionSpec, TemplateSpec } from '../server/src/core/template/schema';
 import { skeletonParts, type SkeletonPart } from '../server/src/core/newDocument';
 import { findPlaceholders, isPlaceholderValue } from '../server/src/core/model/placeholders';
+import { extraPlaceholders } from '../server/src/core/rules/templateMemo';
 import { normalizeTitle, stripParens } from '../server/src/core/model/text';
 import { loadBuiltinTemplates } from '../server/src/node/builtinTemplates';
 
@@ -107,7 +108,7 @@ function convertText(text: string, template: TemplateSpec, stops: Stops, wholeLi
       add(m.index, end);
     }
   }
-  for (const m of findPlaceholders(text)) add(m.start, m.end);
+  for (const m of findPlaceholders(text, extraPlaceholders(template))) add(m.start, m.end);
   spans.sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;

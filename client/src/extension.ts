@@ -7,6 +7,7 @@ import { registerNewPostmortem } from './newPostmortem';
 import { registerPreview } from './preview';
 import { registerWorkspaceViews } from './workspaceViews';
 import { registerInsights } from './insights';
+import { registerImportTimeline } from './importTimeline';
 
 /** What activate() returns; the end-to-end suite reads it through `extension.exports`. */
 export interface PostmortemApi {
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
     vscode.commands.registerCommand('postmortem.restartServer', () => restart(languageClient, outputChannel)),
     registerNewPostmortem(languageClient, ready),
     registerPreview(context, languageClient, ready),
+    registerImportTimeline(languageClient, ready),
     // Trust granted: restart so the server loads the workspace's .postmortem.yaml.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(languageClient, outputChannel)),
     // Further commands register here, each from its own module.

@@ -7,6 +7,7 @@ import { createService, parseConfig, ConfigSpec, formatDuration, formatInstant, 
 import { loadBuiltinTemplates } from './node/builtinTemplates';
 import { expandPaths, findConfigFile, readText } from './node/files';
 import { report, REPORT_USAGE } from './cli/report';
+import { IMPORT_USAGE, ImportUsageError, importCommand } from './cli/import';
 
 const USAGE = `Usage:
   postmortem lint [--format text|json] [--config FILE] PATH...
@@ -14,6 +15,7 @@ const USAGE = `Usage:
   postmortem new --template ID [-o FILE] [--force] [--config FILE]
   postmortem render [--config FILE] FILE [-o OUT]   (standalone HTML report)
   ${REPORT_USAGE}
+  ${IMPORT_USAGE}
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.`;
 
@@ -275,6 +277,8 @@ export function main(
             throw new UsageError(m);
           },
         });
+      case 'import':
+        return importCommand(rest, (config) => loadService(config, err).service, out, err);
       case '--help':
       case '-h':
       case 'help':
@@ -287,7 +291,7 @@ export function main(
         throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ImportUsageError) {
       err(`postmortem: ${e.message}\n\n${USAGE}`);
       return 2;
     }

@@ -1,6 +1,6 @@
 // Custom requests between the extension and the language server. Names and shapes only (no
 // runtime dependencies), so both sides import it.
-import type { Metrics, PostmortemSummary, RenderMode } from './core';
+import type { ImportInput, ImportResult, Metrics, PostmortemSummary, RenderMode } from './core';
 
 /** `postmortem/templates` -> TemplateSummary[]: built-in and workspace (.postmortem.yaml) templates. */
 export const TEMPLATES_REQUEST = 'postmortem/templates';
@@ -48,6 +48,26 @@ export interface RenderResponse {
   diagnosticsCount: number;
   html?: string;
   body?: string;
+}
+
+/** `postmortem/importTimeline` {uri, version, inputs, users?, line?} -> ImportTimelineResult (or null for a document
+ *  the server does not have): timeline entries read from Slack, PagerDuty, Opsgenie, Alertmanager, git log or
+ *  timestamped lines, as insert-only edits for the server's `version` of the document, with a preview. With `line`
+ *  (a paste), `outside` says the line is not in the timeline and nothing was read. */
+export const IMPORT_TIMELINE_REQUEST = 'postmortem/importTimeline';
+
+export interface ImportTimelineParams {
+  uri: string;
+  /** The client's version; the answer says which version its edits are for. */
+  version: number;
+  inputs: ImportInput[];
+  /** Slack users.json text. */
+  users?: string;
+  line?: number;
+}
+
+export interface ImportTimelineResult extends ImportResult {
+  version: number;
 }
 
 // --- the workspace index (Post-mortems and Action items views, Insights, workspace problems) ---

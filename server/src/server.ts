@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { NEW_DOCUMENT_REQUEST, RENDER_REQUEST, TEMPLATES_REQUEST, type NewDocumentParams, type NewDocumentResult, type RenderParams, type RenderResponse, type TemplateSummary } from './protocol';
 import { renderResponse } from './renderRequest';
 import { workspaceIndexing } from './node/workspaceRequests';
+import { IMPORT_TIMELINE_REQUEST, type ImportTimelineParams, type ImportTimelineResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -169,6 +170,20 @@ connection.onRequest(
   RENDER_REQUEST,
   cancellable((p: RenderParams, checkpoint): Promise<RenderResponse | null> =>
     withDoc(p?.uri, null, checkpoint, (d) => renderResponse(service, d, p, readResource), [analyzed, (d) => service.analyze(d).isPostmortem && service.diagnose(d)]),
+  ),
+);
+
+// Timeline import (paste and the import command): insert-only edits for the server's copy of the document.
+connection.onRequest(
+  IMPORT_TIMELINE_REQUEST,
+  cancellable((p: ImportTimelineParams, checkpoint): Promise<ImportTimelineResult | null> =>
+    withDoc(p?.uri, null, checkpoint, (d) => ({
+      ...service.importTimeline(d, Array.isArray(p.inputs) ? p.inputs : [], {
+        ...(typeof p.users === 'string' ? { users: p.users } : {}),
+        ...(typeof p.line === 'number' ? { line: p.line } : {}),
+      }),
+      version: d.version,
+    })),
   ),
 );
 

@@ -44,7 +44,8 @@ export function runRules(rules: Rule[], ctx: RuleContext, onError: (rule: string
       if (off && (off.has(rule.id) || off.has('*'))) continue;
       out.push({
         range: f.range,
-        severity: LEVEL[severity],
+        // A finding's own level can only lower the configured one (LSP levels grow as they soften).
+        severity: f.severity ? Math.max(LEVEL[severity], LEVEL[f.severity]) as DiagnosticSeverity : LEVEL[severity],
         code: rule.id,
         source: SOURCE,
         message: f.message,

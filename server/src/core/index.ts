@@ -14,3 +14,5 @@ export type { ActionItemSummary, PostmortemSummary } from './workspace/summary';
 export { buildReport, type Report } from './workspace/report';
 export { reportCsv, reportText } from './workspace/formats';
 export { renderInsights } from './workspace/insights';
+export { importTimeline, SOURCES, type ImportEntry, type ImportInput, type ImportOptions, type ImportResult, type SourceId } from './import';
+export { applyTextEdits } from './textEdits';

@@ -17,6 +17,7 @@ import { newDocument } from './newDocument';
 import { complete } from './completion';
 import { EngineState, within } from './state';
 import { forgetPieces } from './render/pieces';
+import { importTimeline, type ImportInput, type ImportOptions, type ImportResult } from './import';
 
 export type { DocumentInput };
 
@@ -51,6 +52,9 @@ export interface PostmortemService {
   symbols(doc: DocumentInput): DocumentSymbol[];
   definition(doc: DocumentInput, pos: Position): Location[];
   references(doc: DocumentInput, pos: Position, includeDeclaration?: boolean): Location[];
+  /** Timeline entries from Slack, PagerDuty, Opsgenie, Alertmanager, git or timestamped lines, as
+   *  insert-only edits in the document's own timeline shape, with a preview. */
+  importTimeline(doc: DocumentInput, inputs: ImportInput[], options?: ImportOptions): ImportResult;
   /** A new post-mortem from a template; null for an unknown template id. */
   newDocument(templateId: string, options?: { today?: string; incidentId?: string }): string | null;
 }
@@ -158,6 +162,15 @@ export function createService(options: ServiceOptions): PostmortemService {
     symbols: (doc) => guard('symbols', () => documentSymbols(analyze(doc)), []),
     definition: (doc, pos) => guard('definition', () => definition(analyze(doc), pos), []),
     references: (doc, pos, includeDeclaration = true) => guard('references', () => references(analyze(doc), pos, includeDeclaration), []),
+    importTimeline(doc, inputs, opts = {}) {
+      const ctx = context(doc);
+      const scratch = `${doc.uri}#import`;
+      try {
+        return importTimeline(ctx.model, ctx.template, inputs, { today: today(), ...opts }, (text) => analyze({ uri: scratch, version: 1, text }));
+      } finally {
+        state.delete(scratch);
+      }
+    },
     newDocument(templateId, opts = {}) {
       const template = templates.find((t) => t.id === templateId);
       if (!template) return null;

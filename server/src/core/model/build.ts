@@ -11,6 +11,7 @@ import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
 import { computeMetrics } from './metrics';
+import { readMilestones, sameMilestones } from './milestones';
 import { readDirectives } from './directives';
 import { normalizeTitle, range, stripMarks } from './text';
 
@@ -47,6 +48,7 @@ export function buildModel(
   const sameTemplate = prev?.templateId === (template?.id ?? null);
   const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, date, zone)) || buildTimeline(doc, sections, fields, template, date, zone);
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
+  const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
   const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');
   const model: Postmortem = {
     uri: input.uri,
@@ -69,7 +71,11 @@ export function buildModel(
     date,
     zone: zone.zone,
     zoneSource: zone.source,
-    metrics: prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) ? prev.metrics : computeMetrics(timeline.entries, stated.window),
+    milestones,
+    metrics:
+      prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) && sameMilestones(milestones, prev.milestones)
+        ? prev.metrics
+        : computeMetrics(timeline.entries, stated.window, milestones, template?.metrics),
     disabled: (prev && sameDirectives(prev, doc.lines, doc.edit!)) || readDirectives(doc.lines, frontMatter),
     listItems: doc.items,
     rows: doc.rows,

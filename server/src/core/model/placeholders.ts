@@ -10,8 +10,23 @@ export interface PlaceholderMatch {
   isDate: boolean;
 }
 
-// [Name], [DATE], [e.g., ...], [Event - ...]; not links, checkboxes, footnotes or phase tags.
-const BRACKET = /\[(?!\s?\]|[xX]\]|\^)([^\]\n]{1,200})\](?![(\[:])/g;
+// [Name], [DATE], [e.g., ...], [Event - ...]; not links, checkboxes, footnotes, escaped brackets or phase tags.
+const BRACKET = /(?<!\\)\[(?!\s?\]|[xX]\]|\^)([^\]\n]{1,200})\](?![(\[:])/g;
+/** What only a placeholder says in brackets (real text in brackets is a link, a tag or a quote). */
+const SHAPES = [
+  // Sample words: [Name], [Date], [Incident Title], [Owner].
+  /^(?:(?:Your |Engineer |Incident |Service |Team )?Names?|Name\(s\)|Date|Time|Timestamp|Title|Incident Title|Owner|Description|Details|Answer|Action item|Link|URL|Email|TBD|TBC|TODO|XX+)$/i,
+  // Instructions: [e.g., 5 minutes], [Describe what failed], [Link to dashboards], [Event - Service restored].
+  /^(?:e\.g\.|eg[.,:]|i\.e\.|Event\s+-\s|(?:Describe|Insert|Add|List|Link to|Include|Enter|Specify|Explain|Summari[sz]e|Reference|Number of|Number or|Specific|Brief|Fill in|Write|Provide|Placeholder|Use)\b)/i,
+  // Capitals naming what goes there: [DATE], [INCIDENT-ID], [ACTION 1], [SERVICES AFFECTED], [HOW WAS IT RESOLVED].
+  /^(?=[^a-z]*$)(?:.*\b(?:NAMES?|DATE|TIME|TIMESTAMP|DURATION|ID|NUMBER|PERCENTAGE|DESCRIPTION|TITLE|OWNER|LINK|URL|SERVICES?|REGIONS?|TEAMS?)\b.*|[A-Z]+(?: [A-Z]+)* \d+|[A-Z][A-Z/,.&-]*(?: [A-Z][A-Z/,.&-]*){2,})$/,
+];
+const isPlaceholderShape = (inner: string) => SHAPES.some((re) => re.test(inner.trim()));
+/** A tag at the start of a heading (`# [Postmortem] Outage`): part of the title. */
+const HEADING_TAG = /^\s{0,3}#{1,6}\s+$/;
+// Where a placeholder is never: inline code, link text and link targets, bare URLs (same-length blanks keep offsets).
+const NOT_TEXT = /(`+)[^`]*?\1|!?\[[^\]\n]*\]\([^)\n]*\)|<https?:[^>\s]*>|\bhttps?:\/\/\S+/g;
+const blank = (text: string) => (text.includes('`') || text.includes('](') || text.includes('http') ? text.replace(NOT_TEXT, (m) => ' '.repeat(m.length)) : text);
 const PHASE_TAG = /^(?:phase:\s*)?(started|detected|acknowledged|mitigated|restored|resolved)$/i;
 const TOKENS = [
   /\bINC-YYYY[-\w#]*/g,
@@ -60,19 +75,36 @@ function patternsKey(extra: RegExp[]): string {
   return key;
 }
 
-function scan(text: string, extra: RegExp[]): PlaceholderMatch[] {
-  const out: PlaceholderMatch[] = [];
-  const add = (start: number, end: number) => {
-    if (out.some((o) => start < o.end && end > o.start)) return;
-    const t = text.slice(start, end);
-    out.push({ start, end, text: t, isDate: /date|YYYY-MM-DD|YYYYMMDD/i.test(t) && !/HH:MM|time/i.test(t) });
-  };
+function scan(raw: string, extra: RegExp[]): PlaceholderMatch[] {
+  const text = blank(raw);
+  const found: [number, number][] = [];
   for (const m of text.matchAll(BRACKET)) {
-    if (PHASE_TAG.test(m[1]!.trim()) || /^\d+$/.test(m[1]!)) continue;
-    add(m.index, m.index + m[0].length);
+    const end = m.index + m[0].length;
+    if (PHASE_TAG.test(m[1]!.trim()) || !isPlaceholderShape(m[1]!)) continue;
+    if (HEADING_TAG.test(text.slice(0, m.index)) && /\S/.test(text.slice(end))) continue;
+    found.push([m.index, end]);
   }
-  for (const re of [...TOKENS, ...extra]) for (const m of text.matchAll(re)) if (m[0]) add(m.index, m.index + m[0].length);
+  // The template's own patterns and sample texts ([Engineer Name]) as well as the generic shapes.
+  for (const re of [...TOKENS, ...extra]) for (const m of text.matchAll(re)) if (m[0]) found.push([m.index, m.index + m[0].length]);
+  // Where two overlap, the longer one is the placeholder ('[DATE]' over 'DATE').
+  found.sort((a, b) => b[1] - b[0] - (a[1] - a[0]) || a[0] - b[0]);
+  const out: PlaceholderMatch[] = [];
+  for (const [start, end] of found) {
+    if (out.some((o) => start < o.end && end > o.start)) continue;
+    const t = raw.slice(start, end);
+    out.push({ start, end, text: t, isDate: /date|YYYY-MM-DD|YYYYMMDD/i.test(t) && !/HH:MM|time/i.test(t) });
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Labels of reference-style link definitions (`[evmos]: https://…`): `[evmos]` in the text is then a link. */
+export function definedLabels(lines: readonly string[], skip: ReadonlySet<number>): Set<string> {
+  const out = new Set<string>();
+  lines.forEach((l, i) => {
+    const m = /^ {0,3}\[([^\]\n]+)\]:\s*\S/.exec(l);
+    if (m && !skip.has(i)) out.add(m[1]!.trim().toLowerCase());
+  });
+  return out;
 }
 
 /** Placeholder checks that only apply to a whole field value or list item. */

@@ -1,6 +1,7 @@
 import type { ListItemInfo } from '../parse/blockInfo';
 import type { DocRow } from '../parse/document';
 import type { StatedWindow } from './fields';
+import type { Milestone } from './milestones';
 
 // The post-mortem as the author wrote it. Every element carries its exact source range
 // (0-based LSP positions) so diagnostics and fixes can be precise.
@@ -111,6 +112,17 @@ export interface Metrics {
   timeToResolveMinutes: number | null;
   /** How each value was derived, for hover and the preview. */
   basis: Partial<Record<MetricKind | 'start' | 'end', string>>;
+  /** The same metric under the other common definition (time to acknowledge from the start, a duration
+   *  that ends at mitigation), when it can be computed: a stated value may use it. */
+  alternatives: Partial<Record<MetricKind, MetricAlternative>>;
+}
+
+export interface MetricAlternative {
+  minutes: number;
+  /** The definition's id as a template declares it ('from-start'). */
+  definition: string;
+  /** The computation, e.g. 'acknowledged line 12 (…) − start'. */
+  basis: string;
 }
 
 export interface Timeline {
@@ -150,6 +162,8 @@ export interface Postmortem {
   /** Zone used for times with no zone of their own. */
   zone: string;
   zoneSource: TimeZoneSource;
+  /** Phases stated outside the timeline with a full date and time (key-event lists). */
+  milestones: Milestone[];
   metrics: Metrics;
   /** Inline comment directives: rules disabled for the file / per line. */
   disabled: { file: Set<string>; lines: Map<number, Set<string>> };

@@ -126,10 +126,10 @@ export const invalidDate: Rule = {
     const unreadable = unreadableDate(template);
     const out: Finding[] = [];
     const seen = new Set<string>();
-    const push = (line: number, start: number, end: number, message: string, data?: Record<string, unknown>) => {
+    const push = (line: number, start: number, end: number, message: string, data?: Record<string, unknown>, severity?: Finding['severity']) => {
       if (seen.has(`${line}:${start}`) || model.codeLines.has(line)) return;
       seen.add(`${line}:${start}`);
-      out.push({ range: lineRange(line, start, end), message, ...(data ? { data } : {}) });
+      out.push({ range: lineRange(line, start, end), message, ...(data ? { data } : {}), ...(severity ? { severity } : {}) });
     };
     const problems = (line: number, offset: number, text: string) => {
       for (const t of dateProblems(text)) push(line, offset + t.start, offset + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined);
@@ -138,7 +138,9 @@ export const invalidDate: Rule = {
     const wholeDate = (line: number, offset: number, raw: string, what: string) => {
       problems(line, offset, raw);
       const v = unreadable.get(raw);
-      if (v) push(line, offset, offset + raw.length, `Cannot read ${what} '${v}': write it as YYYY-MM-DD.`);
+      // A date that does not exist is certain; a value not read may be a form the reader does not know
+      // ('January 14-19, 2026'): a warning.
+      if (v) push(line, offset, offset + raw.length, `Cannot read ${what} '${v}': write it as YYYY-MM-DD.`, undefined, 'warning');
     };
 
     for (const f of model.fields) {

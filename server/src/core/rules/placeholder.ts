@@ -1,6 +1,6 @@
 // An unfilled template placeholder: the report is not finished.
 import type { Rule, Finding } from './rule';
-import { findPlaceholders, isPlaceholderValue, type PlaceholderMatch } from '../model/placeholders';
+import { definedLabels, findPlaceholders, isPlaceholderValue, type PlaceholderMatch } from '../model/placeholders';
 import { lineRange } from '../model/text';
 import type { CellInfo, ListItemInfo } from '../parse/blockInfo';
 import type { DocRow } from '../parse/document';
@@ -45,6 +45,8 @@ export const placeholder: Rule = {
     const found = perLine.map(lines, (line) => findPlaceholders(line, extra), extra);
     const comments = hasComments(model);
     let inComment = false;
+    // A bracket whose link definition exists is a link (read once, only when something was found).
+    let links: Set<string> | undefined;
     for (let i = 0; i < lines.length; i++) {
       if (!found[i]!.length && !comments) continue;
       if (i <= fmEnd || codeLines.has(i)) continue;
@@ -54,7 +56,10 @@ export const placeholder: Rule = {
         inComment = !line.includes('-->') || line.lastIndexOf('<!--') > line.lastIndexOf('-->');
         continue;
       }
-      for (const m of found[i]!) push(i, m.start, m.end, m.text, m.isDate);
+      for (const m of found[i]!) {
+        if (m.text.startsWith('[') && (links ??= definedLabels(lines, codeLines)).has(m.text.slice(1, -1).toLowerCase())) continue;
+        push(i, m.start, m.end, m.text, m.isDate);
+      }
     }
     const whole = (line: number, start: number, text: string) => push(line, start, start + text.length, text, /date/i.test(text));
     for (const f of model.fields) if (f.raw && isPlaceholderValue(f.raw)) whole(f.line, f.valueRange.start.character, f.raw);

@@ -16,6 +16,8 @@ export interface Finding {
   message: string;
   /** Whatever the rule's fixes need; travels in the diagnostic's data. */
   data?: Record<string, unknown>;
+  /** Less certain than the rule's other findings: reported at most at this level. */
+  severity?: Exclude<RuleSeverity, 'off' | 'error'>;
 }
 
 export interface Fix {

@@ -11,6 +11,20 @@ export const METRIC_LABEL: Record<MetricKind, string> = {
   timeToResolve: 'time to resolve',
 };
 
+const DEFINED: Record<string, string> = {
+  'from-start': 'measured from the start',
+  'from-detection': 'measured from detection',
+  'to-end': 'measured to the end',
+  'to-mitigation': 'measured to mitigation',
+};
+const DEFAULT_DEFINITION: Record<MetricKind, string> = {
+  duration: 'to-end',
+  timeToDetect: 'from-start',
+  timeToAcknowledge: 'from-detection',
+  timeToMitigate: 'from-start',
+  timeToResolve: 'from-start',
+};
+
 export const computedMinutes = (m: Metrics, kind: MetricKind): number | null => m[`${kind}Minutes` as const];
 
 /** Write minutes in the same style the author used. */
@@ -31,13 +45,27 @@ export function statedMetricRule(id: string, kinds: MetricKind[], description: s
     id,
     defaultSeverity: 'error',
     description,
-    check({ model }: RuleContext) {
+    check({ model, template }: RuleContext) {
       const out: Finding[] = [];
       for (const s of model.statedMetrics) {
         if (!kinds.includes(s.kind) || s.minutes === null) continue;
         const computed = computedMinutes(model.metrics, s.kind);
         if (computed === null || Math.abs(computed - s.minutes) <= 1) continue;
         const basis = model.metrics.basis[s.kind];
+        // Another common definition gives the stated value: not an error unless the template says which it uses.
+        const alt = model.metrics.alternatives[s.kind];
+        if (alt && Math.abs(alt.minutes - s.minutes) <= 1 && !template?.metrics?.[s.kind as keyof NonNullable<typeof template.metrics>]) {
+          out.push({
+            range: s.field.valueRange,
+            severity: 'information',
+            message:
+              `Stated ${s.field.key} (${formatDuration(s.minutes)}) matches ${METRIC_LABEL[s.kind]} ${DEFINED[alt.definition] ?? alt.definition} (${alt.basis}); ` +
+              `this report computes it ${DEFINED[DEFAULT_DEFINITION[s.kind]]}: ${formatDuration(computed)}${basis ? ` (${basis})` : ''}. ` +
+              `Both are common definitions; a template can declare the one it uses (metrics.${s.kind}: ${alt.definition}).`,
+            data: { definition: alt.definition },
+          });
+          continue;
+        }
         out.push({
           range: s.field.valueRange,
           message: `Stated ${s.field.key} is ${formatDuration(s.minutes)} but the timeline gives ${formatDuration(computed)}${basis ? ` (${basis})` : ''}.`,

@@ -15,14 +15,28 @@ const NO_PATTERNS: Patterns = { of: [], extra: [], key: '' };
 const compiled = keptWeakMap<TemplateSpec, Patterns>();
 
 function patternsOf(template: TemplateSpec | null): Patterns {
-  const sources = template?.placeholders;
-  if (!template || !sources?.length) return NO_PATTERNS;
+  if (!template) return NO_PATTERNS;
+  const sources = template.placeholders;
   let p = compiled.get(template);
   if (!p || p.of !== sources) {
-    p = { of: sources, extra: sources.map((s) => new RegExp(s, 'g')), key: sources.join('\u0000') };
+    const all = [...sources, ...sampleTexts(template)];
+    p = { of: sources, extra: all.map((s) => new RegExp(s, 'g')), key: all.join('\u0000') };
     compiled.set(template, p);
   }
   return p;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** The template's own bracketed sample texts ('[Engineer Name]' in a skeleton), as one pattern. */
+function sampleTexts(template: TemplateSpec): string[] {
+  const samples = new Set<string>();
+  for (const s of template.sections) {
+    for (const m of `${s.title}\n${s.skeleton ?? ''}`.matchAll(/(?<!\\)\[([^\]\n]{2,200})\](?![(\[:])/g)) {
+      if (!/^[xX ]$|^\^/.test(m[1]!)) samples.add(escape(m[1]!));
+    }
+  }
+  return samples.size ? [`(?<!\\\\)\\[(?:${[...samples].join('|')})\\](?![(\\[:])`] : [];
 }
 
 /** The template's extra placeholder patterns: the same array on every call, so findPlaceholders' memo knows it. */

@@ -89,6 +89,20 @@ export const ActionItemsSpec = z
   })
   .strict();
 
+/** Which common definition a template uses for each metric (the first value is the default). */
+export const MetricDefinitions = z
+  .object({
+    duration: z.enum(['to-end', 'to-mitigation']).optional().describe('to-end: end − start; to-mitigation: first mitigation − start'),
+    timeToAcknowledge: z
+      .enum(['from-detection', 'from-start'])
+      .optional()
+      .describe('from-detection: acknowledged − detected; from-start: acknowledged − start (time to respond)'),
+    timeToMitigate: z.enum(['from-start', 'from-detection']).optional().describe('from-start: mitigated − start; from-detection: mitigated − detected'),
+    timeToResolve: z.enum(['from-start', 'from-detection']).optional().describe('from-start: resolved − start; from-detection: resolved − detected'),
+  })
+  .strict();
+export type MetricDefinitions = z.infer<typeof MetricDefinitions>;
+
 export const TemplateSpec = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -102,6 +116,9 @@ export const TemplateSpec = z
     timeline: TimelineSpec,
     actionItems: ActionItemsSpec,
     placeholders: z.array(z.string()).default([]).describe('Extra regular expressions for unfilled placeholders'),
+    metrics: MetricDefinitions.optional().describe(
+      'The definition the template uses for each metric; a stated value is then checked against that one only (without it, a value matching another common definition is information, not an error)',
+    ),
     numberedSections: z
       .boolean()
       .optional()
