@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: try the extension in a real VS Code (code-server, in the browser) on a copy of
-// examples/. On a fresh clone it installs the npm dependencies, builds and packages the extension,
-// installs code-server into .cache/ (scripts/e2e/install.sh, about 2.5 minutes the first time),
-// then starts code-server on 127.0.0.1 with the packaged extension and prints the URL.
-// Ctrl+C stops everything it started.
+// examples/ in .cache/start/workspace, with examples/draft.md (a draft with typical problems) open.
+// On a fresh clone it installs the npm dependencies, builds and packages the extension, installs
+// code-server into .cache/ (scripts/e2e/install.sh, about 2.5 minutes the first time), then starts
+// code-server on 127.0.0.1 with the packaged extension and prints the URL.
+// Ctrl+C stops code-server. The workspace copy stays, with what you saved there: the next start
+// reuses it and only adds example files it lacks (delete the folder to start afresh).
 //   PORT=8080 npm start          (default: 8080, or a free port when 8080 is taken)
 //   npm start -- --no-package    (reuse postmortem-author.vsix as it is)
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -39,26 +41,34 @@ const cleanup = () => {
 process.on('exit', cleanup);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    console.log('\nstart: stopping code-server');
+    console.log(`\nstart: stopping code-server (your files stay in ${workspace.replace(ROOT, '')})`);
     process.exit(0); // runs cleanup
   });
 }
 
 const examples = join(ROOT, 'examples');
 const source = existsSync(examples) ? examples : join(ROOT, 'test', 'fixtures');
-const workspace = lib.copyWorkspace(source, join(runDir, 'examples'));
+// Kept across runs: never overwrite what the author saved, only add the example files it lacks.
+const workspace = join(ROOT, '.cache', 'start', 'workspace');
+const kept = existsSync(workspace);
+mkdirSync(workspace, { recursive: true });
+cpSync(source, workspace, { recursive: true, force: false, errorOnExist: false });
 const profile = lib.codeServerProfile(join(runDir, 'code-server'));
 console.log(`start: ${lib.installVsix(profile, lib.VSIX)} installed`);
 
 const wanted = Number(process.env.PORT ?? 8080);
 const port = (await isFree(wanted)) ? wanted : await lib.freePort();
 const server = await lib.startCodeServer(profile, { port, workspace });
-const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+// The draft opens first (code-server's `payload` openFile): a document with findings to try.
+const draft = join(workspace, 'draft.md');
+const open = existsSync(draft) ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${new URL(server.url).host}${draft}`]]))}` : '';
+const url = `${server.url}/?folder=${encodeURIComponent(workspace)}${open}`;
 console.log(`
   Postmortem Author in VS Code (code-server): ${url}
 
-  Workspace: a copy of ${source.replace(ROOT, '')} in ${workspace}
-  Open a post-mortem (e.g. from the Explorer) to see diagnostics; Ctrl+C here stops code-server.
+  Workspace: ${workspace.replace(ROOT, '')} (${kept ? 'kept from the last start' : `a copy of ${source.replace(ROOT, '')}`})
+  draft.md opens first: hover its squiggles, press Ctrl+. on one, open the preview (Ctrl+Shift+Alt+V).
+  Ctrl+C here stops code-server; the workspace and what you saved in it stay.
 `);
 
 // Stay up until Ctrl+C, or until code-server exits by itself.

@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .cache test-artifacts
+git_before=$(git status --porcelain 2>/dev/null && echo .)
 passed=0
 failed=0
 status=0
@@ -47,6 +48,19 @@ run lint npm run lint
 run unit npx mocha
 run fuzz npm run fuzz:ci --if-present
 run e2e npm run test:e2e
+
+step "git status unchanged"
+# Tests write to test-artifacts/ and .cache/ (both ignored): a test that changed or added a file in
+# the repository fails the run. Compared with the status before the run, so local edits are fine.
+if [ -n "$git_before" ]; then
+  git_after=$(git status --porcelain; echo .)
+  if [ "$git_after" != "$git_before" ]; then
+    printf '!! the tests changed the working tree (git status --porcelain before / after):\n%s\n---\n%s\n' "$git_before" "$git_after"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
+  fi
+fi
 
 step summary
 echo "tests: $passed passed, $failed failed"

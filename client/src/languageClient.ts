@@ -1,6 +1,7 @@
 // Creates the language client that runs dist/server.js (the bundled language server) in a
 // Node child process and talks LSP to it over IPC.
 import * as vscode from 'vscode';
+import { outlineMiddleware } from './outline';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'postmortem';
@@ -21,6 +22,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
+    middleware: { ...outlineMiddleware },
     // In Restricted Mode the server ignores the workspace's .postmortem.yaml.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
     synchronize: {

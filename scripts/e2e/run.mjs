@@ -8,8 +8,8 @@
 //     loads the extension unpacked from the repository (extensionDevelopmentPath).
 //  2. UI checks against the packaged .vsix installed into code-server #2: squiggles under a
 //     placeholder, the Problems panel, and a screenshot (test-artifacts/editor.png, copied to
-//     docs/images/editor.png for the README); then the live preview (test/e2e/ui/preview.ui.ts:
-//     the summary card follows typing; test-artifacts/preview.png -> docs/images/preview.png); then a
+//     test-artifacts/editor.png; `npm run images` copies it to docs/images for the README); then the live preview (test/e2e/ui/preview.ui.ts:
+//     the summary card follows typing; test-artifacts/preview.png); then a
 //     hostile document in the preview (test/e2e/ui/security.ui.ts: it renders, no script of it runs,
 //     no request leaves for another address; test-artifacts/security.png).
 //
@@ -282,12 +282,10 @@ async function runUiChecks() {
       await page.keyboard.press('Control+Home');
       await page.mouse.move(1270, 790);
       await page.locator('.monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+      // Tests write only to test-artifacts/; `npm run images` copies the pictures to docs/images.
       const shot = join(ARTIFACTS, 'editor.png');
       await page.screenshot({ path: shot });
-      const docs = join(ROOT, 'docs', 'images');
-      mkdirSync(docs, { recursive: true });
-      copyFileSync(shot, join(docs, 'editor.png'));
-      return `${shot} -> docs/images/editor.png`;
+      return shot;
     });
   }
 
@@ -300,7 +298,7 @@ async function runUiChecks() {
   await check('the preview follows typing (summary card, screenshot)', async () => {
     const { previewCheck } = await loadUiCheck('preview.ui.ts');
     await previewPage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS, docsImagesDir: join(ROOT, 'docs', 'images') });
+    return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS });
   }, previewPage);
   await previewContext.close().catch(() => {});
 

@@ -11,7 +11,7 @@ export interface TemplateSummary {
   description: string;
 }
 
-/** `postmortem/newDocument` {templateId} -> {text}; an unknown id is an InvalidParams error. */
+/** `postmortem/newDocument` {templateId} -> {text, snippet}; an unknown id is an InvalidParams error. */
 export const NEW_DOCUMENT_REQUEST = 'postmortem/newDocument';
 
 export interface NewDocumentParams {
@@ -22,6 +22,8 @@ export interface NewDocumentParams {
 
 export interface NewDocumentResult {
   text: string;
+  /** The same document as a snippet (tab stops through what is left to fill, choices for fixed vocabularies). */
+  snippet?: string;
 }
 
 /** `postmortem/render` {uri, mode, part?, nonce?, cspSource?, resourceBase?, scriptUri?} -> {html | body, metrics,

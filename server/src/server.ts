@@ -151,8 +151,10 @@ connection.onRequest(
   NEW_DOCUMENT_REQUEST,
   cancellable(async (p: NewDocumentParams, checkpoint): Promise<NewDocumentResult | ResponseError> => {
     await checkpoint();
-    const text = safe(() => service.newDocument(p?.templateId, p?.incidentId ? { incidentId: p.incidentId } : {}), null);
-    if (text !== null) return { text };
+    const options = p?.incidentId ? { incidentId: p.incidentId } : {};
+    const text = safe(() => service.newDocument(p?.templateId, options), null);
+    const snippet = text === null ? null : safe(() => service.newSnippet(p.templateId, options), null);
+    if (text !== null) return snippet ? { text, snippet } : { text };
     return new ResponseError(ErrorCodes.InvalidParams, `Unknown template '${String(p?.templateId)}' (templates: ${service.templates.map((t) => t.id).join(', ')})`);
   }),
 );

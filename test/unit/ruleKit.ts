@@ -21,12 +21,12 @@ export function ruleKit(code: string, today = RULE_TODAY) {
     check: (text: string): Diagnostic[] => lint(text).diagnostics,
     /** Every diagnostic, to check the rule stays quiet next to the others. */
     all: (text: string): Diagnostic[] => service.diagnose(doc(text)),
-    /** The quick fixes offered for the rule's n-th diagnostic (without the disable-rule actions). */
+    /** The quick fixes offered for the rule's n-th diagnostic (without the disable-rule and fix-all actions). */
     fixes(text: string, n = 0): { diagnostic: Diagnostic; actions: CodeAction[]; edits: (a: CodeAction) => TextEdit[] } {
       const { doc: d, diagnostics } = lint(text);
       const diagnostic = diagnostics[n];
       if (!diagnostic) throw new Error(`no ${code} diagnostic #${n}; got ${diagnostics.length}`);
-      const actions = service.codeActions(d, diagnostic.range, { diagnostics: [diagnostic] }).filter((a) => !a.title.startsWith('Disable rule'));
+      const actions = service.codeActions(d, diagnostic.range, { diagnostics: [diagnostic] }).filter((a) => !a.title.startsWith('Disable rule') && !a.title.startsWith('Fix all'));
       return { diagnostic, actions, edits: (a) => a.edit?.changes?.[d.uri] ?? [] };
     },
   };

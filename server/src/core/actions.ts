@@ -28,13 +28,23 @@ export function fixesFor(ctx: RuleContext, d: Diagnostic): Fix[] {
   }
 }
 
-export function codeActions(ctx: RuleContext, range: Range, req: CodeActionRequest, all: Diagnostic[]): CodeAction[] {
+/** Fix-all as one path: every safe fix (of one rule, when given) settled to a fixpoint. */
+export type FixAll = (rule?: string) => TextEdit[];
+export const FIX_ALL_TITLE = 'Fix all auto-fixable problems in this document';
+export const fixRuleTitle = (rule: string) => `Fix all '${rule}' problems`;
+
+/**
+ * The actions for `range`: quick fixes for the findings that intersect it (the client sends the
+ * findings it shows there; another client may send them all), then, as vscode-markdownlint offers
+ * them in the Ctrl+. menu, fix-all for the document and for each rule with more than one safe fix.
+ */
+export function codeActions(ctx: RuleContext, range: Range, req: CodeActionRequest, all: Diagnostic[], fixAll: FixAll): CodeAction[] {
   const { model } = ctx;
   if (!model.isPostmortem) return [];
   const uri = model.uri;
   const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
   const out: CodeAction[] = [];
-  const mine = req.diagnostics.filter((d) => d.source === SOURCE);
+  const mine = req.diagnostics.filter((d) => d.source === SOURCE && intersects(d.range, range));
 
   if (wants(req.only, CodeActionKind.QuickFix)) {
     for (const d of mine) {
@@ -45,6 +55,15 @@ export function codeActions(ctx: RuleContext, range: Range, req: CodeActionReque
     const missing = all.filter((d) => d.code === 'missing-section');
     if (missing.length > 1 && mine.some((d) => d.code === 'missing-section')) {
       out.push({ title: `Insert all ${missing.length} missing sections`, kind: CodeActionKind.QuickFix, diagnostics: missing, edit: edit(insertAllSections(ctx)) });
+    }
+    const fixable = mine.filter((d) => d.code !== 'missing-section' && fixesFor(ctx, d).some((f) => f.fixAll));
+    if (fixable.length) {
+      for (const code of new Set(fixable.map((d) => String(d.code)))) {
+        const edits = all.filter((d) => d.code === code).length > 1 ? fixAll(code) : [];
+        if (edits.length) out.push({ title: fixRuleTitle(code), kind: CodeActionKind.QuickFix, diagnostics: all.filter((d) => d.code === code), edit: edit(edits) });
+      }
+      const edits = fixAll();
+      if (edits.length) out.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: edit(edits) });
     }
     for (const code of new Set(mine.map((d) => String(d.code)))) {
       out.push({ title: `Disable rule ${code} for this file`, kind: CodeActionKind.QuickFix, edit: edit([disableInFile(ctx, code)]) });
@@ -60,15 +79,17 @@ export function codeActions(ctx: RuleContext, range: Range, req: CodeActionReque
     if (edits.length) out.push({ title: 'Insert all missing sections', kind: INSERT_SECTIONS_KIND, edit: edit(edits) });
   }
   if (req.only && wants(req.only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(ctx, all);
+    const edits = fixAll();
     if (edits.length) out.push({ title: 'Fix all post-mortem problems', kind: FIX_ALL_KIND, edit: edit(edits) });
   }
-  void range;
   return out;
 }
 
+/** Shared text or touching ends: a finding at the cursor (an empty range) counts. */
+const intersects = (a: Range, b: Range) => cmp(a.start, b.end) <= 0 && cmp(b.start, a.end) <= 0;
+
 /** Every safe fix, skipping any that would overlap an earlier one. */
-export function fixAllEdits(ctx: RuleContext, diagnostics: Diagnostic[]): TextEdit[] {
+export function fixAllEdits(ctx: RuleContext, diagnostics: Diagnostic[], rule?: string): TextEdit[] {
   const edits: TextEdit[] = [];
   const taken: Range[] = [];
   // As LSP applies edits: insertions at one point all apply, in order, and so does an edit that starts
@@ -80,7 +101,7 @@ export function fixAllEdits(ctx: RuleContext, diagnostics: Diagnostic[]): TextEd
     return cmp(a.start, b.end) < 0 && cmp(b.start, a.end) < 0;
   };
   for (const d of diagnostics) {
-    if (d.code === 'missing-section') continue;
+    if (d.code === 'missing-section' || (rule !== undefined && d.code !== rule)) continue;
     const fix = fixesFor(ctx, d).find((f) => f.fixAll);
     if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(t, e.range)))) continue;
     edits.push(...fix.edits);

@@ -63,12 +63,35 @@ export function newDocument(template: TemplateSpec, options: NewDocumentOptions)
 export function incidentId(shape: string, today: string): string {
   const [y, m, d] = today.split('-');
   const bare = shape.replace(/^\[|\]$/g, '').trim();
-  if (!/^[A-Z]+-[-A-Z#]*YYYY[-A-Z#]*$/.test(bare)) return `INC-${y}${m}${d}-001`;
+  if (!ID_SHAPE.test(bare)) return `INC-${y}${m}${d}-001`;
   return bare
     .replace('YYYY', y!)
     .replace('MM', m!)
     .replace('DD', d!)
     .replace(/#+/, (h) => '1'.padStart(h.length, '0'));
+}
+
+/** The shape's id for today with the next number not among `known` (001 when none is known). */
+export function nextIncidentId(shape: string, today: string, known: Iterable<string>): string | null {
+  const bare = shape.replace(/^\[|\]$/g, '').trim();
+  if (!ID_SHAPE.test(bare)) return null;
+  const first = incidentId(bare, today);
+  const hashes = /#+/.exec(bare)?.[0].length ?? 3;
+  const [head, tail] = splitNumber(first, hashes);
+  if (head === null) return first;
+  let max = 0;
+  for (const id of known) {
+    const [h, t, n] = splitNumber(id.trim(), hashes);
+    if (h === head && t === tail && n !== undefined) max = Math.max(max, n);
+  }
+  return `${head}${String(max + 1).padStart(hashes, '0')}${tail}`;
+}
+
+const ID_SHAPE = /^[A-Z]+-[-A-Z#]*YYYY[-A-Z#]*$/;
+/** An id around its running number (the last run of digits as long as the shape's #s, or longer). */
+function splitNumber(id: string, width: number): [string | null, string, number?] {
+  const m = new RegExp(`^(.*?)(\\d{${width},})(\\D*)$`).exec(id);
+  return m ? [m[1]!, m[3]!, Number(m[2])] : [null, ''];
 }
 
 const keyPattern = (f: FieldSpec) => [f.key, ...f.aliases].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');

@@ -7,13 +7,14 @@ import { ConfigSpec, type Config, type TemplateSpec } from './template/schema';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
 import { runRules } from './diagnose';
-import { codeActions, fixAllEdits, FIX_ALL_KIND, type CodeActionRequest } from './actions';
+import { codeActions, fixAllEdits, type CodeActionRequest } from './actions';
 import { applyTextEdits, diffEdit } from './textEdits';
 import { render, type RenderOptions, type RenderResult } from './render';
 import { hover } from './hover';
 import { documentSymbols } from './symbols';
 import { definition, references } from './navigation';
 import { newDocument } from './newDocument';
+import { toSnippet, vocabularyStops } from './newSnippet';
 import { complete } from './completion';
 import { EngineState, within } from './state';
 import { forgetPieces } from './render/pieces';
@@ -57,6 +58,8 @@ export interface PostmortemService {
   importTimeline(doc: DocumentInput, inputs: ImportInput[], options?: ImportOptions): ImportResult;
   /** A new post-mortem from a template; null for an unknown template id. */
   newDocument(templateId: string, options?: { today?: string; incidentId?: string }): string | null;
+  /** The same document as a snippet: tab stops through what is left to fill, choices for fixed vocabularies. */
+  newSnippet(templateId: string, options?: { today?: string; incidentId?: string }): string | null;
 }
 
 const localToday = () => {
@@ -91,9 +94,14 @@ export function createService(options: ServiceOptions): PostmortemService {
       return fallback;
     }
   };
+  /** The values of every template's id fields (Incident ID …) in the documents held here. */
+  const incidentIds = (): string[] => {
+    const keys = new Set(templates.flatMap((t) => t.sections.flatMap((s) => s.fields.filter((f) => f.type === 'id').flatMap((f) => [f.key, ...f.aliases]))).map((k) => k.toLowerCase()));
+    return [...state.values()].flatMap((e) => e.model.fields.filter((f) => keys.has(f.key.toLowerCase())).map((f) => f.raw));
+  };
   const context = (doc: DocumentInput): RuleContext => {
     const model = analyze(doc);
-    return { model, template: templates.find((t) => t.id === model.templateId) ?? null, config, today: today() };
+    return { model, template: templates.find((t) => t.id === model.templateId) ?? null, config, today: today(), incidentIds };
   };
 
   /**
@@ -101,14 +109,15 @@ export function createService(options: ServiceOptions): PostmortemService {
    * changes a computed duration), so fix-all runs to a fixpoint: then applying it twice equals
    * applying it once. When a second pass was needed, the result is one edit spanning the change.
    */
-  const settleFixAll = (doc: DocumentInput, edits: TextEdit[]): TextEdit[] => {
+  const settleFixAll = (doc: DocumentInput, rule?: string): TextEdit[] => {
     const scratch = `${doc.uri}#fix-all`;
+    const edits = fixAllEdits(context(doc), service.diagnose(doc), rule);
     let text = applyTextEdits(doc.text, edits);
     let passes = 0;
     try {
       for (; passes < 4; passes++) {
         const next = { uri: scratch, version: passes + 1, text };
-        const more = fixAllEdits(context(next), service.diagnose(next));
+        const more = fixAllEdits(context(next), service.diagnose(next), rule);
         const changed = applyTextEdits(text, more);
         if (changed === text) break;
         text = changed;
@@ -134,11 +143,15 @@ export function createService(options: ServiceOptions): PostmortemService {
       return entry.diagnostics;
     },
     codeActions(doc, range, request) {
-      const ctx = context(doc);
-      const actions = codeActions(ctx, range, request, this.diagnose(doc));
-      const fixAll = actions.find((a) => a.kind === FIX_ALL_KIND)?.edit?.changes;
-      if (fixAll?.[doc.uri]) fixAll[doc.uri] = settleFixAll(doc, fixAll[doc.uri]!);
-      return actions;
+      const all = this.diagnose(doc);
+      // Settled once per request: the document action and a rule's action may both ask.
+      const settled = new Map<string, TextEdit[]>();
+      const fixAll = (rule?: string) => {
+        const key = rule ?? '';
+        if (!settled.has(key)) settled.set(key, settleFixAll(doc, rule));
+        return settled.get(key)!;
+      };
+      return codeActions(context(doc), range, request, all, fixAll);
     },
     render(doc, options) {
       const ctx = context(doc);
@@ -178,6 +191,20 @@ export function createService(options: ServiceOptions): PostmortemService {
       // Headings alone may point at another template (a custom one close to a built-in): say which.
       const { model } = buildModel({ uri: 'untitled:new-postmortem.md', version: 0, text }, templates, config);
       return !config.enable || model.templateId === templateId ? text : `---\ntemplate: ${templateId}\n---\n\n${text}`;
+    },
+    newSnippet(templateId, opts = {}) {
+      const text = service.newDocument(templateId, opts);
+      const template = templates.find((t) => t.id === templateId);
+      if (text === null || !template) return null;
+      const doc = { uri: `untitled:new-postmortem-snippet-${templateId}.md`, version: 0, text };
+      try {
+        const ctx = context(doc);
+        const found = service.diagnose(doc).filter((d) => d.code === 'placeholder' && d.range.start.line === d.range.end.line);
+        const stops = [...vocabularyStops(ctx.model, template), ...found.map((d) => ({ line: d.range.start.line, start: d.range.start.character, end: d.range.end.character }))];
+        return toSnippet(text, stops);
+      } finally {
+        state.delete(doc.uri);
+      }
     },
     get templates() {
       return templates;

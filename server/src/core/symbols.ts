@@ -40,7 +40,7 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 function entrySymbol(e: TimelineEntry): DocumentSymbol {
   const time = stripMarks(e.timeText);
   return {
-    name: e.text ? `${time} — ${e.text}` : time || '(no time)',
+    name: e.text ? `${time} — ${plainLabel(e.text)}` : time || '(no time)',
     kind: SymbolKind.Event,
     ...(e.phase ? { detail: e.phase } : {}),
     range: e.range,
@@ -49,7 +49,7 @@ function entrySymbol(e: TimelineEntry): DocumentSymbol {
 }
 
 function itemSymbol(it: ActionItem): DocumentSymbol {
-  const label = actionItemLabel(it);
+  const label = plainLabel(actionItemLabel(it));
   const id = it.id ? stripMarks(it.id) : '';
   const name = id ? (label ? `${id}: ${label}` : id) : label || '(empty action item)';
   const detail = [it.owner ? stripMarks(it.owner) : '', it.dueText ? `due ${stripMarks(it.dueText)}` : '', it.status ?? ''].filter(Boolean).join(' · ');
@@ -60,4 +60,16 @@ function itemSymbol(it: ActionItem): DocumentSymbol {
     range: it.range,
     selectionRange: it.idRange ?? it.range,
   };
+}
+
+/** A label as it reads: links, code and emphasis marks dropped, and no dangling `(` or `-` left
+ *  where the owner and due date were cut off (`Fix it (Owner: @x, Due: d)`). */
+export function plainLabel(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])/g, '$2')
+    .replace(/[\s(\[{,;:–—-]+$/, '')
+    .trim();
 }

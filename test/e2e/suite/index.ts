@@ -14,6 +14,7 @@ export async function run(): Promise<void> {
     ['quickfix.test.ts', () => require('./quickfix.test')],
     ['completion.test.ts', () => require('./completion.test')],
     ['snippets.test.ts', () => require('./snippets.test')],
+    ['editor.test.ts', () => require('./editor.test')],
   ];
   for (const [name, load] of files) {
     mocha.suite.emit('pre-require', globalThis, name, mocha);

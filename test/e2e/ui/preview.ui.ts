@@ -15,7 +15,7 @@ import { openFile, previewFrame, runCommand } from './workbench';
 export interface PreviewCheckOptions {
   /** Where preview.png goes (default: <cwd>/test-artifacts). */
   artifactsDir?: string;
-  /** Where the README picture is copied (default: <cwd>/docs/images); null: no copy. */
+  /** Where the README picture is also copied (default: nowhere; `npm run images` copies it from test-artifacts/). */
   docsImagesDir?: string | null;
   /** Fixture to open, relative to the workspace (default: filled/standard.md). */
   file?: string;
@@ -116,7 +116,7 @@ export async function previewCheck(page: Page, workspaceDir: string, options: Pr
   mkdirSync(artifacts, { recursive: true });
   const shot = join(artifacts, 'preview.png');
   await page.screenshot({ path: shot });
-  const docsDir = options.docsImagesDir === undefined ? join(process.cwd(), 'docs', 'images') : options.docsImagesDir;
+  const docsDir = options.docsImagesDir ?? null;
   if (docsDir) {
     mkdirSync(docsDir, { recursive: true });
     copyFileSync(shot, join(docsDir, 'preview.png'));

@@ -146,6 +146,9 @@ function listItem(cur: Cursor, ref: TimelineEntry | undefined, next: boolean): R
   };
 }
 
+/** What a new table row holds in its event cell until the author writes the event. */
+const EVENT_PLACEHOLDER = 'event';
+
 /** A row with the table's columns and pipe style: the time, then tab stops for the event and owner. */
 function tableRow(cur: Cursor, header: string[]): Render {
   const { model } = cur.ctx;
@@ -159,7 +162,7 @@ function tableRow(cur: Cursor, header: string[]): Render {
     let stop = 2;
     const cells = header.map((_, i) => {
       if (i === cols.time) return snippet ? snippetText(time) : time;
-      if (i === cols.event) return snippet ? '${1:event}' : 'event';
+      if (i === cols.event) return snippet ? `\${1:${EVENT_PLACEHOLDER}}` : EVENT_PLACEHOLDER;
       if (i === cols.owner) return snippet ? '${2:owner}' : 'owner';
       // A running number ('#', 'Step') continues; any other column gets an empty tab stop.
       const n = isRowAbove ? /^\d{1,6}$/.exec(prevCells[i]?.text ?? '') : null;
@@ -213,7 +216,8 @@ function eventEdit(cur: Cursor): { at(text: string): { range: ReturnType<typeof 
     if (!cell || cell.index !== cols.event || !row.cells[cols.time]?.text) return null;
     if (cur.text.slice(cur.character, cell.end).trim() !== '') return null;
     const typed = cur.text.slice(cell.start, cur.character).trim();
-    return { at: (t) => cellEdit(cur, cell, t), filterPrefix: looksLikePlaceholder(typed) ? typed : '' };
+    // The row snippet's own `event` stands selected: the phase events replace it.
+    return { at: (t) => cellEdit(cur, cell, t), filterPrefix: looksLikePlaceholder(typed) || typed === EVENT_PLACEHOLDER ? typed : '' };
   }
   if (cur.after.trim() !== '') return null;
   const entry = atLine(model.timeline.entries, cur.line);

@@ -11,6 +11,7 @@ import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
 import { computeMetrics } from './metrics';
+import { dateIn, statedSentence } from './statedSentence';
 import { readMilestones, sameMilestones } from './milestones';
 import { readDirectives } from './directives';
 import { normalizeTitle, range, stripMarks } from './text';
@@ -47,6 +48,15 @@ export function buildModel(
   const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
   const sameTemplate = prev?.templateId === (template?.id ?? null);
   const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, date, zone)) || buildTimeline(doc, sections, fields, template, date, zone);
+  // No start or end field: a sentence may state the window ("Between approximately … and …").
+  if (!stated.window.start && !stated.window.end) {
+    const skip = (l: number) => doc.codeLines.has(l) || (!!timelineSection && l >= timelineSection.range.start.line && l <= timelineSection.range.end.line);
+    const anchors = () => {
+      const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
+      return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];
+    };
+    stated.window = statedSentence(doc.lines, skip, date, timelineZone?.zone ?? zone.zone, anchors);
+  }
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
   const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
   const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');

@@ -1,4 +1,5 @@
 // The action items summary: open, done and overdue (due before today and not done), per owner.
+import { isPlaceholder } from './summary';
 import type { ActionItem } from '../model/types';
 import { attrs, count, esc } from './html';
 
@@ -24,7 +25,9 @@ export function countActions(items: readonly ActionItem[], today: string): Actio
 export function countByOwner(items: readonly ActionItem[], today: string): OwnerCounts[] {
   const groups = new Map<string, { owner: string | null; items: ActionItem[] }>();
   for (const item of items) {
-    const owner = item.owner?.trim() || null;
+    // A template's sample owner (`Name`, `@username`, `[Owner]`) is nobody yet.
+    const written = item.owner?.trim() || null;
+    const owner = written && !isPlaceholder(written) ? written : null;
     const key = owner === null ? '' : owner.replace(/^@/, '').toLowerCase();
     const g = groups.get(key) ?? { owner, items: [] };
     g.items.push(item);

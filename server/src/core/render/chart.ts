@@ -60,6 +60,8 @@ export function timelineChart(model: Postmortem): string {
   const timed = model.timeline.entries.filter((e) => e.at !== null);
   const untimed = model.timeline.entries.length - timed.length;
   const ms = milestones(model);
+  const clock = clockOf(timed.map((e) => e.timeText));
+  const time = (at: number, zone: string) => formatted(at, zone, clock);
   const instants = [...timed.map((e) => e.at!), ...ms.map((m) => m.at)];
   const heading = `<h2 class="pm-card-title">Timeline</h2>`;
   if (instants.length === 0) {
@@ -97,7 +99,7 @@ export function timelineChart(model: Postmortem): string {
       laneEnds[lane] = px;
       const y = LANE_Y + lane * LANE_GAP;
       // Written out rather than through attrs(): a long timeline has hundreds of ticks, drawn on every keystroke.
-      const label = esc(`${formatted(e.at!, zone, 'yyyy-MM-dd HH:mm')} — ${e.text}`);
+      const label = esc(`${formatted(e.at!, zone, `yyyy-MM-dd ${clock}`)} — ${e.text}`);
       const at = pct(px);
       return (
         `<g class="pm-tick pm-phase-${esc(e.phase ?? 'none')}" data-reveal-line="${e.line}" tabindex="0" role="button" aria-label="Line ${e.line + 1}: ${label}">` +
@@ -111,7 +113,7 @@ export function timelineChart(model: Postmortem): string {
 
   const lanes = Math.max(1, laneEnds.length);
   const axisY = LANE_Y + (lanes - 1) * LANE_GAP + 12;
-  const axis = axisTicks(t0, t1, zone)
+  const axis = axisTicks(t0, t1, zone, clock)
     .map((t) => {
       const px = x(t.at);
       const anchor = px < 4 ? 'start' : px > 96 ? 'end' : 'middle';
@@ -156,8 +158,10 @@ function formatted(ms: number, zone: string, format: string): string {
   return s;
 }
 
-function time(ms: number, zone: string): string {
-  return formatted(ms, zone, 'HH:mm');
+/** The document's clock as a luxon format: 12-hour when most of its timeline times say AM or PM. */
+export function clockOf(timeTexts: readonly string[]): string {
+  const twelve = timeTexts.filter((t) => /\d\s*[ap]\.?m\b\.?/i.test(t)).length;
+  return twelve * 2 > timeTexts.length ? 'h:mm a' : 'HH:mm';
 }
 
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 43200];
@@ -168,14 +172,14 @@ type AxisTick = { at: number; label: string; day: string | null };
 const lastAxis = kept(() => ({ axis: null as { key: string; ticks: AxisTick[] } | null }));
 
 /** Round times in the zone's wall clock, about six to eight of them; a date under the first and at each new day. */
-export function axisTicks(t0: number, t1: number, zone: string): AxisTick[] {
-  const key = `${t0}\u0000${t1}\u0000${zone}`;
+export function axisTicks(t0: number, t1: number, zone: string, clock = 'HH:mm'): AxisTick[] {
+  const key = `${t0}\u0000${t1}\u0000${zone}\u0000${clock}`;
   const last = lastAxis();
-  if (last.axis?.key !== key) last.axis = { key, ticks: computeAxisTicks(t0, t1, zone) };
+  if (last.axis?.key !== key) last.axis = { key, ticks: computeAxisTicks(t0, t1, zone, clock) };
   return last.axis.ticks.map((t) => ({ ...t }));
 }
 
-function computeAxisTicks(t0: number, t1: number, zone: string): AxisTick[] {
+function computeAxisTicks(t0: number, t1: number, zone: string, clock: string): AxisTick[] {
   const spanMin = (t1 - t0) / 60000;
   const step = STEPS.find((s) => spanMin / s <= MAX_AXIS_TICKS) ?? Math.ceil(spanMin / MAX_AXIS_TICKS);
   const z = resolveZone(zone) ?? 'UTC';
@@ -188,7 +192,7 @@ function computeAxisTicks(t0: number, t1: number, zone: string): AxisTick[] {
   for (let guard = 0; dt.toMillis() <= t1 && guard < 2000; guard++, dt = dt.plus({ minutes: step })) {
     if (dt.toMillis() < t0) continue;
     const day = dt.toISODate() ?? '';
-    out.push({ at: dt.toMillis(), label: step >= 1440 ? dt.toFormat('MMM d') : dt.toFormat('HH:mm'), day: multiDay && step < 1440 && day !== lastDay ? dt.toFormat('MMM d') : null });
+    out.push({ at: dt.toMillis(), label: step >= 1440 ? dt.toFormat('MMM d') : dt.toFormat(clock), day: multiDay && step < 1440 && day !== lastDay ? dt.toFormat('MMM d') : null });
     lastDay = day;
   }
   return out;

@@ -51,7 +51,8 @@ export function render(ctx: RuleContext, options: RenderOptions): RenderResult {
   if (!model.isPostmortem) {
     parts.push(`<section class="pm-card pm-notice" aria-label="Not a post-mortem"><p class="pm-empty">This document is not recognised as a post-mortem (${esc(model.detection)}), so it has no summary.</p></section>`);
   } else {
-    parts.push(summaryCard(model), timelineChart(model), actionSummary(model.actionItems, ctx.today));
+    const invalidSeverity = diagnostics.find((d) => d.code === 'invalid-severity')?.message;
+    parts.push(summaryCard(model, typeof invalidSeverity === 'string' ? invalidSeverity : undefined), timelineChart(model), actionSummary(model.actionItems, ctx.today));
     if (mode === 'webview') parts.push(diagnosticsBar(diagnostics));
   }
   const doc = renderMarkdown(model.text, {

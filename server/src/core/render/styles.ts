@@ -83,6 +83,7 @@ a:hover { color: var(--pm-link-active); text-decoration: underline; }
 .pm-metrics .pm-value { font-size: 1.25em; font-variant-numeric: tabular-nums; }
 .pm-stated { display: block; font-weight: normal; font-size: 0.9em; color: var(--pm-muted); cursor: pointer; }
 .pm-mismatch .pm-value { color: var(--pm-warn); }
+.pm-tag .pm-invalid { color: var(--pm-warn); }
 .pm-mismatch .pm-disagrees { color: var(--pm-warn); }
 .pm-diagnostics { display: flex; align-items: baseline; gap: 10px; }
 .pm-link { background: none; border: 0; padding: 0; color: var(--pm-link); cursor: pointer; font: inherit; }

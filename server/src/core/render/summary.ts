@@ -33,7 +33,8 @@ export function formatWhen(ms: number, zone: string): string {
   return formatInstant(ms, zone, 'yyyy-MM-dd HH:mm ZZZZ');
 }
 
-export function summaryCard(model: Postmortem): string {
+/** `invalidSeverity`: the invalid-severity finding's message, when there is one (the tag is marked with it). */
+export function summaryCard(model: Postmortem, invalidSeverity?: string): string {
   const zone = displayZone(model);
   const when = (ms: number | null, basis: string | undefined) =>
     ms === null ? `<span class="pm-none" title="not stated and not in the timeline">—</span>` : `<span${attrs({ class: 'pm-value', title: basis })}>${esc(formatWhen(ms, zone))}</span>`;
@@ -45,7 +46,7 @@ export function summaryCard(model: Postmortem): string {
   return (
     `<section class="pm-card pm-summary" aria-label="Summary">` +
     `<p class="pm-title">${esc(model.title ? stripMarks(model.title) : 'Untitled post-mortem')}</p>` +
-    `<div class="pm-tags">${tag('severity', 'Severity', fieldValue(model, 'severity'))}${tag('status', 'Status', fieldValue(model, 'status'))}` +
+    `<div class="pm-tags">${tag('severity', 'Severity', fieldValue(model, 'severity'), invalidSeverity)}${tag('status', 'Status', fieldValue(model, 'status'))}` +
     `<span class="pm-tag pm-zone" title="Times are shown in this zone">${esc(zone)}</span></div>` +
     `<dl class="pm-facts">${facts}</dl>` +
     `<dl class="pm-metrics">${metrics}</dl>` +
@@ -57,8 +58,12 @@ function fact(name: string, label: string, valueHtml: string): string {
   return `<div class="pm-fact" data-field="${name}"><dt>${label}</dt><dd>${valueHtml}</dd></div>`;
 }
 
-function tag(name: string, label: string, value: { text: string; line: number | null } | null): string {
-  const shown = value ? `<strong${attrs({ 'data-reveal-line': value.line })}>${esc(value.text)}</strong>` : `<strong class="pm-none">not set</strong>`;
+function tag(name: string, label: string, value: { text: string; line: number | null } | null, invalid?: string): string {
+  const shown = !value
+    ? `<strong class="pm-none">not set</strong>`
+    : invalid
+      ? `<strong${attrs({ class: 'pm-invalid', 'data-reveal-line': value.line, title: invalid })}>⚠ ${esc(value.text)}</strong>`
+      : `<strong${attrs({ 'data-reveal-line': value.line })}>${esc(value.text)}</strong>`;
   return `<span class="pm-tag" data-field="${name}">${label} ${shown}</span>`;
 }
 
@@ -73,7 +78,7 @@ export function fieldValue(model: Postmortem, which: 'severity' | 'status'): { t
   return typeof fm === 'string' || typeof fm === 'number' ? { text: String(fm), line: null } : null;
 }
 
-function isPlaceholder(text: string): boolean {
+export function isPlaceholder(text: string): boolean {
   if (isPlaceholderValue(text)) return true;
   const found = findPlaceholders(text);
   return found.length > 0 && found.reduce((n, p) => n + p.text.length, 0) >= text.replace(/\s+/g, '').length * 0.5;

@@ -7,6 +7,7 @@ import type { DocRow } from '../parse/document';
 import { extraPlaceholders } from './templateMemo';
 import { keptCarried } from './carried';
 import { hasComments } from './visibleText';
+import { nextIncidentId } from '../newDocument';
 import { keptWeakMap } from '../state';
 
 // Per row's cached cells (the same object while the row is unchanged): re-test only edited rows.
@@ -71,7 +72,9 @@ export const placeholder: Rule = {
     for (let i = 0; i < rows.length; i++) for (const c of cells[i]!) whole(rows[i]!.line, c.start, c.text);
     return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },
-  fix({ today }, finding) {
+  fix({ today, incidentIds }, finding) {
+    const id = nextIncidentId(String(finding.data?.['text'] ?? ''), today, incidentIds?.() ?? []);
+    if (id) return [{ title: `Replace ${String(finding.data?.['text'])} with a new incident id (${id})`, edits: [{ range: finding.range, newText: id }], isPreferred: true }];
     if (!finding.data?.['isDate']) return [];
     return [
       {

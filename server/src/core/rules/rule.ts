@@ -9,6 +9,8 @@ export interface RuleContext {
   config: Config;
   /** Today's date, ISO YYYY-MM-DD (injected so tests are deterministic). */
   today: string;
+  /** Incident ids written in the documents the service knows (for the next free number). */
+  incidentIds?: () => string[];
 }
 
 export interface Finding {
