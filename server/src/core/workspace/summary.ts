@@ -56,7 +56,7 @@ export interface PostmortemSummary {
 
 export const isoInstant = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString().replace('.000Z', 'Z'));
 
-const MISMATCH_CODES = new Set(['duration-mismatch', 'metric-mismatch']);
+const MISMATCH_CODES: ReadonlySet<string> = new Set(['duration-mismatch', 'metric-mismatch']);
 
 /** The summary of a post-mortem; null for a document that is not one. */
 export function summarize(model: Postmortem, diagnostics: readonly Diagnostic[], today: string): PostmortemSummary | null {
