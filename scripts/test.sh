@@ -45,6 +45,7 @@ fi
 run build npm run build
 run typecheck npm run typecheck
 run lint npm run lint
+run format npm run format:check
 run unit npx mocha
 run fuzz npm run fuzz:ci --if-present
 run e2e npm run test:e2e

@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, FIX_ALL_KIND, INSERT_SECTIONS_KIND, DISABLE_IN_WORKSPACE_COMMAND } from './core';
 import { loadBuiltinTemplates } from './node/builtinTemplates';
-import { Workspace } from './node/workspace';
+import { WorkspaceConfig } from './node/config';
 import { collectGarbage, HEAVY_RUN_MS } from './node/memory';
 import { cancellable, type Checkpoint } from './node/cancellation';
 import * as fs from 'node:fs';
@@ -26,7 +26,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (m: string) => connection.console.log(m);
 const service = createService({ templates: loadBuiltinTemplates(), log });
-const workspace = new Workspace(connection, service, log);
+const workspace = new WorkspaceConfig(connection, service, log);
 const indexing = workspaceIndexing(connection, service, documents, log);
 // One handler per notification: config files reload the config, markdown files update the index.
 connection.onDidChangeWatchedFiles((p) => indexing.filesChanged(p.changes, () => void workspace.reload()));

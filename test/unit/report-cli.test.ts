@@ -6,10 +6,10 @@ import { main } from '../../server/src/cli';
 import { ROOT } from './helpers';
 
 // `postmortem report` in-process: each document's figures must be exactly what `metrics` gives.
-const run = (args: string[]) => {
+const run = async (args: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
 
@@ -23,14 +23,14 @@ describe('postmortem report', function () {
   this.timeout(60000);
   const files = markdownUnder(FIXTURES);
 
-  it('JSON: every fixture post-mortem with the figures `postmortem metrics` gives, others skipped', () => {
-    const r = run(['report', '--format', 'json', FIXTURES]);
+  it('JSON: every fixture post-mortem with the figures `postmortem metrics` gives, others skipped', async () => {
+    const r = await run(['report', '--format', 'json', FIXTURES]);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out) as { postmortems: Record<string, unknown>[]; actionItems: Record<string, unknown>[]; summary: Record<string, unknown> };
     assert.ok(files.length >= 10);
     let postmortems = 0;
     for (const file of files) {
-      const m = run(['metrics', '--format', 'json', file]);
+      const m = await run(['metrics', '--format', 'json', file]);
       assert.equal(m.code, 0, m.err);
       const metrics = JSON.parse(m.out) as Record<string, unknown>;
       const entry = report.postmortems.find((p) => p['file'] === file);
@@ -41,7 +41,7 @@ describe('postmortem report', function () {
       postmortems++;
       assert.ok(entry, `${file} is in the report`);
       for (const k of METRIC_FIELDS) assert.deepEqual(entry[k], metrics[k], `${path.relative(ROOT, file)}: ${k}`);
-      const lint = run(['lint', '--format', 'json', file]);
+      const lint = await run(['lint', '--format', 'json', file]);
       const findings = JSON.parse(lint.out) as { severity: string }[];
       assert.equal(entry['errors'], findings.filter((f) => f.severity === 'error').length, `${file}: errors as lint counts them`);
       assert.equal(entry['warnings'], findings.filter((f) => f.severity === 'warning').length, `${file}: warnings`);
@@ -55,24 +55,24 @@ describe('postmortem report', function () {
     assert.equal(report.summary['postmortems'], postmortems);
   });
 
-  it('CSV: one row per post-mortem, or per action item with --action-items', () => {
-    const json = JSON.parse(run(['report', '--format', 'json', FIXTURES]).out) as { postmortems: unknown[]; actionItems: unknown[] };
-    const csv = run(['report', '--format', 'csv', FIXTURES]);
+  it('CSV: one row per post-mortem, or per action item with --action-items', async () => {
+    const json = JSON.parse((await run(['report', '--format', 'json', FIXTURES])).out) as { postmortems: unknown[]; actionItems: unknown[] };
+    const csv = await run(['report', '--format', 'csv', FIXTURES]);
     assert.equal(csv.code, 0, csv.err);
     // Rows are counted by their leading file column (a title may hold a quoted line break).
     const rows = (text: string) => text.split('\r\n').filter((l) => l.startsWith(FIXTURES));
     assert.match(csv.out, /^file,title,template,severity,status,start,end,durationMinutes,/);
     assert.equal(rows(csv.out).length, json.postmortems.length);
-    const items = run(['report', '--format', 'csv', '--action-items', FIXTURES]);
+    const items = await run(['report', '--format', 'csv', '--action-items', FIXTURES]);
     assert.match(items.out, /^file,line,id,text,owner,due,status,open,overdue\r\n/);
     assert.equal(rows(items.out).length, json.actionItems.length);
   });
 
-  it('HTML: a standalone page with a CSP, the charts, no script and the hostile fixture escaped', () => {
+  it('HTML: a standalone page with a CSP, the charts, no script and the hostile fixture escaped', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-report-'));
     try {
       const out = path.join(dir, 'insights.html');
-      const r = run(['report', '--format', 'html', '-o', out, FIXTURES]);
+      const r = await run(['report', '--format', 'html', '-o', out, FIXTURES]);
       assert.equal(r.code, 0, r.err);
       const html = fs.readFileSync(out, 'utf8');
       assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; base-uri/);
@@ -84,13 +84,13 @@ describe('postmortem report', function () {
     }
   });
 
-  it('text by default; usage errors and missing paths exit 2', () => {
-    const r = run(['report', path.join(FIXTURES, 'filled')]);
+  it('text by default; usage errors and missing paths exit 2', async () => {
+    const r = await run(['report', path.join(FIXTURES, 'filled')]);
     assert.equal(r.code, 0);
     assert.match(r.out, /5 post-mortem\(s\); action items: \d+ open, \d+ overdue/);
-    assert.equal(run(['report']).code, 2);
-    assert.equal(run(['report', '--format', 'xml', FIXTURES]).code, 2);
-    const missing = run(['report', path.join(FIXTURES, 'nope')]);
+    assert.equal((await run(['report'])).code, 2);
+    assert.equal((await run(['report', '--format', 'xml', FIXTURES])).code, 2);
+    const missing = await run(['report', path.join(FIXTURES, 'nope')]);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /no such file/);
   });

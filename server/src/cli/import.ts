@@ -3,50 +3,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyTextEdits, SOURCES, type ImportResult, type PostmortemService, type SourceId } from '../core';
+import { applyTextEdits, type ImportResult, type PostmortemService, type SourceId } from '../core';
 import { readText } from '../node/files';
 
-export const IMPORT_USAGE =
-  'postmortem import --into DOC [--source auto|' + SOURCES.join('|') + '] [--users USERS.json] [-o OUT | --write] [--config FILE] FILE...';
-
-export class ImportUsageError extends Error {}
-
-interface ImportArgs {
-  into: string | null;
+export interface ImportArgs {
+  into: string;
   source: SourceId | 'auto';
   users: string | null;
   output: string | null;
   write: boolean;
   config: string | null;
   files: string[];
-}
-
-export function parseImportArgs(args: string[]): ImportArgs {
-  const o: ImportArgs = { into: null, source: 'auto', users: null, output: null, write: false, config: null, files: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const name = a.split('=')[0];
-    const value = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (v === undefined) throw new ImportUsageError(`${name} needs a value`);
-      return v;
-    };
-    if (name === '--into') o.into = value();
-    else if (name === '--source') {
-      const s = value();
-      if (s !== 'auto' && !(SOURCES as readonly string[]).includes(s)) throw new ImportUsageError(`unknown source '${s}' (auto, ${SOURCES.join(', ')})`);
-      o.source = s as SourceId | 'auto';
-    } else if (name === '--users') o.users = value();
-    else if (name === '--output' || name === '-o') o.output = value();
-    else if (name === '--config') o.config = value();
-    else if (a === '--write' || a === '-w') o.write = true;
-    else if (a.startsWith('-') && a !== '-') throw new ImportUsageError(`unknown option ${a}`);
-    else o.files.push(a);
-  }
-  if (!o.into) throw new ImportUsageError('import needs --into DOC');
-  if (!o.files.length) throw new ImportUsageError('import needs at least one FILE to read entries from');
-  if (o.write && o.output !== null) throw new ImportUsageError('--write and -o both say where to write: give one');
-  return o;
 }
 
 /** A summary for the terminal (stderr): what was added, from where, and what could not be read. */
@@ -59,9 +26,9 @@ export function describeImport(r: ImportResult, err: (s: string) => void): void 
   err(r.entries.length ? `${r.entries.length} entr${r.entries.length === 1 ? 'y' : 'ies'} added, ${r.first} to ${r.last}` : 'no entries added');
 }
 
-export function importCommand(args: string[], load: (config: string | null) => PostmortemService, out: (s: string) => void, err: (s: string) => void): number {
-  const o = parseImportArgs(args);
-  const doc = readText(o.into!);
+/** Options are read by commands/import.ts (the CLI's one parser). */
+export function importCommand(o: ImportArgs, load: (config: string | null) => PostmortemService, out: (s: string) => void, err: (s: string) => void): number {
+  const doc = readText(o.into);
   if ('error' in doc) {
     err(`${o.into}: ${doc.error}`);
     return 2;
@@ -85,7 +52,7 @@ export function importCommand(args: string[], load: (config: string | null) => P
     users = r.text;
   }
   const service = load(o.config);
-  const result = service.importTimeline({ uri: pathToFileURL(path.resolve(o.into!)).toString(), version: 1, text: doc.text }, inputs, users !== undefined ? { users } : {});
+  const result = service.importTimeline({ uri: pathToFileURL(path.resolve(o.into)).toString(), version: 1, text: doc.text }, inputs, users !== undefined ? { users } : {});
   // Unreadable input leaves the document untouched: nothing is written.
   if (result.errors.length) {
     for (const e of result.errors) err(`postmortem: ${e.input}: ${e.message}`);
@@ -98,7 +65,7 @@ export function importCommand(args: string[], load: (config: string | null) => P
   }
   describeImport(result, err);
   const text = applyTextEdits(doc.text, result.edits);
-  const target = o.write ? o.into! : o.output;
+  const target = o.write ? o.into : o.output;
   if (target === null) {
     out(text.replace(/\n$/, ''));
     return 0;

@@ -13,7 +13,7 @@ describe('text edits', () => {
     assert.equal(out, 'aB\nXYcd');
   });
 
-  it('a diff edit turns any text into any other, with positions inside lines (CR, LF, CRLF)', () => {
+  it('a diff edit turns any text into any other, with positions inside lines (CR, LF, CRLF) (property)', () => {
     const piece = fc.oneof(fc.constantFrom('\n', '\r\n', '\r', 'a', 'b', ' '), fc.string({ maxLength: 3 }));
     const text = fc.array(piece, { maxLength: 20 }).map((a) => a.join(''));
     fc.assert(

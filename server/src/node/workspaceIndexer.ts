@@ -8,7 +8,8 @@ import { FileChangeType, type Connection, type Diagnostic, type FileEvent } from
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, WorkspaceIndex, type IndexChange, type PostmortemService, type PostmortemSummary } from '../core';
-import { expandPaths, readText } from './files';
+import { readText } from './files';
+import { expandPaths } from './paths';
 import { collectGarbage } from './memory';
 import { WORKSPACE_CHANGED_NOTIFICATION, type WorkspaceState } from '../protocol';
 

@@ -11,6 +11,7 @@ import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
 import { computeMetrics } from './metrics';
+import { timelineBaseDate } from './timelineDate';
 import { dateIn, statedSentence } from './statedSentence';
 import { readMilestones, sameMilestones } from './milestones';
 import { readDirectives } from './directives';
@@ -34,20 +35,21 @@ export function buildModel(
   const prev = doc.edit && prevModel?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? prevModel : undefined;
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
   const detection = config.enable
-    ? detect(input.uri, frontMatter, doc.headings, templates, config.files, config.defaultTemplate)
-    : { isPostmortem: false, template: null, reason: 'disabled by configuration' };
+    ? detect({ uri: input.uri, frontMatter, headings: doc.headings, fields: doc.fields, lines: doc.lines }, templates, config.files, config.defaultTemplate)
+    : { isPostmortem: false, template: null, reason: 'disabled by configuration', templateReason: 'disabled by configuration', closest: null };
   const template = detection.template;
   const sections = buildSections(doc.headings, doc.lines, template);
   const fields = buildFields(doc.fields, sections);
 
   const date = documentDate(fields, frontMatter);
-  const zone = documentZone(fields, frontMatter, config);
+  const zone = documentZone(fields, frontMatter, config, doc);
   // Stated start/end fields are read in the document's zone, else the timeline's stated one.
   const timelineSection = findTimelineSection(sections, template);
   const timelineZone = zone.source === 'document' || !timelineSection ? null : statedZone(doc, timelineSection);
   const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
   const sameTemplate = prev?.templateId === (template?.id ?? null);
-  const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, date, zone)) || buildTimeline(doc, sections, fields, template, date, zone);
+  const day = timelineBaseDate(doc, fields, input.uri, date);
+  const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, day, zone)) || buildTimeline(doc, sections, fields, template, day, zone);
   // No start or end field: a sentence may state the window ("Between approximately … and …").
   if (!stated.window.start && !stated.window.end) {
     const skip = (l: number) => doc.codeLines.has(l) || (!!timelineSection && l >= timelineSection.range.start.line && l <= timelineSection.range.end.line);
@@ -67,6 +69,8 @@ export function buildModel(
     lines: doc.lines,
     isPostmortem: detection.isPostmortem,
     detection: detection.reason,
+    templateReason: detection.templateReason,
+    closestTemplateId: detection.closest?.id ?? null,
     templateId: template?.id ?? null,
     frontMatter,
     frontMatterRange: doc.frontMatter ? range(doc.frontMatter.start, 0, doc.frontMatter.end, 3) : null,
@@ -136,7 +140,7 @@ function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> 
   return null;
 }
 
-function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> | null, config: Config): { zone: string; source: TimeZoneSource } {
+function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> | null, config: Config, doc: ParsedDocument): { zone: string; source: TimeZoneSource } {
   for (const key of ['timezone', 'timeZone', 'time_zone', 'tz']) {
     const v = fm?.[key];
     const z = typeof v === 'string' ? resolveZone(v) : null;
@@ -145,6 +149,14 @@ function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> 
   for (const f of fields) {
     if (!/time|date|start|end/i.test(f.key)) continue;
     const z = findZoneStatement(f.key);
+    if (z) return { zone: z.zone, source: 'document' };
+  }
+  // "All times in PDT (UTC-7)." stated for the whole document, above its first section.
+  const firstSection = doc.headings.find((h) => h.depth > 1)?.line ?? doc.lines.length;
+  for (let l = 0; l < Math.min(firstSection, 60); l++) {
+    const line = doc.lines[l]!;
+    if (doc.codeLines.has(l) || !/^\W*(?:all\s+)?(?:times|timestamps)\b/i.test(line)) continue;
+    const z = findZoneStatement(line);
     if (z) return { zone: z.zone, source: 'document' };
   }
   const configured = config.timeZone ? resolveZone(config.timeZone) : null;

@@ -9,6 +9,9 @@ import type { Field, Phase, Range, Section, Timeline, TimelineEntry, TimeZoneSou
 import { lineRange, normalizeTitle, stripMarks } from './text';
 import { within } from './sections';
 import { firstAtOrAfter, lineOf } from '../sorted';
+import type { LooseDate } from '../time';
+import { isNewestFirst, readShapes, resolveShapes } from './timelineShapes';
+import { documentYear } from './timelineDate';
 import { keptWeakMap } from '../state';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i;
@@ -29,9 +32,21 @@ export function findTimelineSection(sections: Section[], template: TemplateSpec 
   const ids = new Set(template?.sections.filter((s) => s.role === 'timeline').map((s) => s.id) ?? []);
   return (
     sections.find((s) => s.templateId !== null && ids.has(s.templateId)) ??
-    sections.find((s) => s.level > 1 && /timeline|chronology|sequence of events/i.test(s.title)) ??
+    sections.find((s) => isTimelineTitle(s)) ??
     null
   );
+}
+
+const TIMELINE_TITLE = /timeline|chronology|sequence of events|タイムライン|時系列/i;
+
+/** A timeline heading: any level below the title; an H1 only when it is not the document's title. */
+export function isTimelineTitle(s: Section): boolean {
+  return TIMELINE_TITLE.test(s.title) && (s.level > 1 || /^\W*(?:incident\s+)?(?:timeline|chronology)\b/i.test(s.title));
+}
+
+/** Further timelines (a follow-up timeline, one per system) outside the first one. */
+export function otherTimelines(sections: Section[], first: Section): Section[] {
+  return sections.filter((s) => s !== first && !within(first, s.headingRange.start.line) && isTimelineTitle(s) && s.level > 1);
 }
 
 export interface Draft {
@@ -51,6 +66,10 @@ export interface Draft {
   ownerRange?: Range;
   /** The cached reading it came from, to reuse the entry while nothing about it changed. */
   reading?: object;
+  /** A date that needs the document's year or day/month order (timelineShapes.ts). */
+  loose?: LooseDate | null;
+  /** `17:30 PM` read as 17:30. */
+  meridiemIgnored?: boolean;
 }
 
 /** What a row or item says, before it is placed on its line: reused while its text is unchanged. */
@@ -154,6 +173,22 @@ export function buildTimeline(
     }
   }
   drafts.sort((a, b) => a.line - b.line);
+  if (!blockSections.length) {
+    const shapes = readShapes(doc, section, drafts);
+    const others = otherTimelines(sections, section);
+    const same = !others.length && !shapes.marks.length && !isNewestFirst(drafts) && shapes.drafts.length === drafts.length && shapes.drafts.every((d, i) => d === drafts[i]);
+    if (!same) {
+      for (const o of others) {
+        const more = readShapes(doc, o, []);
+        shapes.marks.push({ line: o.headingRange.start.line, date: null, zone: statedZone(doc, o)?.zone ?? null }, ...more.marks);
+        shapes.drafts.push(...more.drafts);
+      }
+      shapes.drafts.sort((a, b) => a.line - b.line);
+      shapes.marks.sort((a, b) => a.line - b.line);
+      shape ??= shapes.drafts.length ? 'list' : null;
+      return extendedTimeline(doc, section, stated, shapes.drafts, shapes.marks, shape, columns, date, stated ? { zone: stated.zone, source: 'timeline' } : docZone);
+    }
+  }
 
   const zone = stated ? { zone: stated.zone, source: 'timeline' as TimeZoneSource } : docZone;
   const resolve = resolveStart(date);
@@ -179,6 +214,33 @@ export function buildTimeline(
   };
   if (!blockSections.length) lastBuilds.set(timeline, { drafts, states, rows: rows.length, date, zone: zone.zone, zoneSource: zone.source });
   return timeline;
+}
+
+/** A timeline read with day marks or the extended shapes: built afresh on every change (no incremental update). */
+function extendedTimeline(
+  doc: ParsedDocument,
+  section: Section,
+  stated: ReturnType<typeof statedZone>,
+  drafts: Draft[],
+  marks: Parameters<typeof resolveShapes>[1],
+  shape: Timeline['shape'],
+  columns: string[],
+  date: string | null,
+  zone: { zone: string; source: TimeZoneSource },
+): Timeline {
+  const { at, zones } = resolveShapes(drafts, marks, date, zone.zone, date ? null : documentYear(doc));
+  const entries = drafts.map((d, i) => {
+    const own = d.time?.zone;
+    return newEntry(d, at[i] ?? null, own ?? zones[i] ?? zone.zone, own ? 'entry' : zones[i] ? 'timeline' : zone.source);
+  });
+  return {
+    section,
+    entries,
+    statedZone: stated?.zone ?? null,
+    statedZoneRange: stated ? lineRange(stated.line, stated.start, stated.end) : null,
+    shape,
+    columns,
+  };
 }
 
 export function newEntry(d: Draft, at: number | null, entryZone: string, zoneSource: TimeZoneSource): TimelineEntry {

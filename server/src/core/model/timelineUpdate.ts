@@ -7,6 +7,7 @@ import { resolveStart, resolveStep, sameState, type ResolveState } from '../time
 import type { Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
 import { lastBuilds, newEntry, fromRow, fromItem, findTimelineSection, statedZone, type Draft } from './timeline';
 import { within } from './sections';
+import { isNewestFirst, readsAsShape } from './timelineShapes';
 import { lineRange } from './text';
 import { firstAtOrAfter, lineOf } from '../sorted';
 
@@ -40,12 +41,18 @@ export function updateTimeline(
   let added: Draft | null = null;
   if (isInside && e.kind === 'table-row') {
     const r = doc.rows[firstAtOrAfter(doc.rows, h, lineOf)];
-    if (r?.line === h) added = fromRow(r, doc.lines);
+    if (r?.line === h) {
+      added = fromRow(r, doc.lines);
+      if (readsAsShape('row', added, '', { header: r.header.map((c) => c.text), cells: r.cells })) return null;
+    }
   } else if (isInside) {
     let i = firstAtOrAfter(doc.items, h, lineOf);
     while (doc.items[i]?.line === h && doc.items[i]!.depth !== 1) i++; // items nested on the same line
     const item = doc.items[i];
-    if (item?.line === h) added = fromItem(h, item.contentStart, item.text, doc.lines);
+    if (item?.line === h) {
+      added = fromItem(h, item.contentStart, item.text, doc.lines);
+      if (readsAsShape('item', added, item.text)) return null;
+    }
   }
   const rows = last.rows + (e.kind === 'table-row' ? (isInside ? e.rowsAdded : 0) - (wasInside ? e.rowsRemoved : 0) : 0);
 
@@ -56,6 +63,7 @@ export function updateTimeline(
     const d = last.drafts[j]!;
     drafts.push(delta ? moveDraft(d, delta) : d);
   }
+  if (isNewestFirst(drafts)) return null;
   const list: TimelineEntry[] = prev.entries.slice(0, k);
   const states: ResolveState[] = last.states.slice(0, k);
   const s = k > 0 ? { ...last.states[k - 1]! } : resolveStart(date);

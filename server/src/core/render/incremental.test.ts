@@ -106,7 +106,7 @@ function checkEdits(text: string, edits: readonly Edit[], whole = true): void {
 
 const RUNS = { seed: 20250501, numRuns: 4, endOnFailure: true };
 
-describe('render: incremental re-render equals a render from scratch', function () {
+describe('render: incremental re-render equals a render from scratch (property)', function () {
   this.timeout(240000);
 
   const fixtures = ['filled/classic.md', 'filled/standard.md', 'filled/report.md', 'filled/detailed.md', 'filled/sev.md', 'seeds/detailed.md', 'plain/readme-with-timeline.md'];

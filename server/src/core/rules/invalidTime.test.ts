@@ -24,3 +24,37 @@ describe('invalid-time: severity by certainty', () => {
     assert.deepEqual(kit.check(doc(['- 09:15 UTC: Export job started failing'], '**Date:** 2025-02-03')), []);
   });
 });
+
+const classic = (timeline: string[], date = '**Date:** 2025-02-10') =>
+  ['---', 'template: classic', '---', '# Incident: login errors', '', date, '', '## Summary', '', 'Logins failed.', '', '## Timeline', '', ...timeline, ''].join('\n');
+
+describe('invalid-time: what is reported, and where', () => {
+  it('reports a time that cannot be read, on the time as written', () => {
+    const text = classic(['| Time | Event |', '|---|---|', '| 10:00 | Alert fired |', '| 25:99 | Paged the on-call |', '| 10:30 | Resolved |']);
+    const found = kit.check(text);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    const d = found[0]!;
+    assert.match(String(d.message), /^Cannot read time '25:99'\. Write HH:MM/);
+    const line = text.split('\n')[d.range.start.line]!;
+    assert.equal(line.slice(d.range.start.character, d.range.end.character), '25:99');
+  });
+
+  it('says a readable time has no date to anchor it when the document states none', () => {
+    const found = kit.check(classic(['- 10:00 - Alert fired', '- 10:30 - Resolved'], 'No date anywhere.'));
+    assert.ok(found.length >= 1, 'the times have no date');
+    for (const d of found) assert.match(String(d.message), /has no date to anchor it: add a \*\*Date:\*\* field or write the date with the time\./);
+  });
+
+  it('stays quiet on readable times, placeholders and times in other shapes', () => {
+    assert.deepEqual(kit.check(classic(['- 10:00 - Alert fired', '- 2:15 PM - Paged', '- 2025-02-10 15:00 UTC - Resolved'])), []);
+    const placeholder = classic(['| Time | Event |', '|---|---|', '| HH:MM | Event description |']);
+    assert.deepEqual(kit.check(placeholder), [], "an unfilled placeholder is the placeholder rule's finding");
+    assert.ok(kit.all(placeholder).some((d) => d.code === 'placeholder'), 'the placeholder rule reports it');
+  });
+
+  it('leaves a date that does not exist to invalid-date (one report per mistake)', () => {
+    const text = classic(['- 2025-02-31 10:00 - Alert fired', '- 10:30 - Resolved']);
+    assert.deepEqual(kit.check(text), []);
+    assert.ok(kit.all(text).some((d) => d.code === 'invalid-date'), 'invalid-date reports it');
+  });
+});

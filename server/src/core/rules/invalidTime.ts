@@ -1,7 +1,7 @@
 // A timeline time (or a stated start/end) that cannot be read.
 import type { Rule, Finding } from './rule';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
-import { parseTime } from '../time';
+import { parseTime, readEntryLead } from '../time';
 import { stripMarks } from '../model/text';
 import { dateProblems } from './invalidDate';
 import { instantsOf } from './endBeforeStart';
@@ -22,7 +22,8 @@ export const invalidTime: Rule = {
       const e = entries[i]!;
       // A non-existent date (2024-02-31) is invalid-date's finding; one report is enough.
       if (!e.timeText || isPlaceholder(e.timeText) || dateProblems(e.timeText).length) continue;
-      const readable = parseTime(stripMarks(e.timeText));
+      // Read but not placed (a date without a year, a day/month order the document does not settle).
+      const readable = parseTime(stripMarks(e.timeText)) ?? readEntryLead(e.timeText);
       out.push({
         range: e.timeRange,
         message: readable

@@ -3,3 +3,4 @@ export * from './zones';
 export * from './parse';
 export * from './duration';
 export * from './phase';
+export * from './entryTime';

@@ -11,7 +11,7 @@ const PIECES = ['1', '12', '23', ':', '30', '59', ' ', 'PM', 'am', 'UTC', 'PT', 
 const timeish = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((a) => a.join(''));
 const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), timeish);
 
-describe('time parsing properties', () => {
+describe('time parsing (property)', () => {
   it('never throws on arbitrary strings', () => {
     fc.assert(
       fc.property(anyText, (s) => {

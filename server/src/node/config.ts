@@ -10,7 +10,7 @@ import { loadBuiltinTemplates } from './builtinTemplates';
 
 export const CONFIG_FILE = '.postmortem.yaml';
 
-export class Workspace {
+export class WorkspaceConfig {
   private roots: string[] = [];
   private canConfigure = false;
   /** Restricted Mode: the workspace's own config file (with custom regexes) is not loaded. */

@@ -2,18 +2,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { ROOT, fixture } from './helpers';
+import { fixture } from '../helpers';
+import { run } from './run';
 
 // The CLI as CI runs it: the bundled bin (run `npm run build` first).
-const BIN = path.join(ROOT, 'bin', 'postmortem.js');
-const run = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 describe('postmortem CLI', function () {
-  this.timeout(30000);
+  this.timeout(120000);
   let dir: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-cli-'));

@@ -1,0 +1,111 @@
+// Timelines in the shapes real post-mortems use, each in a document written for the test.
+import assert from 'node:assert/strict';
+import { createService } from '../service';
+import { loadBuiltinTemplates } from '../../node/builtinTemplates';
+
+const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-10-01' });
+let n = 0;
+const analyze = (text: string, name = `pm-${++n}.md`) => service.analyze({ uri: `file:///ws/incidents/${name}`, version: 1, text });
+/** `line: ISO instant` for every entry (`-` when unplaced). */
+const read = (text: string, name?: string) =>
+  analyze(text, name).timeline.entries.map((e) => `${e.line}: ${e.at === null ? '-' : new Date(e.at).toISOString().slice(0, 16)}`);
+
+describe('timeline shapes', () => {
+  it('list items with times in bold, italics, code or brackets', () => {
+    const doc = '# Cache outage 2024-03-10\n\n## Timeline\n\n- **09:00 UTC** - deploy\n- _09:05_ alert fires\n- `09:07` paged\n- [09:12] rollback\n';
+    assert.deepEqual(read(doc), ['4: 2024-03-10T09:00', '5: 2024-03-10T09:05', '6: 2024-03-10T09:07', '7: 2024-03-10T09:12']);
+  });
+
+  it('a time after a date, 03:26pm, 3.26 pm, a range, and 17:30 PM read as 17:30', () => {
+    const doc = '# Queue backlog\n\n## Timeline\n\n- 2018-08-22, 03:26pm: queue grows\n- 3.40 pm - paged\n- 16:02–16:15 UTC: failover\n- 17:30 PM: resolved\n';
+    assert.deepEqual(read(doc), ['4: 2018-08-22T15:26', '5: 2018-08-22T15:40', '6: 2018-08-22T16:02', '7: 2018-08-22T17:30']);
+    const e = analyze(doc).timeline.entries[2]!;
+    assert.equal(e.timeText, '16:02–16:15 UTC');
+    assert.equal(e.text, 'failover');
+  });
+
+  it('a date and a time inside one bold span, and a bold span that closes on the next line', () => {
+    const doc = '# Disk full\n\n## Timeline\n\nUnless otherwise noted all events happened on 2019-10-21, in UTC.\n\n- **2019-10-20 23:55: builds start failing**\n- **00:38: alerts fire, the on-call engineer\n  is paged**\n- 00:40: engineer joins\n';
+    assert.deepEqual(read(doc), ['6: 2019-10-20T23:55', '7: 2019-10-21T00:38', '9: 2019-10-21T00:40']);
+  });
+
+  it('table rows in any column order: Date | Time | Event and Event | Time | Date', () => {
+    const a = '# Login failures\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n| 2023-07-19 | 23:50 | deploy |\n| 2023-07-20 | 00:10 | alert |\n';
+    assert.deepEqual(read(a), ['6: 2023-07-19T23:50', '7: 2023-07-20T00:10']);
+    const b = '# Login failures\n\n## Timeline\n\n| Event | Time (UTC) | Day |\n|---|---|---|\n| deploy | 23:50 | 2023-07-19 |\n| alert | 00:10 | 2023-07-20 |\n';
+    assert.deepEqual(read(b), ['6: 2023-07-19T23:50', '7: 2023-07-20T00:10']);
+    assert.equal(analyze(b).timeline.entries[1]!.text, 'alert');
+  });
+
+  it('a table time cell with a month and day but no year takes the year of the Date line', () => {
+    const doc = '# SDK regression\n\n**Date:** March 3-5, 2026\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| Mar 3, 10:18 AM | first report |\n| Mar 4, 5:33 PM | fix released |\n';
+    assert.deepEqual(read(doc), ['8: 2026-03-03T10:18', '9: 2026-03-04T17:33']);
+  });
+
+  it('paragraphs: lines of one paragraph (soft breaks), and one paragraph per entry', () => {
+    const doc = '# API 500s on 2022-04-02\n\n## Timeline\n\n10:00 deploy starts\n10:04 error rate rises\n10:09 rollback\n\n10:30 all clear\n';
+    assert.deepEqual(read(doc), ['4: 2022-04-02T10:00', '5: 2022-04-02T10:04', '6: 2022-04-02T10:09', '8: 2022-04-02T10:30']);
+  });
+
+  it('one heading per entry, with its text on the heading or in the paragraph under it', () => {
+    const doc = '# Hub outage 2025-08-12\n\n## Timeline (times in UTC)\n\n### 12:19 - Namespace deleted\n\n### 12:25\nUsers report 404s\n';
+    const m = analyze(doc);
+    assert.deepEqual(m.timeline.entries.map((e) => [e.line, e.text, new Date(e.at!).toISOString().slice(11, 16)]), [
+      [4, 'Namespace deleted', '12:19'],
+      [6, 'Users report 404s', '12:25'],
+    ]);
+    assert.equal(m.timeline.entries[1]!.textRange.start.line, 7);
+  });
+
+  it('day headings, date lines and bold dates give the day; times past midnight advance it', () => {
+    const doc = '# Replication lag, May 2023\n\n## Timeline\n\n### 2023-05-03 Wednesday\n\n- 23:40 lag alert\n- 00:20 replica rebuilt\n\n**Thursday, May 4**\n\n- 09:00 review\n';
+    assert.deepEqual(read(doc), ['6: 2023-05-03T23:40', '7: 2023-05-04T00:20', '11: 2023-05-04T09:00']);
+  });
+
+  it('a day heading with its own zone, and dates nested under a date item', () => {
+    const a = '# Broker restart\n\n## Timeline\n\n#### 29-09-2021 (All times CEST)\n\n- 14:00 broker restarted\n';
+    assert.deepEqual(read(a), ['6: 2021-09-29T12:00']);
+    const b = '# App crash 2021\n\n## Timeline\n\n* 11/25\n    * 15:00 - release\n    * 16:20 - crash reports\n* 11/26\n    * 10:10 - fix released\n';
+    assert.deepEqual(read(b), ['5: 2021-11-25T15:00', '6: 2021-11-25T16:20', '8: 2021-11-26T10:10']);
+  });
+
+  it('day-first or month-first from the document\'s other dates; unknown when nothing tells', () => {
+    const dayFirst = '# Outage 2021\n\n## Timeline\n\n### 25/04\n\n- 10:00 start\n\n### 03/05\n\n- 09:00 fixed\n';
+    assert.deepEqual(read(dayFirst), ['6: 2021-04-25T10:00', '10: 2021-05-03T09:00']);
+    const unknown = '# Outage 2021\n\n## Timeline\n\n### 03/05\n\n- 09:00 fixed\n';
+    assert.deepEqual(read(unknown), ['6: -']);
+  });
+
+  it('no year anywhere: the instant stays unknown rather than guessed', () => {
+    assert.deepEqual(read('# Outage\n\n## Timeline\n\n- [03-26 23:04] node drained\n'), ['4: -']);
+  });
+
+  it('a date without a year takes the year nearest the document date (December before a January incident)', () => {
+    const doc = '# Outage 2019-01-20\n\n## Timeline\n\n- [12-05 16:21] bug introduced\n- [01-20 07:00] outage\n';
+    assert.deepEqual(read(doc), ['4: 2018-12-05T16:21', '5: 2019-01-20T07:00']);
+  });
+
+  it('the day from the file name, or from the one date the document names', () => {
+    assert.deepEqual(read('# Outage\n\n## Timeline\n\n- 10:00 alert\n', '2024-02-29-outage.md'), ['4: 2024-02-29T10:00']);
+    assert.deepEqual(read('# Outage\n\nOn May 31, 2022 the claims site failed.\n\n## Timeline\n\n- `10:00` alert\n'), ['6: 2022-05-31T10:00']);
+  });
+
+  it('a newest-first timeline', () => {
+    const doc = '# Outage 2024-06-01\n\n## Timeline\n\n- 11:30 resolved\n- 10:15 mitigated\n- 09:40 detected\n- 09:30 started\n';
+    assert.deepEqual(read(doc), ['4: 2024-06-01T11:30', '5: 2024-06-01T10:15', '6: 2024-06-01T09:40', '7: 2024-06-01T09:30']);
+  });
+
+  it('several timelines in one document, each with its own zone', () => {
+    const doc = '# Outage 2025-08-12\n\n## Timeline (times in UTC)\n\n- 16:00 declared\n- 17:11 resolved\n\n## Follow-up timeline (times in CEST)\n\n- 21:16 user reports\n';
+    assert.deepEqual(read(doc), ['4: 2025-08-12T16:00', '5: 2025-08-12T17:11', '9: 2025-08-12T19:16']);
+  });
+
+  it('a timeline under an H1 heading', () => {
+    assert.deepEqual(read('# Outage report 2024-01-02\n\nSummary.\n\n# Timeline\n\n- 10:00 alert\n'), ['6: 2024-01-02T10:00']);
+  });
+
+  it('a document zone stated above the first section', () => {
+    const m = analyze('# Outage 2019-03-26\n\nAll times in PDT (UTC-7).\n\n## Timeline\n\n- [03-26 08:10] deploy\n');
+    assert.deepEqual(m.timeline.entries.map((e) => new Date(e.at!).toISOString().slice(0, 16)), ['2019-03-26T15:10']);
+  });
+});

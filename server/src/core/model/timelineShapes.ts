@@ -1,0 +1,340 @@
+// Timeline shapes beyond one-time-per-list-item-or-row: entries under day headings or date lines,
+// one heading per entry, paragraphs one entry per line, nested items under a date item, a Date
+// column beside a Time column, dates without a year or with the day first. What these read is
+// resolved here too, with the document's own dates settling years and day/month order.
+import type { ParsedDocument } from '../parse/document';
+import {
+  classifyPhase,
+  dateOrderEvidence,
+  findZoneStatement,
+  readDayMarker,
+  readEntryLead,
+  readLooseDate,
+  resolveStart,
+  resolveStep,
+  resolveZone,
+  settleDate,
+  parseIsoDate,
+  type LooseDate,
+  type ParsedTime,
+  type YMD,
+} from '../time';
+import type { Section } from './types';
+import type { Draft } from './timeline';
+import { within } from './sections';
+import { keptTextMemo } from '../parse/memo';
+
+/** A day marker: a date heading, date line or date item; entries after it are on that day. */
+export interface DayMark {
+  line: number;
+  /** Null for a mark that only changes the zone (another timeline section). */
+  date: LooseDate | null;
+  /** "Unless otherwise noted all events happened on …": dated entries do not move the day of the others. */
+  sticky?: boolean;
+  /** A zone stated with it (`#### 29-09-2021 (All times CEST)`). */
+  zone: string | null;
+}
+
+export interface Shapes {
+  drafts: Draft[];
+  marks: DayMark[];
+}
+
+const LIST = /^\s*(?:[-*+]|\d+[.)])\s/;
+// Asked of every item on every full build; most items did not change.
+const leads = keptTextMemo(readEntryLead);
+const STATEMENT = /\b(?:events?|times?|entries|everything)\b[^.]*?\b(?:on|from|of)\s+/i;
+
+/** A draft read from `content` (starting at column `col` of `line`) by the entry lead, or null. */
+function leadDraft(line: number, col: number, content: string, lines: string[]): Draft | null {
+  const lead = leads.get(content);
+  if (!lead) return null;
+  const text = content.slice(lead.textStart).replace(/\s*(?:\*\*|__)\s*$/, '').trim();
+  return {
+    timeText: content.slice(lead.start, lead.start + lead.length),
+    time: lead.time,
+    line,
+    timeStart: col + lead.start,
+    text,
+    textStart: col + lead.textStart,
+    owner: null,
+    ownerStart: 0,
+    phase: classifyPhase(text),
+    end: (lines[line] ?? '').length,
+    loose: lead.loose,
+    meridiemIgnored: lead.meridiemIgnored,
+  };
+}
+
+function markOf(line: number, text: string): DayMark | null {
+  const m = readDayMarker(text);
+  if (!m) return null;
+  const paren = /^\(\s*([^()]+?)\s*\)/.exec(m.rest);
+  const zone = findZoneStatement(m.rest)?.zone ?? (paren ? resolveZone(paren[1]!) : null);
+  return { line, date: m.date, zone };
+}
+
+/**
+ * Entries and day marks the list/table reading did not take: `fast` are the drafts it read (by
+ * line), replaced here when the extended reading gets more out of the same line.
+ */
+export function readShapes(doc: ParsedDocument, section: Section, fast: Draft[]): Shapes {
+  const inside = (l: number) => within(section, l) && l !== section.headingRange.start.line;
+  const byLine = new Map(fast.map((d) => [d.line, d]));
+  const drafts: Draft[] = [];
+  const marks: DayMark[] = [];
+  const covered = new Set<number>();
+  const take = (d: Draft) => {
+    byLine.delete(d.line);
+    drafts.push(d);
+  };
+
+  // List items: depth 1, or nested under a date item (`* 11/25` then `* 15:00 - …`).
+  let parentMark = false;
+  for (const item of doc.items) {
+    if (!inside(item.line)) continue;
+    for (let l = item.line; l <= item.endLine; l++) covered.add(l);
+    if (item.depth > 1 && !parentMark) continue;
+    const had = byLine.get(item.line);
+    if (item.depth === 1) {
+      const mark = had?.time ? null : markOf(item.line, item.text);
+      parentMark = !!mark;
+      if (mark) {
+        marks.push(mark);
+        continue;
+      }
+    }
+    // The list reading stands unless the lead reads more of the line (a range and its zone, a date after the time).
+    if (had?.time && item.depth === 1 && (leads.get(item.text)?.length ?? 0) <= had.timeText.length) continue;
+    const d = leadDraft(item.line, item.contentStart, item.text, doc.lines);
+    if (d) take(d);
+  }
+  for (const t of doc.tables) {
+    if (!inside(t.headerLine)) continue;
+    covered.add(t.headerLine).add(t.headerLine + 1);
+  }
+  for (const r of doc.rows) {
+    if (!inside(r.line)) continue;
+    covered.add(r.line);
+    if (byLine.get(r.line)?.time && !dateBesideTime(r.header)) continue;
+    const d = rowDraft(r.header.map((c) => c.text), r.cells, r.line, doc.lines);
+    if (d) take(d);
+  }
+  // Headings: one per entry (`### 12:19 PST - …`) or one per day (`### 2023-07-19`).
+  for (const h of doc.headings) {
+    if (!inside(h.line) || h.depth <= section.level) continue;
+    covered.add(h.line);
+    const mark = markOf(h.line, h.text);
+    if (mark) {
+      marks.push(mark);
+      continue;
+    }
+    const d = leadDraft(h.line, h.textStart, h.text, doc.lines);
+    if (!d) continue;
+    if (!d.text) {
+      // The entry's text is the paragraph under the heading.
+      let l = h.line + 1;
+      while (l <= section.range.end.line && !(doc.lines[l] ?? '').trim()) l++;
+      const next = doc.lines[l] ?? '';
+      if (next.trim() && !/^\s*#/.test(next) && !doc.codeLines.has(l)) {
+        d.text = next.trim();
+        d.textRange = { start: { line: l, character: next.length - next.trimStart().length }, end: { line: l, character: next.trimEnd().length } };
+        d.phase = classifyPhase(d.text);
+      }
+    }
+    take(d);
+  }
+  // Paragraph lines: one entry per line, date lines, and "all events happened on <date>".
+  for (let l = section.headingRange.start.line + 1; l <= section.range.end.line; l++) {
+    if (covered.has(l) || doc.codeLines.has(l)) continue;
+    const text = doc.lines[l] ?? '';
+    const trimmed = text.trim();
+    if (!trimmed || LIST.test(text) || /^\s*(?:#|>|\|)/.test(text)) continue;
+    const col = text.length - text.trimStart().length;
+    const mark = markOf(l, trimmed);
+    if (mark) {
+      marks.push(mark);
+      continue;
+    }
+    const d = leadDraft(l, col, trimmed, doc.lines);
+    if (d) {
+      take(d);
+      continue;
+    }
+    const st = STATEMENT.exec(trimmed);
+    const sd = st ? readLooseDate(trimmed.slice(st.index + st[0].length)) : null;
+    if (sd && !fast.some((d) => d.line < l) && !drafts.some((d) => d.line < l)) marks.push({ line: l, date: sd.date, zone: null, sticky: true });
+  }
+  drafts.push(...byLine.values());
+  drafts.sort((a, b) => a.line - b.line);
+  marks.sort((a, b) => a.line - b.line);
+  return { drafts, marks };
+}
+
+const DATE_COL = /^(?:date|day)\b/i;
+const TIME_ONLY_COL = /^(?:time|timestamp|when|at)\b/i;
+const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
+
+/** Whether an edited row or depth-1 item would be read by the shapes here rather than as the list/table
+ *  reading `fast` has it: the incremental update then gives way to a full build. */
+export function readsAsShape(kind: 'row' | 'item', fast: Draft | null, text: string, row?: { header: string[]; cells: { text: string; start: number; end: number }[] }): boolean {
+  if (kind === 'row') return !fast?.time && !!row && rowDraft(row.header, row.cells, 0, []) !== null;
+  if (!fast?.time) return !!readDayMarker(text) || !!leads.get(text);
+  return (leads.get(text)?.length ?? 0) > fast.timeText.length;
+}
+
+/** A Date (or Day) column beside a Time column: the row's time needs both. */
+function dateBesideTime(header: { text: string }[]): boolean {
+  const ti = header.findIndex((h) => TIME_ONLY_COL.test(h.text.trim()));
+  const di = header.findIndex((h) => DATE_COL.test(h.text.trim()));
+  return ti >= 0 && di >= 0 && ti !== di;
+}
+
+/** A row in any column order: a time column (with a date column beside it, when there is one). */
+function rowDraft(header: string[], cells: { text: string; start: number; end: number }[], line: number, lines: string[]): Draft | null {
+  const ti = header.findIndex((h) => TIME_ONLY_COL.test(h.trim()));
+  const di = header.findIndex((h) => DATE_COL.test(h.trim()));
+  const tc = cells[ti >= 0 ? ti : di >= 0 ? di : 0];
+  if (!tc?.text) return null;
+  const dc = di >= 0 && di !== ti ? cells[di] : undefined;
+  let ei = header.findIndex((h, i) => i !== ti && i !== di && EVENT_COL.test(h));
+  if (ei < 0) ei = header.findIndex((_, i) => i !== ti && i !== di);
+  const ec = cells[ei];
+  let d: Draft | null = null;
+  if (dc?.text && ti >= 0) {
+    // The lead reads `<date> <time>`; positions are the time cell's.
+    const joined = `${dc.text} ${tc.text}`;
+    const lead = readEntryLead(joined);
+    if (lead && lead.start + lead.length > dc.text.length) {
+      d = {
+        timeText: tc.text,
+        time: lead.time,
+        line,
+        timeStart: tc.start,
+        text: '',
+        textStart: 0,
+        owner: null,
+        ownerStart: 0,
+        phase: null,
+        end: (lines[line] ?? '').length,
+        loose: lead.loose,
+        meridiemIgnored: lead.meridiemIgnored,
+      };
+    }
+  }
+  d ??= leadDraft(line, tc.start, tc.text, lines);
+  if (!d) return null;
+  d.text = ec?.text ?? '';
+  d.textStart = ec?.start ?? tc.end;
+  d.phase = classifyPhase(d.text);
+  return d;
+}
+
+/** Whether the written dates say day-first (true), month-first (false), or cannot tell (null). */
+function dayFirst(dates: LooseDate[]): boolean | null {
+  let first = false;
+  let second = false;
+  for (const d of dates) {
+    const e = dateOrderEvidence(d);
+    if (e === true) first = true;
+    else if (e === false) second = true;
+  }
+  return first === second ? null : first;
+}
+
+/** The year that puts month/day nearest to `ref` (a December entry in a January incident is last year's). */
+function nearestYear(d: LooseDate, ref: YMD, order: boolean | null): YMD | null {
+  let best: YMD | null = null;
+  let bestGap = Infinity;
+  for (const y of [ref.year - 1, ref.year, ref.year + 1]) {
+    const c = settleDate(d, y, order);
+    if (!c) continue;
+    const gap = Math.abs(Date.UTC(c.year, c.month - 1, c.day) - Date.UTC(ref.year, ref.month - 1, ref.day));
+    if (gap < bestGap) [best, bestGap] = [c, gap];
+  }
+  return best;
+}
+
+/**
+ * Instants for drafts read with day marks and loose dates. Entries under a mark take its day and
+ * zone; a time past midnight advances the day; a newest-first run is resolved from its bottom.
+ * A date that cannot be settled (no year anywhere, or day/month order unknown) leaves the instant
+ * unknown rather than guessed.
+ */
+/** Most consecutive clock readings go down: the timeline is written newest first. */
+export function isNewestFirst(drafts: Draft[]): boolean {
+  let up = 0;
+  let down = 0;
+  for (let k = 1; k < drafts.length; k++) {
+    const a = drafts[k - 1]!.time;
+    const b = drafts[k]!.time;
+    if (!a || !b || a.date || b.date) continue;
+    const d = b.hour * 3600 + b.minute * 60 + b.second - (a.hour * 3600 + a.minute * 60 + a.second);
+    if (d > 0) up++;
+    else if (d < 0) down++;
+  }
+  return down >= 2 && down > up * 2;
+}
+
+export function resolveShapes(drafts: Draft[], marks: DayMark[], baseDate: string | null, zone: string, year: number | null): { at: (number | null)[]; zones: (string | null)[] } {
+  const order = dayFirst([...marks.flatMap((m) => (m.date ? [m.date] : [])), ...drafts.flatMap((d) => (d.loose ? [d.loose] : []))]);
+  const base = parseIsoDate(baseDate);
+  const settle = (d: LooseDate, ref: YMD | null): YMD | null =>
+    d.year !== null ? settleDate(d, null, order) : ref ? nearestYear(d, ref, order) : settleDate(d, year, order);
+
+  // Groups of drafts that share a day mark (or none), in reading order.
+  const groups: { ctx: YMD | null; known: boolean; zone: string | null; sticky: boolean; items: number[] }[] = [{ ctx: base, known: true, zone: null, sticky: false, items: [] }];
+  let m = 0;
+  let ref = base;
+  for (let i = 0; i < drafts.length; i++) {
+    const line = drafts[i]!.line;
+    while (m < marks.length && marks[m]!.line < line) {
+      const mark = marks[m++]!;
+      const date = mark.date ? settle(mark.date, ref) : null;
+      if (date) ref = date;
+      const zone = mark.zone ?? groups[groups.length - 1]!.zone;
+      groups.push({ ctx: date, known: !mark.date || !!date, zone, sticky: !!mark.sticky, items: [] });
+    }
+    groups[groups.length - 1]!.items.push(i);
+  }
+  const clock = (t: ParsedTime) => t.hour * 3600 + t.minute * 60 + t.second;
+  let up = 0;
+  let down = 0;
+  for (const g of groups) {
+    for (let k = 1; k < g.items.length; k++) {
+      const a = drafts[g.items[k - 1]!]!.time;
+      const b = drafts[g.items[k]!]!.time;
+      if (!a || !b || a.date || b.date) continue;
+      if (clock(b) > clock(a)) up++;
+      else if (clock(b) < clock(a)) down++;
+    }
+  }
+  const newestFirst = down >= 2 && down > up * 2;
+
+  const at: (number | null)[] = new Array(drafts.length).fill(null);
+  const zones: (string | null)[] = new Array(drafts.length).fill(null);
+  let carry = base;
+  for (const g of groups) {
+    if (!g.known) continue;
+    const s = resolveStart(null);
+    s.running = g.ctx ?? carry;
+    const order = newestFirst ? [...g.items].reverse() : g.items;
+    for (const i of order) {
+      const d = drafts[i]!;
+      let t = d.time;
+      if (!t) continue;
+      if (d.loose) {
+        const date = settle(d.loose, s.running ?? carry);
+        if (!date) continue;
+        t = { ...t, date };
+      }
+      const z = t.zone ?? g.zone ?? zone;
+      zones[i] = t.zone ? null : g.zone;
+      const before = { running: s.running, prev: s.prev };
+      at[i] = resolveStep(t, z, s);
+      if (g.sticky && d.time?.date) Object.assign(s, before);
+    }
+    if (s.running) carry = s.running;
+  }
+  return { at, zones };
+}
