@@ -3,13 +3,13 @@
 // with work-done progress for the status bar), then one file at a time as it changes on disk or in
 // an editor. Only summaries are kept; the models of files not open are forgotten at once.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, WorkspaceIndex, type IndexChange, type PostmortemService, type PostmortemSummary } from '../core';
 import { readText } from './files';
-import { expandPaths } from './paths';
 import { collectGarbage } from './memory';
 import { WORKSPACE_CHANGED_NOTIFICATION, type WorkspaceState } from '../protocol';
 
@@ -57,8 +57,7 @@ export class WorkspaceIndexer {
     // The config may have changed: the next file read gets a service made with the new one.
     this.bulk?.dispose();
     this.bulk = null;
-    const { files } = expandPaths(this.roots.map((r) => fileURLToPath(r)));
-    const uris = files.filter((f) => MARKDOWN.test(f)).map((f) => pathToFileURL(f).toString());
+    const uris = this.roots.flatMap((r) => markdownUnder(fileURLToPath(r))).map((f) => pathToFileURL(f).toString());
     const present = new Set(uris);
     for (const s of this.index.list()) if (!present.has(s.uri)) this.index.delete(s.uri);
     this.enqueue(uris, true);
@@ -238,4 +237,20 @@ export class WorkspaceIndexer {
       void this.connection.sendNotification(WORKSPACE_CHANGED_NOTIFICATION, { ...this.state(), changed: [...set.values()], deleted: [...deleted] });
     }, delay);
   }
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.cache', 'dist', 'out']);
+
+/** Markdown files under a folder (the CLI's glob machinery is not bundled into the server). */
+function markdownUnder(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? (SKIP_DIRS.has(e.name) ? [] : markdownUnder(p)) : e.isFile() && MARKDOWN.test(e.name) ? [p] : [];
+  });
 }
