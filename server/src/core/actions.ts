@@ -10,6 +10,7 @@ import { lineRange } from './model/text';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
 export const INSERT_SECTIONS_KIND = `${CodeActionKind.Source}.postmortem.insertMissingSections`;
 export const DISABLE_IN_WORKSPACE_COMMAND = 'postmortem.disableRuleInWorkspace';
+export const CHECK_TEMPLATE_KIND = `${CodeActionKind.Refactor}.postmortem.checkAgainstTemplate`;
 
 export interface CodeActionRequest {
   diagnostics: Diagnostic[];
@@ -82,7 +83,28 @@ export function codeActions(ctx: RuleContext, range: Range, req: CodeActionReque
     const edits = fixAll();
     if (edits.length) out.push({ title: 'Fix all post-mortem problems', kind: FIX_ALL_KIND, edit: edit(edits) });
   }
+  const check = checkAgainstTemplate(ctx, range);
+  if (check && wants(req.only, CHECK_TEMPLATE_KIND)) out.push(check);
   return out;
+}
+
+/**
+ * On the title (or the front matter) of a generic post-mortem: "Check against template X" for the
+ * closest template, which writes `template: X` into the front matter (creating it when absent).
+ * Nothing the author wrote is removed; a front matter that already names a template is left alone.
+ */
+function checkAgainstTemplate({ model }: RuleContext, range: Range): CodeAction | null {
+  const id = model.closestTemplateId;
+  if (model.templateId || !id || model.frontMatter?.['template'] !== undefined) return null;
+  const titleLine = model.sections.find((s) => s.title === model.title)?.headingRange.start.line ?? 0;
+  const fm = model.frontMatterRange;
+  const onTop = range.start.line === titleLine || range.start.line === 0 || (fm !== null && range.start.line <= fm.end.line);
+  if (!onTop) return null;
+  const toml = fm !== null && model.lines[fm.start.line]?.startsWith('+++');
+  const edit: TextEdit = fm
+    ? { range: lineRange(fm.start.line + 1, 0, 0), newText: toml ? `template = "${id}"\n` : `template: ${id}\n` }
+    : { range: lineRange(0, 0, 0), newText: `---\ntemplate: ${id}\n---\n\n` };
+  return { title: `Check against template ${id}`, kind: CHECK_TEMPLATE_KIND, edit: { changes: { [model.uri]: [edit] } } };
 }
 
 /** Shared text or touching ends: a finding at the cursor (an empty range) counts. */

@@ -187,8 +187,16 @@ describe('hover', () => {
         '- **Impact** (text): Brief description of user/system impact.',
         '- **Severity** (severity, required): One of Critical, High, Medium, Low.',
         '- **Prepared by** (people): Who wrote this post-mortem.',
+        '',
+        "Checked against the **Classic (Pacific Time)** template (follows template classic: its title shape, and 5 of the 5 sections are the template's).",
       ].join('\n'),
     );
+  });
+
+  it('on the title of a generic post-mortem: that only the universal rules apply, and why', () => {
+    const text = '# Search outage\n\n## Summary\n\nDown.\n\n## Impact\n\nAll users.\n\n## Timeline\n\n- 10:00 UTC down\n\n## Lessons Learned\n\nMore alerts.\n';
+    const value = at(0, 3, { uri: 'file:///ws/generic.md', version: 1, text })?.value ?? '';
+    assert.match(value, /^A \*\*generic\*\* post-mortem: only the universal rules apply \(generic post-mortem: follows no template/);
   });
 
   it('on a heading written as an alias, and on one the template does not have', () => {

@@ -31,6 +31,10 @@ export function hover(ctx: RuleContext, pos: Position): Hover | null {
     if (text) return reply(text, field.range);
   }
   const heading = model.sections.find((s) => s.headingRange.start.line === pos.line);
+  if (heading && heading.title === model.title) {
+    const checking = `${template ? `Checked against the **${md(template.name)}** template` : 'A **generic** post-mortem: only the universal rules apply'} (${md(model.templateReason)}).`;
+    return reply(template ? `${headingHover(heading, template)}\n\n${checking}` : checking, heading.headingRange);
+  }
   if (heading && template) return reply(headingHover(heading, template), heading.headingRange);
   return null;
 }

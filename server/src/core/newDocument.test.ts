@@ -111,23 +111,26 @@ describe('new post-mortem from a template', () => {
   });
 
   it('names a custom template in front matter when its headings alone would not say so', () => {
+    // Close to the built-in standard template: same title shape, sections standard has too.
     const quick = TemplateSpec.parse({
       id: 'quick',
       name: 'Quick note',
-      titlePattern: '^Incident note:',
+      titlePattern: '^Quick post-mortem:',
       severity: { values: ['Minor', 'Major'] },
       sections: [
-        { id: 'title', title: 'Incident note: [What broke]', level: 1, role: 'title', skeleton: '**Date:** YYYY-MM-DD\n', fields: [{ key: 'Date', type: 'date' }] },
-        { id: 'what', title: 'What happened', role: 'summary', skeleton: '[Two sentences]\n' },
-        { id: 'next', title: 'Next steps', role: 'actionItems', skeleton: '- [ ] [Action]\n' },
+        { id: 'title', title: 'Post-Mortem: [What broke]', level: 1, role: 'title', skeleton: '**Date:** YYYY-MM-DD\n', fields: [{ key: 'Date', type: 'date' }] },
+        { id: 'timeline', title: 'Timeline', role: 'timeline', skeleton: '- HH:MM [Event]\n' },
+        { id: 'next', title: 'Action Items', role: 'actionItems', skeleton: '- [ ] [Action]\n' },
       ],
       timeline: { shape: 'list', timeFormat: 'HH:mm' },
       actionItems: { shapes: ['checkbox'] },
     });
     const s = createService({ templates, config: ConfigSpec.parse({ templates: [quick] }), today: () => TODAY });
     const text = s.newDocument('quick')!;
-    assert.equal(text, '---\ntemplate: quick\n---\n\n# Incident note: [What broke]\n\n**Date:** 2026-11-26\n\n## What happened\n\n[Two sentences]\n\n## Next steps\n\n- [ ] [Action]\n');
+    assert.equal(text, '---\ntemplate: quick\n---\n\n# Post-Mortem: [What broke]\n\n**Date:** 2026-11-26\n\n## Timeline\n\n- HH:MM [Event]\n\n## Action Items\n\n- [ ] [Action]\n');
     assert.equal(s.analyze({ uri: 'file:///ws/q.md', version: 1, text }).templateId, 'quick');
+    // Without the front matter the built-in standard template would claim it.
+    assert.equal(s.analyze({ uri: 'file:///ws/q2.md', version: 1, text: text.replace(/^---[\s\S]*?---\n\n/, '') }).templateId, 'standard');
   });
 
   it('the pure builder needs no service', () => {

@@ -53,7 +53,8 @@ export const metrics: Command = {
     const when = (ms: number | null) => (ms === null ? '—' : formatInstant(ms, zone, 'yyyy-MM-dd HH:mm ZZZZ'));
     const dur = (n: number | null) => (n === null ? '—' : formatDuration(n));
     io.out(`${file}`);
-    io.out(`  post-mortem:          ${j.isPostmortem ? `yes (template ${j.template ?? 'unknown'}; ${model.detection})` : `no (${model.detection})`}`);
+    io.out(`  post-mortem:          ${j.isPostmortem ? `yes (${model.detection})` : `no (${model.detection})`}`);
+    if (j.isPostmortem) io.out(`  checked against:      ${j.template ? `template ${j.template}` : 'no template (generic)'} (${model.templateReason})`);
     io.out(`  time zone:            ${zone}`);
     io.out(`  start:                ${when(model.metrics.start)}`);
     io.out(`  end:                  ${when(model.metrics.end)}`);

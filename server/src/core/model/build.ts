@@ -35,8 +35,8 @@ export function buildModel(
   const prev = doc.edit && prevModel?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? prevModel : undefined;
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
   const detection = config.enable
-    ? detect(input.uri, frontMatter, doc.headings, templates, config.files, config.defaultTemplate)
-    : { isPostmortem: false, template: null, reason: 'disabled by configuration' };
+    ? detect({ uri: input.uri, frontMatter, headings: doc.headings, fields: doc.fields, lines: doc.lines }, templates, config.files, config.defaultTemplate)
+    : { isPostmortem: false, template: null, reason: 'disabled by configuration', templateReason: 'disabled by configuration', closest: null };
   const template = detection.template;
   const sections = buildSections(doc.headings, doc.lines, template);
   const fields = buildFields(doc.fields, sections);
@@ -69,6 +69,8 @@ export function buildModel(
     lines: doc.lines,
     isPostmortem: detection.isPostmortem,
     detection: detection.reason,
+    templateReason: detection.templateReason,
+    closestTemplateId: detection.closest?.id ?? null,
     templateId: template?.id ?? null,
     frontMatter,
     frontMatterRange: doc.frontMatter ? range(doc.frontMatter.start, 0, doc.frontMatter.end, 3) : null,

@@ -145,7 +145,12 @@ export interface Postmortem {
   isPostmortem: boolean;
   /** Why it was recognised (or not), for the CLI and hover. */
   detection: string;
+  /** The template whose conformance rules apply (null: a generic post-mortem). */
   templateId: string | null;
+  /** Why that template applies, or why none does (hover on the title, CLI, preview). */
+  templateReason: string;
+  /** The nearest template when none applies, offered as "Check against template X". */
+  closestTemplateId: string | null;
   frontMatter: Record<string, unknown> | null;
   frontMatterRange: Range | null;
   title: string | null;

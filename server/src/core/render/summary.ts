@@ -47,7 +47,8 @@ export function summaryCard(model: Postmortem, invalidSeverity?: string): string
     `<section class="pm-card pm-summary" aria-label="Summary">` +
     `<p class="pm-title">${esc(model.title ? stripMarks(model.title) : 'Untitled post-mortem')}</p>` +
     `<div class="pm-tags">${tag('severity', 'Severity', fieldValue(model, 'severity'), invalidSeverity)}${tag('status', 'Status', fieldValue(model, 'status'))}` +
-    `<span class="pm-tag pm-zone" title="Times are shown in this zone">${esc(zone)}</span></div>` +
+    `<span class="pm-tag pm-zone" title="Times are shown in this zone">${esc(zone)}</span>` +
+    `<span${attrs({ class: 'pm-tag', 'data-field': 'checking', title: model.templateReason })}>${model.templateId ? `Template <strong>${esc(model.templateId)}</strong>` : 'Generic post-mortem'}</span></div>` +
     `<dl class="pm-facts">${facts}</dl>` +
     `<dl class="pm-metrics">${metrics}</dl>` +
     `</section>`

@@ -1,0 +1,69 @@
+// The roles a post-mortem's sections play, read from headings and bold lead-ins in the many
+// wordings real documents use. Recognition (detect.ts) counts them; no template is involved.
+import { keptTextMemo } from '../parse/memo';
+
+export type SectionRole = 'summary' | 'impact' | 'timeline' | 'rootCause' | 'detection' | 'response' | 'resolution' | 'actionItems' | 'lessons';
+
+/**
+ * Each role with how much it says "post-mortem" (2: rarely a heading elsewhere; 1: common in other
+ * documents too, e.g. "Summary", "Response" in API docs, "Resolution" in module docs) and the
+ * whole-heading wordings (after normalising, see below). Whole headings only: "Module resolution"
+ * or "Impact of the new API" are not sections of a post-mortem.
+ */
+const ROLES: readonly { role: SectionRole; weight: number; re: RegExp }[] = [
+  { role: 'summary', weight: 1, re: /^(?:(?:incident|issue|executive) )?summary$|^the (?:issue|problem|incident)$|^what happened$|^incident (?:overview|description|details)$|^障害の内容$/ },
+  {
+    role: 'impact',
+    weight: 2,
+    re: /^(?:(?:customer|user|business|technical|incident) )?impact(?: (?:assessment|analysis|summary))?$|^what was (?:impacted|affected)$|^who was affected$|^影響(?:範囲)?$/,
+  },
+  {
+    role: 'timeline',
+    weight: 2,
+    re: /^(?:(?:incident|detailed|response|outage) )?timeline(?: of (?:events|the incident|the outage))?$|^(?:chronology|sequence of events|key events)$|タイムライン|^経緯$|^時系列$/,
+  },
+  {
+    role: 'rootCause',
+    weight: 2,
+    re: /^(?:blameless )?root causes?(?: (?:analysis|identification|of the (?:outage|incident|issue)))?\b|^(?:contributing factors|causes?|why did it happen|how did this happen|five whys?|5 whys?|leadup|lead up|lead-up|trigger|fault)$|^(?:根本)?原因$/,
+  },
+  { role: 'detection', weight: 2, re: /^(?:detection|how (?:was|were) (?:it|we) detected|how did we (?:diagnose|detect|notice) it|diagnosis)$/ },
+  { role: 'response', weight: 1, re: /^(?:incident )?response$|^detection and response$|^(?:the )?investigation$/ },
+  { role: 'resolution', weight: 1, re: /^(?:resolution|recovery|mitigation|the fix|how it was fixed|repair)$|^resolution and recovery$|^recovery and resolution$|^復旧/ },
+  {
+    role: 'actionItems',
+    weight: 2,
+    re: /^(?:action items?|follow[- ]?ups?|follow[- ]?up (?:actions|items|tasks)|corrective (?:and preventa?t?ive )?(?:measures|actions)|prevent(?:at)?ive (?:measures|actions)|prevention measures|future actions|review actions|what we'?re doing about it|remediation(?: items)?|再発防止.*|今後の対応|対策)$/,
+  },
+  {
+    role: 'lessons',
+    weight: 2,
+    re: /^(?:lessons(?: learned| learnt)?|what went (?:well|wrong|poorly|badly)|what (?:didn'?t|did not) go (?:so )?well|where we got lucky|what could be improved|takeaways|learnings)$/,
+  },
+];
+
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu;
+
+/** Heading text in a comparable form: no marks, emoji (also `:shortcode:`), numbering, zone notes. */
+const normalised = keptTextMemo((text) =>
+  text
+    .replace(EMOJI, '')
+    .replace(/:[a-z0-9_+-]+:/gi, '')
+    .toLowerCase()
+    .replace(/[*_`]+/g, '')
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/, '')
+    .replace(/&/g, 'and')
+    .replace(/[’‘]/g, "'")
+    .replace(/[?:.!]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim(),
+);
+
+/** The role a heading or bold lead-in stands for, with its weight; null for any other text. */
+export function roleOf(text: string): { role: SectionRole; weight: number } | null {
+  const t = normalised.get(text);
+  if (!t || t.length > 60) return null;
+  for (const r of ROLES) if (r.re.test(t)) return { role: r.role, weight: r.weight };
+  return null;
+}
