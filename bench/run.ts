@@ -13,6 +13,7 @@ import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/
 import { createService, type PostmortemService } from '../server/src/core';
 import { loadBuiltinTemplates } from '../server/src/node/builtinTemplates';
 import { startServer } from '../test/lsp/harness';
+import { WORKSPACE_LIST_REQUEST, type WorkspaceListResult } from '../server/src/protocol';
 import { generatePostmortem, prng, STYLES, timelineLines, type Style } from './generate';
 
 // Run from a bundle in .cache/bench (what ships is bundled: measure that code, not the sources under tsx).
@@ -274,6 +275,63 @@ async function measureServerMemory(file: string) {
   }
 }
 
+// --- 6. a workspace of 1,000 post-mortems ---------------------------------------------------------
+
+const WORKSPACE_DOCS = 1000;
+
+/** 1,000 generated post-mortems of about 10 KB (10 MB), the three styles in turn, in dated folders. */
+function writeWorkspace(dir: string): number {
+  let bytes = 0;
+  for (let i = 0; i < WORKSPACE_DOCS; i++) {
+    const sub = path.join(dir, 'postmortems', String(2020 + (i % 5)));
+    fs.mkdirSync(sub, { recursive: true });
+    const text = generatePostmortem(STYLES[i % STYLES.length]!, 10_000, 1000 + i);
+    fs.writeFileSync(path.join(sub, `pm-${String(i).padStart(4, '0')}.md`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
+}
+
+/** The language server started on the folder: time until the index holds every post-mortem, and its memory. */
+async function measureIndex(dir: string) {
+  const started = performance.now();
+  const session = await startServer({ rootUri: pathToFileURL(dir).href });
+  try {
+    let r: WorkspaceListResult;
+    let firstMs: number | null = null;
+    for (;;) {
+      r = (await session.connection.sendRequest(WORKSPACE_LIST_REQUEST)) as WorkspaceListResult;
+      if (firstMs === null && r.postmortems > 0) firstMs = performance.now() - started;
+      if (!r.indexing && r.postmortems >= WORKSPACE_DOCS) break;
+      if (performance.now() - started > 600_000) throw new Error(`index incomplete after 600 s: ${r.postmortems}; stderr: ${session.stderr.join('')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const indexMs = performance.now() - started;
+    const rss = () => Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${session.process.pid}/status`, 'utf8'))![1]) / 1024;
+    const atEndMb = rss();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return { indexMs: round(indexMs), firstEntriesMs: round(firstMs ?? indexMs), postmortems: r.postmortems, rssMb: round(rss()), atEndMb: round(atEndMb) };
+  } finally {
+    await session.stop();
+  }
+}
+
+/** `postmortem report` and `postmortem lint` over the same folder, each a fresh process, median of 3. */
+function measureReport(dir: string) {
+  const reports: number[] = [];
+  const lints: number[] = [];
+  let postmortems = 0;
+  for (let i = 0; i < 3; i++) {
+    const r = wall([path.join(ROOT, 'dist', 'cli.js'), 'report', '--format', 'json', dir]);
+    reports.push(r.ms);
+    postmortems = (JSON.parse(r.out) as { postmortems: unknown[] }).postmortems.length;
+    lints.push(wall([path.join(ROOT, 'dist', 'cli.js'), 'lint', '--format', 'json', dir]).ms);
+  }
+  const reportMs = median(reports);
+  const lintMs = median(lints);
+  return { reportMs: round(reportMs), lintMs: round(lintMs), ratio: round(reportMs / lintMs, 2), postmortems };
+}
+
 // --- the run ------------------------------------------------------------------------------------
 
 async function main() {
@@ -337,6 +395,20 @@ async function main() {
     log(`   ${style.padEnd(9)} after a keystroke (analysis + diagnostics + HTML): p50 ${r.afterEditP50Ms} ms, p95 ${r.afterEditP95Ms} ms; HTML only: p50 ${r.renderOnlyP50Ms} ms`);
   }
 
+  log(`\n6. A workspace of ${WORKSPACE_DOCS} post-mortems of about 10 KB`);
+  const wsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-bench-ws-'));
+  let index: Awaited<ReturnType<typeof measureIndex>>;
+  let report: ReturnType<typeof measureReport>;
+  try {
+    const bytes = writeWorkspace(wsDir);
+    index = await measureIndex(wsDir);
+    log(`   language server: ${index.postmortems} indexed ${index.indexMs} ms after start (${(bytes / 1e6).toFixed(1)} MB; first entries after ${index.firstEntriesMs} ms); ${index.rssMb} MB resident (${index.atEndMb} MB when done)`);
+    report = measureReport(wsDir);
+    log(`   postmortem report ${report.reportMs} ms (${report.postmortems} post-mortems), postmortem lint ${report.lintMs} ms: report/lint ${report.ratio}`);
+  } finally {
+    fs.rmSync(wsDir, { recursive: true, force: true });
+  }
+
   // The summary takes the worst style for each figure.
   const worst = <T>(xs: T[], f: (x: T) => number, pick: (a: number, b: number) => number) => xs.map(f).reduce((a, b) => pick(a, b));
   const at = (size: string) => edits.filter((e) => e.size === size);
@@ -348,6 +420,9 @@ async function main() {
     'lint-vs-markdownlint': worst(Object.values(lint), (l) => l.ratio, Math.min),
     'render-100k-ms': worst(Object.values(render), (r) => r.afterEditP50Ms, Math.max),
     'rss-1m-mb': rss.rssMb,
+    'index-1000-ms': index.indexMs,
+    'index-1000-rss-mb': index.rssMb,
+    'report-vs-lint': report.ratio,
   };
   const floors: [keyof typeof summary, string, boolean][] = [
     ['edit-ratio-100k', '>= 10', summary['edit-ratio-100k'] >= 10],
@@ -357,6 +432,9 @@ async function main() {
     ['lint-vs-markdownlint', '>= 1.0', summary['lint-vs-markdownlint'] >= 1],
     ['render-100k-ms', '< 150', summary['render-100k-ms'] < 150],
     ['rss-1m-mb', '< 200', summary['rss-1m-mb'] < 200],
+    ['index-1000-ms', '< 60000', summary['index-1000-ms'] < 60_000],
+    ['index-1000-rss-mb', '< 300', summary['index-1000-rss-mb'] < 300],
+    ['report-vs-lint', '<= 1.0', summary['report-vs-lint'] <= 1],
   ];
   log('\nFloors (worst style):');
   for (const [k, floor, ok] of floors) log(`   ${ok ? 'ok  ' : 'MISS'} ${k} = ${summary[k]} (floor ${floor})`);
@@ -365,11 +443,11 @@ async function main() {
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(
     path.join(out, 'latest.json'),
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), summary, edits, completion, lint, render, server: rss }, null, 2) + '\n',
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), summary, edits, completion, lint, render, server: rss, workspace: { index, report } }, null, 2) + '\n',
   );
   log(`\nresults: ${path.relative(ROOT, path.join(out, 'latest.json'))}`);
   log(
-    `summary: edit-ratio-100k=${summary['edit-ratio-100k']} edit-ratio-1m=${summary['edit-ratio-1m']} edit-p95-100k-ms=${summary['edit-p95-100k-ms']} completion-p95-1m-ms=${summary['completion-p95-1m-ms']} lint-vs-markdownlint=${summary['lint-vs-markdownlint']} render-100k-ms=${summary['render-100k-ms']} rss-1m-mb=${summary['rss-1m-mb']}`,
+    `summary: edit-ratio-100k=${summary['edit-ratio-100k']} edit-ratio-1m=${summary['edit-ratio-1m']} edit-p95-100k-ms=${summary['edit-p95-100k-ms']} completion-p95-1m-ms=${summary['completion-p95-1m-ms']} lint-vs-markdownlint=${summary['lint-vs-markdownlint']} render-100k-ms=${summary['render-100k-ms']} rss-1m-mb=${summary['rss-1m-mb']} index-1000-ms=${summary['index-1000-ms']} index-1000-rss-mb=${summary['index-1000-rss-mb']} report-vs-lint=${summary['report-vs-lint']}`,
   );
 }
 

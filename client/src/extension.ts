@@ -5,6 +5,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { registerNewPostmortem } from './newPostmortem';
 import { registerPreview } from './preview';
+import { registerWorkspaceViews } from './workspaceViews';
+import { registerInsights } from './insights';
 import { registerImportTimeline } from './importTimeline';
 
 /** What activate() returns; the end-to-end suite reads it through `extension.exports`. */
@@ -25,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
   client = languageClient;
   const ready = start(languageClient, outputChannel);
 
+  const workspaceViews = registerWorkspaceViews(context, languageClient, ready);
+  context.subscriptions.push(workspaceViews.disposable, registerInsights(context, languageClient, ready, workspaceViews.index));
   context.subscriptions.push(
     vscode.commands.registerCommand('postmortem.restartServer', () => restart(languageClient, outputChannel)),
     registerNewPostmortem(languageClient, ready),

@@ -5,11 +5,15 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 
+const BUILT_IN_MARKDOWN = 'vscode.markdown-language-features';
+
 type Symbols = vscode.DocumentSymbol[] | vscode.SymbolInformation[] | null | undefined;
 
 export const outlineMiddleware: Pick<Middleware, 'provideDocumentSymbols'> = {
   async provideDocumentSymbols(document, token, next) {
-    return withoutHeadings(await next(document, token));
+    const symbols = await next(document, token);
+    // Only while the built-in outline runs: otherwise ours is the only one and keeps the headings.
+    return vscode.extensions.getExtension(BUILT_IN_MARKDOWN)?.isActive ? withoutHeadings(symbols) : symbols;
   },
 };
 

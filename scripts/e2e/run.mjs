@@ -326,6 +326,18 @@ async function runUiChecks() {
   }, securityPage);
   for (const v of verdicts) record(v.name, v.ok, v.detail);
   await securityContext.close().catch(() => {});
+
+  // The Post-mortems and Action items views and Insights over the whole fixtures folder (test/e2e/ui/workspace.ui.ts).
+  const workspaceContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const workspacePage = await workspaceContext.newPage();
+  let workspaceVerdicts = [];
+  await check('the workspace opens with the views', async () => {
+    const { workspaceChecks } = await loadUiCheck('workspace.ui.ts');
+    workspaceVerdicts = await workspaceChecks(workspacePage, server.url, workspace, { artifactsDir: ARTIFACTS });
+    return `${workspaceVerdicts.length} verdicts`;
+  }, workspacePage);
+  for (const v of workspaceVerdicts) record(v.name, v.ok, v.detail);
+  await workspaceContext.close().catch(() => {});
   server.stop();
   if (results.filter((r) => !r.ok).length > failuresBefore) saveLog(profile, 'ui');
   log(`UI checks took ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,6 @@
 // Custom requests between the extension and the language server. Names and shapes only (no
 // runtime dependencies), so both sides import it.
-import type { ImportInput, ImportResult, Metrics, RenderMode } from './core';
+import type { ImportInput, ImportResult, Metrics, PostmortemSummary, RenderMode } from './core';
 
 /** `postmortem/templates` -> TemplateSummary[]: built-in and workspace (.postmortem.yaml) templates. */
 export const TEMPLATES_REQUEST = 'postmortem/templates';
@@ -70,4 +70,52 @@ export interface ImportTimelineParams {
 
 export interface ImportTimelineResult extends ImportResult {
   version: number;
+}
+
+// --- the workspace index (Post-mortems and Action items views, Insights, workspace problems) ---
+
+export type { PostmortemSummary, ActionItemSummary } from './core';
+
+export interface WorkspaceState {
+  /** True while files are being read in the background. */
+  indexing: boolean;
+  done: number;
+  total: number;
+  postmortems: number;
+}
+
+/** `postmortem/workspace/list` -> every post-mortem's summary, newest first. */
+export const WORKSPACE_LIST_REQUEST = 'postmortem/workspace/list';
+export interface WorkspaceListResult extends WorkspaceState {
+  postmortems: number;
+  summaries: PostmortemSummary[];
+  /** Each summary's path relative to its workspace folder, by URI. */
+  labels: Record<string, string>;
+}
+
+/** Server -> client: summaries that changed or left since the last notification. */
+export const WORKSPACE_CHANGED_NOTIFICATION = 'postmortem/workspace/didChange';
+export interface WorkspaceChangedParams extends WorkspaceState {
+  changed: PostmortemSummary[];
+  deleted: string[];
+}
+
+/** `postmortem/insights` {mode, nonce?, cspSource?, scriptUri?} -> {html, body, postmortems}. */
+export const INSIGHTS_REQUEST = 'postmortem/insights';
+export interface InsightsParams {
+  mode: 'webview' | 'standalone';
+  nonce?: string;
+  cspSource?: string;
+  scriptUri?: string;
+}
+export interface InsightsResult {
+  html: string;
+  body: string;
+  postmortems: number;
+}
+
+/** `postmortem/workspace/problems` {enabled} -> {enabled}: publish the findings of every post-mortem in the workspace. */
+export const WORKSPACE_PROBLEMS_REQUEST = 'postmortem/workspace/problems';
+export interface WorkspaceProblemsParams {
+  enabled: boolean;
 }

@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NEW_DOCUMENT_REQUEST, RENDER_REQUEST, TEMPLATES_REQUEST, type NewDocumentParams, type NewDocumentResult, type RenderParams, type RenderResponse, type TemplateSummary } from './protocol';
 import { renderResponse } from './renderRequest';
+import { workspaceIndexing } from './node/workspaceRequests';
 import { IMPORT_TIMELINE_REQUEST, type ImportTimelineParams, type ImportTimelineResult } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -26,11 +27,15 @@ const documents = new TextDocuments(TextDocument);
 const log = (m: string) => connection.console.log(m);
 const service = createService({ templates: loadBuiltinTemplates(), log });
 const workspace = new WorkspaceConfig(connection, service, log);
+const indexing = workspaceIndexing(connection, service, documents, log);
+// One handler per notification: config files reload the config, markdown files update the index.
+connection.onDidChangeWatchedFiles((p) => indexing.filesChanged(p.changes, () => void workspace.reload()));
 
 const input = (doc: TextDocument) => ({ uri: doc.uri, version: doc.version, text: doc.getText() });
 
 connection.onInitialize((params): InitializeResult => {
   workspace.initialize(params);
+  indexing.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -44,7 +49,10 @@ connection.onInitialize((params): InitializeResult => {
     },
   };
 });
-connection.onInitialized(() => void workspace.initialized(() => documents.all().forEach(validate)));
+connection.onInitialized(() => {
+  indexing.initialized();
+  void workspace.initialized(() => documents.all().forEach(validate));
+});
 
 // Debounced per document so a burst of keystrokes costs one analysis.
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -67,6 +75,7 @@ function validate(doc: TextDocument, delay = 0): void {
         if (stale()) return;
         const diagnostics = safe(() => service.diagnose(snapshot), []);
         if (!stale()) void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics });
+        if (!stale()) safe(() => indexing.indexer.documentAnalyzed(current), undefined);
         if (performance.now() - started > HEAVY_RUN_MS) setImmediate(collectGarbage);
       });
     }, delay),
@@ -87,8 +96,11 @@ documents.onDidChangeContent((e) => validate(e.document, 150));
 documents.onDidClose((e) => {
   service.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  indexing.indexer.documentClosed(e.document.uri);
 });
 workspace.onDidChangeConfig(() => documents.all().forEach((d) => validate(d)));
+// The config decides what is a post-mortem and what is a finding: every file is read again.
+workspace.onDidChangeConfig(() => indexing.indexer.indexAll());
 
 // Every request is cancellable (see node/cancellation): document requests take the document as
 // the request saw it, then stop at a checkpoint before each step of the synchronous core.

@@ -9,5 +9,10 @@ export { parseConfig, parseTemplate, type TemplateError } from './template/load'
 export { ConfigSpec, type Config, type FieldSpec, type RuleSeverity, type SectionSpec, type TemplateSpec } from './template/schema';
 export { formatDuration, formatInstant } from './time';
 export type { Metrics, Postmortem } from './model/types';
+export { WorkspaceIndex, type IndexChange } from './workspace/workspaceIndex';
+export type { ActionItemSummary, PostmortemSummary } from './workspace/summary';
+export { buildReport, type Report } from './workspace/report';
+export { reportCsv, reportText } from './workspace/formats';
+export { renderInsights } from './workspace/insights';
 export { importTimeline, SOURCES, type ImportEntry, type ImportInput, type ImportOptions, type ImportResult, type SourceId } from './import';
 export { applyTextEdits } from './textEdits';

@@ -5,5 +5,6 @@ import { lint } from './lint';
 import { metrics } from './metrics';
 import { newCommand } from './new';
 import { render } from './render';
+import { report } from './report';
 
-export const COMMANDS: Command[] = [lint, metrics, newCommand, render, importTimeline];
+export const COMMANDS: Command[] = [lint, metrics, newCommand, render, importTimeline, report];

@@ -1,8 +1,8 @@
 // `postmortem lint`: the editor's findings for files, folders and globs, for people and CI.
 import * as path from 'node:path';
-import { expandPaths } from '../../node/files';
+import { expandPaths } from '../../node/paths';
 import { availableThreads, runFiles } from '../../node/pool';
-import { flag, str, UsageError } from '../args';
+import { flag, list, str, UsageError } from '../args';
 import { EXIT, EXIT_CODES, type Command } from '../command';
 import { configFileFor, loadService } from '../config';
 import { FORMATS, json, textLines, type Finding } from '../lint/formats';
@@ -14,14 +14,18 @@ export const WORKER_THRESHOLD = 40;
 export const lint: Command = {
   name: 'lint',
   summary: 'Check post-mortems: the findings the editor shows, one per line.',
-  usage: ['lint [options] PATH...'],
+  usage: ['lint [options] PATH|GLOB...'],
   options: {
     format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'output format (default: text)' },
+    ignore: { type: 'string', multiple: true, value: 'PATTERN', description: 'leave out files matching this gitignore-style pattern (repeatable)' },
+    'no-gitignore': { type: 'boolean', description: 'check files that .gitignore leaves out too' },
     jobs: { type: 'string', short: 'j', value: 'N', description: `threads to check files on (default: the machine's cores from ${WORKER_THRESHOLD} files on; 1: this thread only)` },
   },
   details: [
     'A PATH may be a file or a folder (searched recursively for markdown files; the post-mortems',
-    'among them are checked). --quiet reports errors only and prints no summary.',
+    "among them are checked). Quoted globs ('docs/**/*.md') are expanded here; one starting with !",
+    'leaves files out. Files that .gitignore, the config\'s ignores: list or --ignore match are',
+    'skipped. --quiet reports errors only and prints no summary.',
     '',
     'text: file:line:col severity rule message (1-based), a summary on stderr.',
     'json: [{"file", "range", "severity", "code", "message"}] with 0-based ranges.',
@@ -36,13 +40,20 @@ export const lint: Command = {
     const given = str(args, 'config');
     const configFile = configFileFor(given);
     // Loaded here once to report the config's problems; the threads load it again silently.
-    const { ok } = loadService(configFile, given !== null, io.err);
-    const { files, problems } = expandPaths(args.positionals);
+    const { ok, service } = loadService(configFile, given !== null, io.err);
+    const { files, problems, ignored } = expandPaths(args.positionals, {
+      ignores: [
+        { dir: process.cwd(), patterns: list(args, 'ignore') },
+        ...(configFile ? [{ dir: path.dirname(path.resolve(configFile)), patterns: service.config.ignores ?? [] }] : []),
+      ],
+      gitignore: !flag(args, 'no-gitignore'),
+    });
     let code: number = ok && !problems.length ? EXIT.ok : EXIT.usage;
     for (const p of problems) io.err(`${p.file}: ${p.message}`);
+    if (!quiet) for (const f of ignored) io.err(`${f}: skipped (an ignore pattern matches it)`);
 
     const threads = jobs !== null ? Number(jobs) : files.length >= WORKER_THRESHOLD ? availableThreads() : 1;
-    const init = { configFile, explicit: args.positionals.map((p) => path.resolve(p)) };
+    const init = { configFile, explicit: args.positionals.filter((p) => !p.startsWith('!')).map((p) => path.resolve(p)) };
     const outcomes = await runFiles(lintJob, files, init, { threads, script: io.script });
 
     const findings: Finding[] = [];

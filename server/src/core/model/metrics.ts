@@ -41,9 +41,10 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
   const several = separateIncidents(timed.map((e) => ({ at: e.at, phase: e.phase, line: e.of.line })));
   if (several && !stated.start && !stated.end) return severalIncidentsMetrics(several);
 
-  const detected = first('detected');
+  const firstDetected = first('detected');
   let start: number | null = null;
   let startFrom: Event | null = null;
+  let startEntry: Event | null = null;
   if (stated.start) {
     start = stated.start.at;
     basis.start = `stated ${stated.start.field.key} (line ${stated.start.field.line + 1})`;
@@ -53,11 +54,12 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
     startFrom = e;
     basis.start = `first "started" entry, ${describe(e)}`;
   } else if (firstTimed) {
-    const s = runStart(timed, detected ?? earliestMarked(firsts));
+    const s = runStart(timed, firstDetected ?? earliestMarked(firsts));
     start = s.event.at;
     startFrom = s.event;
+    startEntry = s.event;
     basis.start = s.skipped
-      ? `first entry of the run leading to ${detected ? 'detection' : 'the first marked event'}, ${describe(s.event)}; ${s.skipped} earlier ${s.skipped === 1 ? 'entry is' : 'entries are'} more than ${CONTEXT_GAP_HOURS} h before it (context, not the start)`
+      ? `first entry of the run leading to ${firstDetected ? 'detection' : 'the first marked event'}, ${describe(s.event)}; ${s.skipped} earlier ${s.skipped === 1 ? 'entry is' : 'entries are'} more than ${CONTEXT_GAP_HOURS} h before it (context, not the start)`
       : `first timeline entry, ${describe(s.event)}`;
   }
   let end: number | null = null;
@@ -81,6 +83,7 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
       basis.end = `not used: ${why}`;
     }
   }
+  const detected = firstNotice(firstDetected, start, startEntry, timed);
   // Acknowledging comes at or after the detection it answers, and not after a long quiet gap (days later
   // someone "started investigating" a related question: the response to the detection is not recorded).
   const ack = detected ? earliest(timed, 'acknowledged', detected.at) : null;
@@ -201,6 +204,18 @@ const DEFAULTS: Record<MetricKind, string> = {
   timeToMitigate: 'from-start',
   timeToResolve: 'from-start',
 };
+
+const RESPONSE: ReadonlySet<Phase> = new Set<Phase>(['acknowledged', 'mitigated', 'restored', 'resolved']);
+
+/** The detection, when the timeline settles it. An incident declared as the first entry is itself the notice.
+ *  A "detected" entry after responders already acted (acknowledged, mitigated, restored, resolved) is a later,
+ *  second notice: the first one is not recorded, so detection is unknown rather than hours late. */
+function firstNotice(candidate: Event | null, start: number | null, startEvent: Event | null, events: readonly Event[]): Event | null {
+  if (startEvent?.phase === 'acknowledged' && (!candidate || candidate.at > startEvent.at)) return startEvent;
+  if (!candidate || start === null) return candidate;
+  const responded = events.some((e) => e.phase !== null && RESPONSE.has(e.phase) && e.at >= start && e.at < candidate.at);
+  return responded ? null : candidate;
+}
 
 function earliest(events: readonly Event[], phase: Phase, notBefore: number): Event | null {
   let best: Event | null = null;

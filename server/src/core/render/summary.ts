@@ -69,7 +69,7 @@ function tag(name: string, label: string, value: { text: string; line: number | 
 }
 
 /** Severity or status as written (a field, else front matter); null when missing or still a placeholder. */
-function fieldValue(model: Postmortem, which: 'severity' | 'status'): { text: string; line: number | null } | null {
+export function fieldValue(model: Postmortem, which: 'severity' | 'status'): { text: string; line: number | null } | null {
   const field = which === 'severity' ? model.severity : (model.fields.find((f) => /^(?:incident )?status$/.test(normalizeTitle(f.key))) ?? null);
   if (field) {
     const text = stripMarks(field.raw);

@@ -52,6 +52,13 @@ describe('invalid-time: what is reported, and where', () => {
     assert.ok(kit.all(placeholder).some((d) => d.code === 'placeholder'), 'the placeholder rule reports it');
   });
 
+  it('a date with no time is a coarse entry, not an unreadable time', () => {
+    const table = classic(['| Time | Event |', '|---|---|', '| 2025-02-09 | Vendor announced the deprecation |', '| 2025-02-10 10:00 | Alert fired |', '| Feb 11 | Vendor shipped the fix |']);
+    assert.deepEqual(kit.check(table), []);
+    const broken = classic(['| Time | Event |', '|---|---|', '| 2025-02-10 25:99 | Alert fired |']);
+    assert.equal(kit.check(broken).length, 1, 'a date with a broken time is still reported');
+  });
+
   it('leaves a date that does not exist to invalid-date (one report per mistake)', () => {
     const text = classic(['- 2025-02-31 10:00 - Alert fired', '- 10:30 - Resolved']);
     assert.deepEqual(kit.check(text), []);

@@ -1,13 +1,20 @@
 // A timeline time (or a stated start/end) that cannot be read.
 import type { Rule, Finding } from './rule';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
-import { parseTime, readEntryLead } from '../time';
+import { parseDate, parseTime, readEntryLead, readLooseDate } from '../time';
 import { stripMarks } from '../model/text';
 import { dateProblems } from './invalidDate';
 import { instantsOf } from './endBeforeStart';
 
 const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally followed by a zone (UTC, PT, Europe/Berlin).';
 const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);
+
+function isDateOnly(text: string): boolean {
+  const t = text.trim();
+  if (parseDate(t)) return true;
+  const loose = readLooseDate(t);
+  return loose !== null && t.slice(loose.length).replace(/[\s,.:–—-]+/g, '') === '';
+}
 
 export const invalidTime: Rule = {
   id: 'invalid-time',
@@ -22,6 +29,8 @@ export const invalidTime: Rule = {
       const e = entries[i]!;
       // A non-existent date (2024-02-31) is invalid-date's finding; one report is enough.
       if (!e.timeText || isPlaceholder(e.timeText) || dateProblems(e.timeText).length) continue;
+      // A day with no time ('2021-12-10', 'Dec 17') is a coarse entry, not an unreadable time.
+      if (isDateOnly(stripMarks(e.timeText))) continue;
       // Read but not placed (a date without a year, a day/month order the document does not settle).
       const readable = parseTime(stripMarks(e.timeText)) ?? readEntryLead(e.timeText);
       out.push({

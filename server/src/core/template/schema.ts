@@ -177,6 +177,10 @@ export const ConfigSpec = z
     timeZone: z.string().optional().describe('Zone for timeline times that state none (IANA name or abbreviation)'),
     rules: z.record(z.string(), z.enum(RULE_SEVERITIES)).default({}).describe('Severity per rule code, or off'),
     templates: z.array(TemplateSpec).default([]).describe('Custom templates, in the same format as the built-in ones'),
+    ignores: z
+      .array(z.string())
+      .optional()
+      .describe('Files the CLI leaves out: gitignore-style patterns relative to this file, e.g. templates/ or drafts/**/*.md'),
   })
   .strict();
 

@@ -26,7 +26,10 @@ const RULES: readonly Rule[] = [
   rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
   rule('detected', 2, `\\b(?:pagerduty|opsgenie)\\s+(?:alert|page)\\b|\\bpager\\s+storm\\b`),
   rule('detected', 2, `\\bpage\\s+sent\\b|\\b(?:customers?|users?)\\s+(?:reports?|reported|complaints?)\\b|\\breported\\s+by\\b|\\bincoming\\s+reports?\\b|\\b(?:is|was|were)\\s+reported\\b|\\bautomated\\s+(?:warning|alert)\\b`),
-  rule('detected', 2, `${INC}\\s+detected\\b|\\bfirst\\s+(?:detected|noticed|reported|observed)\\b`),
+  rule('detected', 2, `${INC}\\s+detected\\b|\\bfirst\\s+(?:detected|noticed|reported|observed|reports?\\s+of)\\b`),
+  // Someone looking at a dashboard ('endpoint shows elevated error rates'), and a user's issue being filed.
+  rule('detected', 2, `\\b(?:shows?|showed|showing)\\s+(?:elevated|increased|high|spiking)\\s+(?:error|latency|5\\d\\d)`),
+  rule('detected', 2, `\\b(?:bug\\s+report|(?:github|gitlab)\\s+issue)\\s+(?:was\\s+|is\\s+)?(?:opened|filed)\\b|\\/issues\\/\\d+>?\\)?\\s*(?:\\([^)]{0,150}\\)\\s*)?(?:was\\s+|is\\s+)?(?:opened|filed)\\b`),
   rule('detected', 2, `\\b(?:receives?|received|receiving)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:alerts?|pages?|warning|reports?)\\b`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
   rule('detected', 2, `\\b(?:users?|customers?|members?)\\s+(?:emails?|emailed|reached\\s+out|notified|complained)\\b`),

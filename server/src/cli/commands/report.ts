@@ -1,0 +1,88 @@
+// `postmortem report`: every post-mortem under the given files and folders, with the figures
+// `postmortem metrics` gives for each, their action items and a summary, as text, JSON, CSV or HTML.
+import * as fs from 'node:fs';
+import { expandPaths } from '../../node/paths';
+import { availableThreads, runFiles } from '../../node/pool';
+import { buildReport, renderInsights, reportCsv, reportText, type PostmortemSummary } from '../../core';
+import { flag, str, UsageError } from '../args';
+import { EXIT, type Command } from '../command';
+import { configFileFor, loadService } from '../config';
+import { reportJob } from '../report/job';
+import { WORKER_THRESHOLD } from './lint';
+
+const FORMATS = ['text', 'json', 'csv', 'html'] as const;
+
+export const report: Command = {
+  name: 'report',
+  summary: 'Every post-mortem at once: figures, action items and a summary per severity and month.',
+  usage: ['report [--format text|json|csv|html] [--action-items] [-o OUT] PATH...'],
+  options: {
+    format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'output format (default: text)' },
+    'action-items': { type: 'boolean', description: 'text and csv: one line per action item instead of per post-mortem' },
+    output: { type: 'string', short: 'o', value: 'OUT', description: 'write the report to OUT' },
+    jobs: { type: 'string', short: 'j', value: 'N', description: `threads to read files on (default: the machine's cores from ${WORKER_THRESHOLD} files on; 1: this thread only)` },
+  },
+  details: [
+    'A PATH may be a file or a folder (searched recursively for markdown files); other markdown is',
+    'skipped. Each post-mortem\'s figures are exactly what `postmortem metrics` gives for it.',
+    '',
+    'json: {"postmortems": [...], "actionItems": [...], "summary": {"postmortems", "bySeverity",',
+    '"byMonth": [...], "openActionItems", "overdueActionItems"}}. csv: one row per post-mortem',
+    '(--action-items: per action item). html: the Insights page, standalone.',
+    '',
+    'Exit codes: 0 done, 2 usage error or unreadable input.',
+  ].join('\n'),
+  async run(args, io) {
+    if (!args.positionals.length) throw new UsageError('report needs at least one PATH');
+    const jobs = str(args, 'jobs');
+    if (jobs !== null && !/^[1-9]\d*$/.test(jobs)) throw new UsageError(`--jobs needs a whole number of threads, not '${jobs}'`);
+    const given = str(args, 'config');
+    const configFile = configFileFor(given);
+    const { ok } = loadService(configFile, given !== null, io.err);
+    const { files, problems } = expandPaths(args.positionals);
+    let code: number = ok && !problems.length ? EXIT.ok : EXIT.usage;
+    for (const p of problems) io.err(`${p.file}: ${p.message}`);
+
+    const threads = jobs !== null ? Number(jobs) : files.length >= WORKER_THRESHOLD ? availableThreads() : 1;
+    const outcomes = await runFiles(reportJob, files, { configFile }, { threads, script: io.script });
+    const summaries: PostmortemSummary[] = [];
+    // Files are named as given on the command line (relative stays relative), as `metrics` names them.
+    const names = new Map<string, string>();
+    for (const o of outcomes) {
+      if ('error' in o) {
+        io.err(`${o.file}: internal error: ${o.error}`);
+        code = EXIT.usage;
+      } else if ('unreadable' in o.result) {
+        io.err(`${o.file}: ${o.result.unreadable}`);
+        code = EXIT.usage;
+      } else if (o.result.summary) {
+        summaries.push(o.result.summary);
+        names.set(o.result.summary.uri, o.file);
+      }
+    }
+    const file = (uri: string) => names.get(uri) ?? uri;
+    const data = buildReport(summaries, file);
+    const format = str(args, 'format') ?? 'text';
+    const actionItems = flag(args, 'action-items');
+    const text =
+      format === 'json'
+        ? JSON.stringify(data, null, 2) + '\n'
+        : format === 'csv'
+          ? reportCsv(data, actionItems)
+          : format === 'html'
+            ? renderInsights(data, summaries, file, { mode: 'standalone' }).html
+            : reportText(data, actionItems).join('\n') + '\n';
+    const output = str(args, 'output');
+    if (output === null) io.out(text.replace(/\r?\n$/, ''));
+    else {
+      try {
+        fs.writeFileSync(output, text);
+      } catch (e) {
+        io.err(`postmortem: ${output}: ${e instanceof Error ? e.message : String(e)}`);
+        return EXIT.usage;
+      }
+      if (!flag(args, 'quiet')) io.err(`wrote ${output} (${summaries.length} post-mortem(s) of ${files.length} file(s))`);
+    }
+    return code;
+  },
+};

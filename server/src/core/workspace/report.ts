@@ -1,0 +1,129 @@
+// The workspace report (`postmortem report --format json`, the Insights page): per post-mortem the
+// figures `postmortem metrics` gives, every action item, and a summary per severity and per month.
+import type { MetricKind } from '../model/types';
+import { METRIC_KINDS } from '../model/types';
+import { byDateDescending } from './workspaceIndex';
+import type { PostmortemSummary } from './summary';
+
+export interface ReportPostmortem {
+  file: string;
+  title: string;
+  template: string | null;
+  severity: string | null;
+  status: string | null;
+  start: string | null;
+  end: string | null;
+  durationMinutes: number | null;
+  timeToDetectMinutes: number | null;
+  timeToAcknowledgeMinutes: number | null;
+  timeToMitigateMinutes: number | null;
+  timeToResolveMinutes: number | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface ReportActionItem {
+  file: string;
+  line: number;
+  id: string | null;
+  text: string;
+  owner: string | null;
+  due: string | null;
+  status: string | null;
+  open: boolean;
+  overdue: boolean;
+}
+
+type MetricKey = `${MetricKind}Minutes`;
+type Capitalised = `${Capitalize<MetricKind>}Minutes`;
+export type MonthStats = { month: string; postmortems: number } & Record<`median${Capitalised}` | `mean${Capitalised}`, number | null>;
+
+export interface ReportSummary {
+  postmortems: number;
+  /** Severity as written (`(not set)` when missing) -> count. */
+  bySeverity: Record<string, number>;
+  /** Oldest month first; post-mortems with no date are counted in `postmortems` only. */
+  byMonth: MonthStats[];
+  openActionItems: number;
+  overdueActionItems: number;
+}
+
+export interface Report {
+  postmortems: ReportPostmortem[];
+  actionItems: ReportActionItem[];
+  summary: ReportSummary;
+}
+
+export const NO_SEVERITY = '(not set)';
+export const METRIC_KEYS: readonly MetricKey[] = METRIC_KINDS.map((k) => `${k}Minutes` as const);
+
+const capital = (k: MetricKind): Capitalize<MetricKind> => (k.charAt(0).toUpperCase() + k.slice(1)) as Capitalize<MetricKind>;
+
+/** `file` names each document in the output: a path for the CLI, a URI or relative path in the editor. */
+export function buildReport(summaries: readonly PostmortemSummary[], file: (uri: string) => string = (u) => u): Report {
+  const sorted = [...summaries].sort(byDateDescending);
+  const postmortems = sorted.map(
+    (s): ReportPostmortem => ({
+      file: file(s.uri),
+      title: s.title,
+      template: s.template,
+      severity: s.severity,
+      status: s.status,
+      start: s.start,
+      end: s.end,
+      durationMinutes: s.durationMinutes,
+      timeToDetectMinutes: s.timeToDetectMinutes,
+      timeToAcknowledgeMinutes: s.timeToAcknowledgeMinutes,
+      timeToMitigateMinutes: s.timeToMitigateMinutes,
+      timeToResolveMinutes: s.timeToResolveMinutes,
+      errors: s.errors,
+      warnings: s.warnings,
+    }),
+  );
+  const actionItems = sorted.flatMap((s) => s.actionItems.map((a): ReportActionItem => ({ file: file(s.uri), ...a })));
+  return { postmortems, actionItems, summary: summarizeAll(sorted) };
+}
+
+export function summarizeAll(summaries: readonly PostmortemSummary[]): ReportSummary {
+  const bySeverity: Record<string, number> = {};
+  for (const s of summaries) {
+    const key = s.severity ?? NO_SEVERITY;
+    bySeverity[key] = (bySeverity[key] ?? 0) + 1;
+  }
+  const months = new Map<string, PostmortemSummary[]>();
+  for (const s of summaries) if (s.month) months.set(s.month, [...(months.get(s.month) ?? []), s]);
+  const byMonth = [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, group]) => {
+      const stats: Record<string, number | null | string> = { month, postmortems: group.length };
+      for (const kind of METRIC_KINDS) {
+        const values = group.map((s) => s[`${kind}Minutes`]).filter((v): v is number => v !== null);
+        stats[`median${capital(kind)}Minutes`] = median(values);
+        stats[`mean${capital(kind)}Minutes`] = mean(values);
+      }
+      return stats as MonthStats;
+    });
+  const items = summaries.flatMap((s) => s.actionItems);
+  return {
+    postmortems: summaries.length,
+    bySeverity,
+    byMonth,
+    openActionItems: items.filter((a) => a.open).length,
+    overdueActionItems: items.filter((a) => a.overdue).length,
+  };
+}
+
+/** Null for no values; the middle one, or the mean of the middle two. */
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid]! : round1((v[mid - 1]! + v[mid]!) / 2);
+}
+
+/** Null for no values; rounded to a tenth of a minute. */
+export function mean(values: readonly number[]): number | null {
+  return values.length ? round1(values.reduce((a, b) => a + b, 0) / values.length) : null;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
