@@ -302,18 +302,6 @@ async function runUiChecks() {
   }, previewPage);
   await previewContext.close().catch(() => {});
 
-  // A copied Slack conversation pasted into a timeline (test/e2e/ui/paste.ui.ts): the clipboard is the
-  // browser's, so this window may read and write it.
-  const pasteContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await pasteContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-  const pastePage = await pasteContext.newPage();
-  await check('a copied Slack conversation pastes as timeline rows and the preview durations update', async () => {
-    const { pasteCheck } = await loadUiCheck('paste.ui.ts');
-    await pastePage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    return pasteCheck(pastePage, workspace);
-  }, pastePage);
-  await pasteContext.close().catch(() => {});
-
   // A hostile document in the preview (test/e2e/ui/security.ui.ts), in a window of its own as well: its
   // request and message recorders are on before the workbench loads. One result per verdict.
   const securityContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
