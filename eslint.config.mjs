@@ -12,7 +12,19 @@ export const coreFence = {
     ...nodeBuiltins.map((name) => ({ name, message: 'server/src/core is pure: no Node built-ins (take text and values as input; the node/ folder does I/O).' })),
   ],
   patterns: [
-    { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', 'vscode-languageserver-protocol/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'server/src/core is pure: no LSP transport (types from vscode-languageserver-types are fine).' },
+    {
+      group: [
+        'vscode-languageserver',
+        'vscode-languageserver/*',
+        'vscode-languageserver-protocol',
+        'vscode-languageserver-protocol/*',
+        'vscode-jsonrpc',
+        'vscode-jsonrpc/*',
+        'vscode-languageclient',
+        'vscode-languageclient/*',
+      ],
+      message: 'server/src/core is pure: no LSP transport (types from vscode-languageserver-types are fine).',
+    },
   ],
 };
 

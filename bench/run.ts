@@ -335,7 +335,10 @@ function measureReport(dir: string) {
 // --- the run ------------------------------------------------------------------------------------
 
 async function main() {
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   log(`postmortem bench: node ${process.version}, ${os.cpus().length} CPU(s), load average ${load}`);
   log('(wall-clock times; a busy machine inflates them)\n');
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js')) || !fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) {
@@ -402,7 +405,9 @@ async function main() {
   try {
     const bytes = writeWorkspace(wsDir);
     index = await measureIndex(wsDir);
-    log(`   language server: ${index.postmortems} indexed ${index.indexMs} ms after start (${(bytes / 1e6).toFixed(1)} MB; first entries after ${index.firstEntriesMs} ms); ${index.rssMb} MB resident (${index.atEndMb} MB when done)`);
+    log(
+      `   language server: ${index.postmortems} indexed ${index.indexMs} ms after start (${(bytes / 1e6).toFixed(1)} MB; first entries after ${index.firstEntriesMs} ms); ${index.rssMb} MB resident (${index.atEndMb} MB when done)`,
+    );
     report = measureReport(wsDir);
     log(`   postmortem report ${report.reportMs} ms (${report.postmortems} post-mortems), postmortem lint ${report.lintMs} ms: report/lint ${report.ratio}`);
   } finally {
@@ -443,7 +448,11 @@ async function main() {
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(
     path.join(out, 'latest.json'),
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), summary, edits, completion, lint, render, server: rss, workspace: { index, report } }, null, 2) + '\n',
+    JSON.stringify(
+      { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), summary, edits, completion, lint, render, server: rss, workspace: { index, report } },
+      null,
+      2,
+    ) + '\n',
   );
   log(`\nresults: ${path.relative(ROOT, path.join(out, 'latest.json'))}`);
   log(

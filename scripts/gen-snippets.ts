@@ -178,7 +178,11 @@ function convertBody(lines: string[], section: SectionSpec, template: TemplateSp
   return lines.map((line, i) => {
     if (ROW.test(line)) {
       if (!header) {
-        header = line.trim().slice(1, -1).split('|').map((c) => c.trim());
+        header = line
+          .trim()
+          .slice(1, -1)
+          .split('|')
+          .map((c) => c.trim());
         return esc(line);
       }
       return SEPARATOR.test(line) ? esc(line) : convertRow(line, header, template, stops);
@@ -203,7 +207,12 @@ function firstRow(part: SkeletonPart | undefined, template: TemplateSpec): strin
   if (!part) return null;
   const rows = part.body.filter((l) => ROW.test(l));
   if (rows.length < 3) return null;
-  const cells = (row: string) => row.trim().slice(1, -1).split('|').map((c) => c.trim());
+  const cells = (row: string) =>
+    row
+      .trim()
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim());
   return [convertRow(`| ${cells(rows[2]!).join(' | ')} |`, cells(rows[0]!), template, new Stops())];
 }
 
@@ -239,15 +248,7 @@ export function buildSnippets(templates: TemplateSpec[]): Record<string, Snippet
   out['Post-mortem: 5 whys'] = {
     prefix: 'pm-5-whys',
     description: 'A 5-whys chain from the problem to its root cause.',
-    body: [
-      '**Problem:** ${1:[What happened]}',
-      '',
-      '1. Why? ${2:[Answer]}',
-      '2. Why? ${3:[Answer]}',
-      '3. Why? ${4:[Answer]}',
-      '4. Why? ${5:[Answer]}',
-      '5. Why? ${6:[Root cause]}',
-    ],
+    body: ['**Problem:** ${1:[What happened]}', '', '1. Why? ${2:[Answer]}', '2. Why? ${3:[Answer]}', '3. Why? ${4:[Answer]}', '4. Why? ${5:[Answer]}', '5. Why? ${6:[Root cause]}'],
   };
   out['Post-mortem: impact'] = {
     prefix: 'pm-impact',

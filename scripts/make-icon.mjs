@@ -35,14 +35,29 @@ const inFold = (x, y) => {
   return x > x1 - fold && x <= x1 && y >= y0 && y < y0 + fold && x - (x1 - fold) <= y - y0;
 };
 const TEXT_LINES = [
-  [40, 32, 70], [40, 42, 84], [40, 52, 78], // header lines above the trace
-  [40, 86, 88], [40, 96, 72],               // body lines below it
+  [40, 32, 70],
+  [40, 42, 84],
+  [40, 52, 78], // header lines above the trace
+  [40, 86, 88],
+  [40, 96, 72], // body lines below it
 ];
 const inText = (x, y) => TEXT_LINES.some(([x0, yy, x1]) => inRoundRect(x, y, x0, yy - 2.5, x1, yy + 2.5, 2.5));
 // Heartbeat: flat, small bump, sharp spike up and down, flat.
-const TRACE = [[14, 70], [42, 70], [48, 64], [54, 70], [60, 70], [66, 48], [73, 88], [79, 62], [84, 70], [114, 70]];
+const TRACE = [
+  [14, 70],
+  [42, 70],
+  [48, 64],
+  [54, 70],
+  [60, 70],
+  [66, 48],
+  [73, 88],
+  [79, 62],
+  [84, 70],
+  [114, 70],
+];
 const distToSegment = (x, y, [ax, ay], [bx, by]) => {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
 };
@@ -62,11 +77,17 @@ const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let py = 0; py < SIZE; py++) {
   raw[py * (SIZE * 4 + 1)] = 0; // filter: none
   for (let px = 0; px < SIZE; px++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
         const [cr, cg, cb, ca] = colourAt((px + (sx + 0.5) / SS) * scale, (py + (sy + 0.5) / SS) * scale);
-        r += cr * ca; g += cg * ca; b += cb * ca; a += ca; // premultiplied
+        r += cr * ca;
+        g += cg * ca;
+        b += cb * ca;
+        a += ca; // premultiplied
       }
     }
     const o = py * (SIZE * 4 + 1) + 1 + px * 4;
@@ -100,12 +121,7 @@ ihdr.writeUInt32BE(SIZE, 0);
 ihdr.writeUInt32BE(SIZE, 4);
 ihdr[8] = 8; // bit depth
 ihdr[9] = 6; // RGBA
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', ihdr),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, png);
 console.log(`wrote ${out} (${SIZE}x${SIZE}, ${png.length} bytes)`);

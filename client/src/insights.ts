@@ -36,7 +36,9 @@ export function registerInsights(context: vscode.ExtensionContext, client: Langu
       scriptUri: p.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'insights.js')).toString(),
     });
     if (mine !== seq || p !== panel) return;
-    p.webview.html = res?.html ?? `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>Insights are not available: the Postmortem language server is not running.</p></body></html>`;
+    p.webview.html =
+      res?.html ??
+      `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>Insights are not available: the Postmortem language server is not running.</p></body></html>`;
   };
 
   const onMessage = async (m: { type?: unknown; uri?: unknown; line?: unknown }) => {

@@ -2,13 +2,7 @@
 // an untitled markdown document with the new post-mortem, inserted as a snippet. The server builds it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  NEW_DOCUMENT_REQUEST,
-  TEMPLATES_REQUEST,
-  type NewDocumentParams,
-  type NewDocumentResult,
-  type TemplateSummary,
-} from '../../server/src/protocol';
+import { NEW_DOCUMENT_REQUEST, TEMPLATES_REQUEST, type NewDocumentParams, type NewDocumentResult, type TemplateSummary } from '../../server/src/protocol';
 
 export const NEW_POSTMORTEM_COMMAND = 'postmortem.newPostmortem';
 
@@ -23,10 +17,12 @@ export function registerNewPostmortem(client: LanguageClient, ready: Promise<voi
     try {
       const templates = await client.sendRequest<TemplateSummary[]>(TEMPLATES_REQUEST);
       const given = typeof templateId === 'string' ? templates.find((t) => t.id === templateId) : undefined;
-      const pick = given ? { id: given.id } : await vscode.window.showQuickPick(
-        templates.map((t) => ({ label: t.name, description: t.id, detail: t.description, id: t.id })),
-        { title: 'New Post-Mortem', placeHolder: 'Template', matchOnDescription: true, matchOnDetail: true },
-      );
+      const pick = given
+        ? { id: given.id }
+        : await vscode.window.showQuickPick(
+            templates.map((t) => ({ label: t.name, description: t.id, detail: t.description, id: t.id })),
+            { title: 'New Post-Mortem', placeHolder: 'Template', matchOnDescription: true, matchOnDetail: true },
+          );
       if (!pick) return;
       const params: NewDocumentParams = { templateId: pick.id };
       const { text, snippet } = await client.sendRequest<NewDocumentResult>(NEW_DOCUMENT_REQUEST, params);

@@ -35,9 +35,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     tracker,
     vscode.commands.registerCommand('postmortem.openPreviewToSide', (uri?: vscode.Uri) => preview.open(asUri(uri) ?? activeMarkdown(), true)),
     vscode.commands.registerCommand('postmortem.openPreview', (uri?: vscode.Uri) => preview.open(asUri(uri) ?? activeMarkdown(), false)),
-    vscode.commands.registerCommand('postmortem.exportHtml', (uri?: vscode.Uri, destination?: vscode.Uri) =>
-      exportHtml(asUri(uri) ?? activeMarkdown() ?? preview.current, asUri(destination), render),
-    ),
+    vscode.commands.registerCommand('postmortem.exportHtml', (uri?: vscode.Uri, destination?: vscode.Uri) => exportHtml(asUri(uri) ?? activeMarkdown() ?? preview.current, asUri(destination), render)),
   );
 }
 

@@ -2,14 +2,7 @@
 // change notifications (only the entries that changed travel). The views and Insights listen to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  WORKSPACE_CHANGED_NOTIFICATION,
-  WORKSPACE_LIST_REQUEST,
-  type PostmortemSummary,
-  type WorkspaceChangedParams,
-  type WorkspaceListResult,
-  type WorkspaceState,
-} from '../../server/src/protocol';
+import { WORKSPACE_CHANGED_NOTIFICATION, WORKSPACE_LIST_REQUEST, type PostmortemSummary, type WorkspaceChangedParams, type WorkspaceListResult, type WorkspaceState } from '../../server/src/protocol';
 
 export class WorkspaceIndexClient implements vscode.Disposable {
   private readonly entries = new Map<string, PostmortemSummary>();

@@ -83,7 +83,10 @@ function postmortemItem(s: PostmortemSummary): vscode.TreeItem {
       `${s.errors} error(s), ${s.warnings} warning(s), ${s.problems} finding(s) in all${s.mismatches.length ? ` · ${s.mismatches.length} stated number(s) disagree with the timeline` : ''}`,
     ].join('\n'),
   );
-  item.iconPath = new vscode.ThemeIcon(s.errors ? 'error' : s.warnings ? 'warning' : 'note', s.errors ? new vscode.ThemeColor('list.errorForeground') : s.warnings ? new vscode.ThemeColor('list.warningForeground') : undefined);
+  item.iconPath = new vscode.ThemeIcon(
+    s.errors ? 'error' : s.warnings ? 'warning' : 'note',
+    s.errors ? new vscode.ThemeColor('list.errorForeground') : s.warnings ? new vscode.ThemeColor('list.warningForeground') : undefined,
+  );
   item.resourceUri = vscode.Uri.parse(s.uri);
   item.command = openAt(s.uri);
   item.contextValue = 'postmortem';
@@ -114,9 +117,19 @@ class PostmortemsTree extends Tree {
       case 'month':
         return group(list, (s) => s.month ?? 'undated', node);
       case 'severity':
-        return group(list, (s) => s.severity ?? 'no severity', node, (a, b) => a.localeCompare(b, undefined, { numeric: true }));
+        return group(
+          list,
+          (s) => s.severity ?? 'no severity',
+          node,
+          (a, b) => a.localeCompare(b, undefined, { numeric: true }),
+        );
       case 'status':
-        return group(list, (s) => s.status ?? 'no status', node, (a, b) => a.localeCompare(b));
+        return group(
+          list,
+          (s) => s.status ?? 'no status',
+          node,
+          (a, b) => a.localeCompare(b),
+        );
       default:
         return list.map(node);
     }
@@ -130,10 +143,20 @@ class ActionItemsTree extends Tree {
     const sorted = [...items].sort((x, y) => Number(y.a.overdue) - Number(x.a.overdue) || Number(y.a.open) - Number(x.a.open) || (x.a.due ?? '9').localeCompare(y.a.due ?? '9'));
     if (this.grouping === 'status') {
       const rank = ['overdue', 'open', 'done'];
-      return group(sorted, (n) => (n.a.overdue ? 'overdue' : n.a.open ? 'open' : 'done'), (n) => n, (a, b) => rank.indexOf(a) - rank.indexOf(b));
+      return group(
+        sorted,
+        (n) => (n.a.overdue ? 'overdue' : n.a.open ? 'open' : 'done'),
+        (n) => n,
+        (a, b) => rank.indexOf(a) - rank.indexOf(b),
+      );
     }
     const ownerKey = (n: { a: ActionItemSummary }) => n.a.owner?.replace(/^@/, '') || 'no owner';
-    return group(sorted, ownerKey, (n) => n, (a, b) => (a === 'no owner' ? 1 : b === 'no owner' ? -1 : a.localeCompare(b)));
+    return group(
+      sorted,
+      ownerKey,
+      (n) => n,
+      (a, b) => (a === 'no owner' ? 1 : b === 'no owner' ? -1 : a.localeCompare(b)),
+    );
   }
 }
 
@@ -164,7 +187,12 @@ export function registerWorkspaceViews(context: vscode.ExtensionContext, client:
   if (problemsOn) void problems(true);
 
   const pick = async <T extends string>(options: T[], current: T, placeHolder: string): Promise<T | undefined> =>
-    (await vscode.window.showQuickPick(options.map((o) => ({ label: o, description: o === current ? 'current' : '' })), { placeHolder }))?.label as T | undefined;
+    (
+      await vscode.window.showQuickPick(
+        options.map((o) => ({ label: o, description: o === current ? 'current' : '' })),
+        { placeHolder },
+      )
+    )?.label as T | undefined;
 
   const disposable = vscode.Disposable.from(
     index,

@@ -18,16 +18,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VSIX = join(ROOT, 'postmortem-author.vsix');
 export const EXTENSION_ID = 'postmortem-author.postmortem-author';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** User settings for a test VS Code: quiet, no AI, and no autosave (it would change fixtures). */
 export const SETTINGS = {
@@ -113,12 +104,7 @@ export function codeServerProfile(dir) {
 }
 
 function baseArgs(profile) {
-  return [
-    CODE_SERVER,
-    '--user-data-dir', profile.userData,
-    '--extensions-dir', profile.extensions,
-    '--config', profile.config,
-  ];
+  return [CODE_SERVER, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, '--config', profile.config];
 }
 
 /** Installs a packaged .vsix into the profile's extensions folder (under a second). */
@@ -140,8 +126,10 @@ export async function startCodeServer(profile, { port, workspace, extraArgs = []
     NODE24,
     [
       ...baseArgs(profile),
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -159,7 +147,9 @@ export async function startCodeServer(profile, { port, workspace, extraArgs = []
     exited: false,
     stop: () => killGroup(child.pid),
   };
-  child.on('exit', () => { server.exited = true; });
+  child.on('exit', () => {
+    server.exited = true;
+  });
   running.add(server);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -23,8 +23,20 @@ import { format, parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
 import {
-  CHROMIUM, CHROMIUM_ARGS, EXTENSION_ID, ROOT, VSIX, codeServerProfile, copyWorkspace, log, makeRunDir,
-  missingPrerequisites, installVsix, onShutdown, startCodeServer, stopAll,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  EXTENSION_ID,
+  ROOT,
+  VSIX,
+  codeServerProfile,
+  copyWorkspace,
+  log,
+  makeRunDir,
+  missingPrerequisites,
+  installVsix,
+  onShutdown,
+  startCodeServer,
+  stopAll,
 } from './lib.mjs';
 
 const { values: opts } = parseArgs({
@@ -121,7 +133,9 @@ async function runSuite() {
   await page.goto(url);
 
   let timer;
-  const timeout = new Promise((r) => { timer = setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS); });
+  const timeout = new Promise((r) => {
+    timer = setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS);
+  });
   const code = await Promise.race([exitCode, timeout]);
   clearTimeout(timer);
   if (code !== 'timeout') await consoleQueue;
@@ -168,7 +182,9 @@ async function formatConsole(msg) {
 
 /** Workbench chatter that says nothing about the extension (this machine is offline, too). */
 function isNoise(text) {
-  return /Failed to load resource|authentication provider|same-origin iframe|allow-scripts and allow-same-origin|ENOTFOUND|connection token|Creating a socket|\[Service Worker\]|AccountPolicyGate|AgentHost|reconnection-grace-time|additional builtin extensions cache|Long running operations/i.test(text);
+  return /Failed to load resource|authentication provider|same-origin iframe|allow-scripts and allow-same-origin|ENOTFOUND|connection token|Creating a socket|\[Service Worker\]|AccountPolicyGate|AgentHost|reconnection-grace-time|additional builtin extensions cache|Long running operations/i.test(
+    text,
+  );
 }
 
 function saveLog(profile, name) {
@@ -215,7 +231,10 @@ async function runUiChecks() {
   const opened = await check('workbench opens the raw standard seed', async () => {
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     // Quick Open the file.
-    await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
+    await page
+      .locator('.monaco-workbench')
+      .click({ position: { x: 640, y: 400 } })
+      .catch(() => {});
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 20_000 });
@@ -240,7 +259,9 @@ async function runUiChecks() {
         () => {
           const editorEl = document.querySelector('.editor-instance .monaco-editor');
           if (!editorEl) return false;
-          const line = [...editorEl.querySelectorAll('.view-lines .view-line')].find((l) => /Severity:/.test(l.textContent ?? '') && /P0\s*\|\s*P1/.test((l.textContent ?? '').replace(/\u00a0/g, ' ')));
+          const line = [...editorEl.querySelectorAll('.view-lines .view-line')].find(
+            (l) => /Severity:/.test(l.textContent ?? '') && /P0\s*\|\s*P1/.test((l.textContent ?? '').replace(/\u00a0/g, ' ')),
+          );
           if (!line) return false;
           const lineBox = line.getBoundingClientRect();
           const squiggles = [...editorEl.querySelectorAll('.squiggly-error')].filter((s) => {
@@ -281,7 +302,11 @@ async function runUiChecks() {
       await page.keyboard.press('Control+1');
       await page.keyboard.press('Control+Home');
       await page.mouse.move(1270, 790);
-      await page.locator('.monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+      await page
+        .locator('.monaco-hover:visible')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 10_000 })
+        .catch(() => {});
       // Tests write only to test-artifacts/; `npm run images` copies the pictures to docs/images.
       const shot = join(ARTIFACTS, 'editor.png');
       await page.screenshot({ path: shot });
@@ -295,11 +320,15 @@ async function runUiChecks() {
   // keeps it in the browser), so Quick Open cannot pick the seed opened above instead of the file asked for.
   const previewContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const previewPage = await previewContext.newPage();
-  await check('the preview follows typing (summary card, screenshot)', async () => {
-    const { previewCheck } = await loadUiCheck('preview.ui.ts');
-    await previewPage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS });
-  }, previewPage);
+  await check(
+    'the preview follows typing (summary card, screenshot)',
+    async () => {
+      const { previewCheck } = await loadUiCheck('preview.ui.ts');
+      await previewPage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+      return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS });
+    },
+    previewPage,
+  );
   await previewContext.close().catch(() => {});
 
   // A hostile document in the preview (test/e2e/ui/security.ui.ts), in a window of its own as well: its
@@ -307,11 +336,15 @@ async function runUiChecks() {
   const securityContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const securityPage = await securityContext.newPage();
   let verdicts = [];
-  await check('a hostile document opens in the preview', async () => {
-    const { securityChecks } = await loadUiCheck('security.ui.ts');
-    verdicts = await securityChecks(securityPage, server.url, workspace, { artifactsDir: ARTIFACTS });
-    return `${verdicts.length} verdicts`;
-  }, securityPage);
+  await check(
+    'a hostile document opens in the preview',
+    async () => {
+      const { securityChecks } = await loadUiCheck('security.ui.ts');
+      verdicts = await securityChecks(securityPage, server.url, workspace, { artifactsDir: ARTIFACTS });
+      return `${verdicts.length} verdicts`;
+    },
+    securityPage,
+  );
   for (const v of verdicts) record(v.name, v.ok, v.detail);
   await securityContext.close().catch(() => {});
 
@@ -319,11 +352,15 @@ async function runUiChecks() {
   const workspaceContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const workspacePage = await workspaceContext.newPage();
   let workspaceVerdicts = [];
-  await check('the workspace opens with the views', async () => {
-    const { workspaceChecks } = await loadUiCheck('workspace.ui.ts');
-    workspaceVerdicts = await workspaceChecks(workspacePage, server.url, workspace, { artifactsDir: ARTIFACTS });
-    return `${workspaceVerdicts.length} verdicts`;
-  }, workspacePage);
+  await check(
+    'the workspace opens with the views',
+    async () => {
+      const { workspaceChecks } = await loadUiCheck('workspace.ui.ts');
+      workspaceVerdicts = await workspaceChecks(workspacePage, server.url, workspace, { artifactsDir: ARTIFACTS });
+      return `${workspaceVerdicts.length} verdicts`;
+    },
+    workspacePage,
+  );
   for (const v of workspaceVerdicts) record(v.name, v.ok, v.detail);
   await workspaceContext.close().catch(() => {});
   server.stop();

@@ -4,12 +4,7 @@ import { displayTitle, type DocumentInput, type PostmortemService, type ReadReso
 import type { RenderParams, RenderResponse } from './protocol';
 
 /** Answers a render request for one document (the server passes its current copy). */
-export function renderResponse(
-  service: Pick<PostmortemService, 'analyze' | 'diagnose' | 'render'>,
-  doc: DocumentInput,
-  params: RenderParams,
-  readResource?: ReadResource,
-): RenderResponse {
+export function renderResponse(service: Pick<PostmortemService, 'analyze' | 'diagnose' | 'render'>, doc: DocumentInput, params: RenderParams, readResource?: ReadResource): RenderResponse {
   const part = params.part ?? (params.mode === 'webview' ? 'body' : 'html');
   if (part === 'metrics') {
     const model = service.analyze(doc);

@@ -1,14 +1,5 @@
 // The language server: wires LSP requests to the core service. Nothing else lives here.
-import {
-  createConnection,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  CodeActionKind,
-  ErrorCodes,
-  ResponseError,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ErrorCodes, ResponseError, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, FIX_ALL_KIND, INSERT_SECTIONS_KIND, DISABLE_IN_WORKSPACE_COMMAND } from './core';
 import { loadBuiltinTemplates } from './node/builtinTemplates';
@@ -124,7 +115,10 @@ async function withDoc<T>(uri: string, fallback: T, checkpoint: Checkpoint, feat
 
 connection.onCodeAction(
   cancellable((p, checkpoint) =>
-    withDoc(p.textDocument.uri, [], checkpoint, (d) => service.codeActions(d, p.range, { diagnostics: p.context.diagnostics, ...(p.context.only ? { only: p.context.only } : {}) }), [analyzed, (d) => service.diagnose(d)]),
+    withDoc(p.textDocument.uri, [], checkpoint, (d) => service.codeActions(d, p.range, { diagnostics: p.context.diagnostics, ...(p.context.only ? { only: p.context.only } : {}) }), [
+      analyzed,
+      (d) => service.diagnose(d),
+    ]),
   ),
 );
 connection.onExecuteCommand(

@@ -26,7 +26,15 @@ const NONCE = 'FuzzNonce0123456789abcdef';
 const SCRIPT = 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js';
 const templates = loadBuiltinTemplates();
 // TEMPORARY exploration knob (remove): skeletons without zone statements.
-if (process.env['FUZZ_EXPLORE']) for (const t of templates) for (const sec of t.sections) if (sec.skeleton) (sec as { skeleton: string }).skeleton = sec.skeleton.split('\n').filter((l) => !/All times in/.test(l)).join('\n').replace(/ \(UTC\)/g, '');
+if (process.env['FUZZ_EXPLORE'])
+  for (const t of templates)
+    for (const sec of t.sections)
+      if (sec.skeleton)
+        (sec as { skeleton: string }).skeleton = sec.skeleton
+          .split('\n')
+          .filter((l) => !/All times in/.test(l))
+          .join('\n')
+          .replace(/ \(UTC\)/g, '');
 
 // The core catches errors in rules, fixes and completers so one bug never silences the rest; the
 // fuzzer must still see them. Rules are wrapped in place (RULES is what the service runs), the
@@ -101,7 +109,10 @@ const contains = (outer: Range, inner: Range) => cmp(outer.start, inner.start) <
 const isValidPos = (p: Pos, lines: string[]) => p.line < lines.length && p.character <= lines[p.line]!.length;
 
 function modelRanges(m: Postmortem): [Range | null, string][] {
-  const out: [Range | null, string][] = [[m.frontMatterRange, 'front matter'], [m.timeline.statedZoneRange, 'stated zone']];
+  const out: [Range | null, string][] = [
+    [m.frontMatterRange, 'front matter'],
+    [m.timeline.statedZoneRange, 'stated zone'],
+  ];
   for (const s of m.sections) out.push([s.range, `section '${s.title}'`], [s.headingRange, `heading '${s.title}'`]);
   for (const f of m.fields) out.push([f.range, `field '${f.key}'`], [f.keyRange, `field key '${f.key}'`], [f.valueRange, `field value '${f.key}'`]);
   for (const e of m.timeline.entries) out.push([e.range, 'entry'], [e.timeRange, 'entry time'], [e.textRange, 'entry text'], [e.ownerRange, 'entry owner']);
@@ -156,7 +167,10 @@ function editsOf(action: CodeAction, what: string): TextEdit[] {
   if (!action.edit) return [];
   assert.equal(action.edit.documentChanges, undefined, `${what}: documentChanges`);
   const uris = Object.keys(action.edit.changes ?? {});
-  assert.ok(uris.every((u) => u === URI), `${what}: edits another document (${uris.join(', ')})`);
+  assert.ok(
+    uris.every((u) => u === URI),
+    `${what}: edits another document (${uris.join(', ')})`,
+  );
   return action.edit.changes?.[URI] ?? [];
 }
 
@@ -216,7 +230,11 @@ function checkCompletion(s: PostmortemService, doc: { uri: string; version: numb
     for (const r of ranges) {
       assertInside(r, lines, `completion '${item.label}' at ${JSON.stringify(p)}`);
       assert.equal(r.start.line, r.end.line, `completion '${item.label}': multi-line edit range`);
-      if (valid) assert.ok(r.start.line === p.line && r.start.character <= p.character && p.character <= r.end.character, `completion '${item.label}': edit range ${JSON.stringify(r)} does not contain the cursor ${JSON.stringify(p)}`);
+      if (valid)
+        assert.ok(
+          r.start.line === p.line && r.start.character <= p.character && p.character <= r.end.character,
+          `completion '${item.label}': edit range ${JSON.stringify(r)} does not contain the cursor ${JSON.stringify(p)}`,
+        );
     }
     for (const e of item.additionalTextEdits ?? []) assertInside(e.range, lines, `completion '${item.label}' additional edit`);
   }
@@ -258,7 +276,17 @@ function checkLocations(locs: Location[], lines: string[], what: string): void {
 function checkRender(html: string, mode: 'webview' | 'standalone'): void {
   const tags = startTags(html);
   const scripts = tags.filter((t) => t.name === 'script');
-  if (mode === 'webview') assert.deepEqual(scripts.map((t) => [...t.attrs]), [[['nonce', NONCE], ['src', SCRIPT]]], 'only our script');
+  if (mode === 'webview')
+    assert.deepEqual(
+      scripts.map((t) => [...t.attrs]),
+      [
+        [
+          ['nonce', NONCE],
+          ['src', SCRIPT],
+        ],
+      ],
+      'only our script',
+    );
   else assert.equal(scripts.length, 0, 'the standalone page has no script');
   for (const t of tags) {
     for (const [name, value] of t.attrs) {
@@ -408,7 +436,10 @@ export function checkLineEndings(text: string): void {
 
 /** Keep failure reports readable: a case prints as its recipe, not as a megabyte of text. */
 function printable<T extends object>(value: T, show: () => unknown): T {
-  Object.defineProperty(value, fc.toStringMethod, { value: () => JSON.stringify(show(), (_, v: unknown) => (typeof v === 'string' && v.length > 300 ? `${v.slice(0, 300)}…(${v.length} chars)` : v)), enumerable: false });
+  Object.defineProperty(value, fc.toStringMethod, {
+    value: () => JSON.stringify(show(), (_, v: unknown) => (typeof v === 'string' && v.length > 300 ? `${v.slice(0, 300)}…(${v.length} chars)` : v)),
+    enumerable: false,
+  });
   return value;
 }
 const recipe = (s: Subject) => ({ base: s.base, mutations: s.mutations.map((m: Mutation) => m), length: s.text.length, text: s.text });
@@ -424,19 +455,34 @@ export const PROPERTIES: Record<PropertyName, () => AnyProperty> = {
       subjectArb.map((s) => printable({ ...s }, () => recipe(s))),
       fc.array(cursorArb, { minLength: 1, maxLength: 6 }),
       fc.constantFrom('webview' as const, 'standalone' as const),
-      (subject, cursors, mode) => observed('document', () => subject.text, () => checkDocument(subject, cursors, mode)),
+      (subject, cursors, mode) =>
+        observed(
+          'document',
+          () => subject.text,
+          () => checkDocument(subject, cursors, mode),
+        ),
     ) as unknown as AnyProperty,
   /** A series of edits: the service that reuses state agrees with a fresh one at every version. */
   incremental: () =>
     fc.property(
       editSequenceArb.map((s) => printable({ ...s }, () => ({ base: s.base, lengths: s.versions.map((v) => v.length), last: s.versions[s.versions.length - 1] }))),
-      ({ versions }) => observed('incremental', () => versions.join('\n\n<!-- next version -->\n\n'), () => checkIncremental(versions)),
+      ({ versions }) =>
+        observed(
+          'incremental',
+          () => versions.join('\n\n<!-- next version -->\n\n'),
+          () => checkIncremental(versions),
+        ),
     ) as unknown as AnyProperty,
   /** CRLF and LF give the same model and diagnostics. */
   lineEndings: () =>
     fc.property(
       subjectArb.map((s) => printable({ ...s }, () => recipe(s))),
-      (subject) => observed('lineEndings', () => subject.text, () => checkLineEndings(subject.text)),
+      (subject) =>
+        observed(
+          'lineEndings',
+          () => subject.text,
+          () => checkLineEndings(subject.text),
+        ),
     ) as unknown as AnyProperty,
 };
 

@@ -1,14 +1,7 @@
 // Authoring features through the bundled server: hover, outline, action item links and the
 // custom requests behind "New Post-Mortem…". Run `npm run build` first.
 import assert from 'node:assert/strict';
-import {
-  DefinitionRequest,
-  DocumentSymbolRequest,
-  HoverRequest,
-  ReferencesRequest,
-  SymbolKind,
-  type MarkupContent,
-} from 'vscode-languageserver-protocol';
+import { DefinitionRequest, DocumentSymbolRequest, HoverRequest, ReferencesRequest, SymbolKind, type MarkupContent } from 'vscode-languageserver-protocol';
 import { startServer, type LspSession } from './harness';
 import { NEW_DOCUMENT_REQUEST, TEMPLATES_REQUEST, type NewDocumentResult, type TemplateSummary } from '../../server/src/protocol';
 
@@ -159,9 +152,11 @@ describe('authoring over LSP', function () {
   it('definition and references of an action item id', async () => {
     const def = await s.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 8, character: 45 } });
     assert.deepEqual(def, [{ uri, range: r(31, 8, 31, 14) }]);
-    const refs = (includeDeclaration: boolean) =>
-      s.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: { line: 31, character: 10 }, context: { includeDeclaration } });
-    assert.deepEqual(await refs(true), [{ uri, range: r(8, 42, 8, 48) }, { uri, range: r(31, 8, 31, 14) }]);
+    const refs = (includeDeclaration: boolean) => s.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: { line: 31, character: 10 }, context: { includeDeclaration } });
+    assert.deepEqual(await refs(true), [
+      { uri, range: r(8, 42, 8, 48) },
+      { uri, range: r(31, 8, 31, 14) },
+    ]);
     assert.deepEqual(await refs(false), [{ uri, range: r(8, 42, 8, 48) }]);
   });
 

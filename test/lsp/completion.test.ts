@@ -172,7 +172,10 @@ describe('language server: completion', function () {
     await s.change(uri, withLine(report, 21, typed));
     const phases = await complete(uri, 21, typed.length);
     assert.deepEqual(labels(phases), ['Incident began', 'Mitigation applied: …', 'Service restored', 'Incident resolved']);
-    assert.deepEqual(phases.filter((i) => i.preselect).map((i) => i.label), ['Mitigation applied: …']);
+    assert.deepEqual(
+      phases.filter((i) => i.preselect).map((i) => i.label),
+      ['Mitigation applied: …'],
+    );
     assert.equal(edit(phases[1]!).newText, 'Mitigation applied: ${1:what}');
 
     const row = '| 2025-04-22 22:41 | Mitigation applied: raised the connection limit | ';
@@ -189,7 +192,10 @@ describe('language server: completion', function () {
     await s.open(uri, text);
     const items = (await complete(uri, 27, 3)).filter((i) => !i.labelDetails);
     assert.deepEqual(texts(items), ['## 5. Resolution', '## 5. Lessons Learned', '## 5. Action Items', '## 5. Supporting Information']);
-    assert.deepEqual(items.filter((i) => i.preselect).map((i) => i.label), ['Resolution']);
+    assert.deepEqual(
+      items.filter((i) => i.preselect).map((i) => i.label),
+      ['Resolution'],
+    );
   });
 
   it('offers the severity vocabulary over the placeholder', async () => {

@@ -30,7 +30,10 @@ describe('configuration: settings and .postmortem.yaml', function () {
     assert.deepEqual(lines, [2, 3], JSON.stringify(cfg.diagnostics));
     assert.ok(cfg.diagnostics.some((d) => /colour/.test(String(d.message))));
     const docDiags = await s.open(pathToFileURL(path.join(dir, 'pm.md')).toString(), seed);
-    assert.ok(docDiags.some((d) => d.code === 'placeholder' && d.severity === 1), 'defaults: placeholder is an error');
+    assert.ok(
+      docDiags.some((d) => d.code === 'placeholder' && d.severity === 1),
+      'defaults: placeholder is an error',
+    );
   });
 
   it('edits to the config file apply without a reload', async () => {

@@ -4,7 +4,18 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeActionRequest, CompletionItemKind, CompletionRequest, DocumentSymbolRequest, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Range, type TextEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CompletionItemKind,
+  CompletionRequest,
+  DocumentSymbolRequest,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { startServer, applyEdits, ROOT, type LspSession } from './harness';
 import { RULES } from '../../server/src/core/rules';
 import { ruleDocs } from '../../server/src/core/diagnose';
@@ -52,12 +63,18 @@ function anchors(markdown: string): Set<string> {
   for (const l of markdown.split('\n')) {
     if (/^\s*(```|~~~)/.test(l)) fenced = !fenced;
     const m = !fenced && /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(l);
-    if (m) out.add(m[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'));
+    if (m)
+      out.add(
+        m[1]!
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+          .replace(/\s/g, '-'),
+      );
   }
   return out;
 }
 
-describe('a new user\'s first steps over LSP', function () {
+describe("a new user's first steps over LSP", function () {
   this.timeout(60000);
   let s: LspSession;
   before(async () => {
@@ -74,13 +91,17 @@ describe('a new user\'s first steps over LSP', function () {
   for (const id of IDS) {
     it(`${id}: no two findings of one rule overlap, in the template's raw text or a new document`, async () => {
       const { text } = await newDocument(id);
-      for (const [name, doc] of [[`seeds/${id}.md`, read(`seeds/${id}.md`)], [`new/${id}.md`, text]] as const) {
+      for (const [name, doc] of [
+        [`seeds/${id}.md`, read(`seeds/${id}.md`)],
+        [`new/${id}.md`, text],
+      ] as const) {
         const found = await s.open(`file:///ws/overlap/${name}`, doc);
         for (const [i, a] of found.entries()) {
           for (const b of found.slice(i + 1)) {
             // Findings about different things anchored at one place (fields missing under a heading) may share it.
             const anchored = JSON.stringify(a.range) === JSON.stringify(b.range) && a.message !== b.message;
-            if (a.code === b.code && !anchored) assert.ok(!overlap(a.range, b.range), `${name}: ${a.code} reported twice on line ${a.range.start.line + 1}: ${JSON.stringify(a.message)} and ${JSON.stringify(b.message)}`);
+            if (a.code === b.code && !anchored)
+              assert.ok(!overlap(a.range, b.range), `${name}: ${a.code} reported twice on line ${a.range.start.line + 1}: ${JSON.stringify(a.message)} and ${JSON.stringify(b.message)}`);
           }
         }
       }
@@ -98,7 +119,10 @@ describe('a new user\'s first steps over LSP', function () {
         // A template pattern matching a whole list line: the stop holds the item's text, after its bullet.
         const lead = /^\s*(?:[-*+]\s+)?/.exec(lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character))![0].length;
         const start = { line: d.range.start.line, character: d.range.start.character + lead };
-        assert.ok(stops.some((t) => cmp(t.range.start, start) <= 0 && cmp(d.range.end, t.range.end) <= 0), `no tab stop over ${d.message} (line ${d.range.start.line + 1})`);
+        assert.ok(
+          stops.some((t) => cmp(t.range.start, start) <= 0 && cmp(d.range.end, t.range.end) <= 0),
+          `no tab stop over ${d.message} (line ${d.range.start.line + 1})`,
+        );
       }
     });
   }
@@ -121,7 +145,10 @@ describe('a new user\'s first steps over LSP', function () {
     const found = (await s.open(uri, text)).filter((d) => d.code === 'placeholder' && String(d.message).includes('INC-YYYYMMDD-###'));
     assert.equal(found.length, 1);
     const fixes = (await actionsAt(uri, found[0]!.range, found)).filter((a) => a.diagnostics?.length === 1);
-    assert.deepEqual(fixes.map((a) => a.title), [`Replace INC-YYYYMMDD-### with a new incident id (INC-${today}-008)`]);
+    assert.deepEqual(
+      fixes.map((a) => a.title),
+      [`Replace INC-YYYYMMDD-### with a new incident id (INC-${today}-008)`],
+    );
     const fixed = applyEdits(text, fixes[0]!.edit!.changes![uri]!);
     assert.match(fixed, new RegExp(`\\*\\*Incident ID:\\*\\* INC-${today}-008\\n`));
   });
@@ -158,7 +185,10 @@ describe('a new user\'s first steps over LSP', function () {
     // The client may send every finding: only the one in the range gets its quick fix.
     const actions = await actionsAt(uri, first.range, all);
     const titles = actions.map((a) => a.title);
-    assert.deepEqual(titles.filter((t) => t.startsWith('Rewrite')), ["Rewrite '21/02/2025' as 2025-02-21"]);
+    assert.deepEqual(
+      titles.filter((t) => t.startsWith('Rewrite')),
+      ["Rewrite '21/02/2025' as 2025-02-21"],
+    );
     assert.ok(titles.includes("Fix all 'invalid-date' problems"), JSON.stringify(titles));
     assert.ok(titles.includes('Fix all auto-fixable problems in this document'), JSON.stringify(titles));
     const perRule = actions.find((a) => a.title === "Fix all 'invalid-date' problems")!;
@@ -180,12 +210,14 @@ describe('a new user\'s first steps over LSP', function () {
     assert.deepEqual(await actionsAt(uri, line(empty), oneAll, ['quickfix']), []);
   });
 
-  it('every finding links to its rule\'s section of the README, and every anchor exists', async () => {
+  it("every finding links to its rule's section of the README, and every anchor exists", async () => {
     const readme = anchors(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
     const codes = new Set<string>();
     const docs = IDS.flatMap((id) => [`seeds/${id}.md`, `filled/${id}.md`]).map((p) => [p, read(p)] as const);
     // A few more rules: an unreadable date, a metric and a duration that disagree, a missing section.
-    const broken = read('filled/standard.md').replace('**Date:** 2025-02-18', '**Date:** 18/02/2025').replace(/^## Lessons[\s\S]*?(?=^## )/m, '');
+    const broken = read('filled/standard.md')
+      .replace('**Date:** 2025-02-18', '**Date:** 18/02/2025')
+      .replace(/^## Lessons[\s\S]*?(?=^## )/m, '');
     for (const [name, text] of [...docs, ['broken.md', broken] as const]) {
       for (const d of await s.open(`file:///ws/links/${name}`, text)) {
         const href = d.codeDescription?.href;

@@ -35,7 +35,11 @@ describe('fix-all over LSP (source.fixAll.postmortem)', function () {
     return (actions ?? []).find((a) => a.kind === 'source.fixAll.postmortem');
   };
 
-  const cases = [...IDS.map((id) => [`seeds/${id}.md`, read(`seeds/${id}.md`)] as const), ...IDS.map((id) => [`filled/${id}.md`, read(`filled/${id}.md`)] as const), ...IDS.map((id) => [`broken/${id}.md`, broken(id)] as const)];
+  const cases = [
+    ...IDS.map((id) => [`seeds/${id}.md`, read(`seeds/${id}.md`)] as const),
+    ...IDS.map((id) => [`filled/${id}.md`, read(`filled/${id}.md`)] as const),
+    ...IDS.map((id) => [`broken/${id}.md`, broken(id)] as const),
+  ];
   for (const [name, original] of cases) {
     it(`${name}: applying fix-all twice equals applying it once, and keeps the author's lines`, async () => {
       const uri = `file:///ws/${name}`;
@@ -47,7 +51,9 @@ describe('fix-all over LSP (source.fixAll.postmortem)', function () {
       const twice = second?.edit?.changes?.[uri] ? applyEdits(once, second.edit.changes[uri]!) : once;
       assert.equal(twice, once, `fix-all changed ${name} again: ${JSON.stringify(second?.edit)}`);
       // Fix-all only inserts, or replaces a stated value it names: every other original line survives.
-      const replacedLines = new Set((first?.edit?.changes?.[uri] ?? []).filter((e) => e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character).map((e) => e.range.start.line));
+      const replacedLines = new Set(
+        (first?.edit?.changes?.[uri] ?? []).filter((e) => e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character).map((e) => e.range.start.line),
+      );
       const kept = once.split('\n');
       original.split('\n').forEach((line, i) => {
         if (!replacedLines.has(i)) assert.ok(kept.includes(line), `${name}: line ${i + 1} lost: ${JSON.stringify(line)}`);

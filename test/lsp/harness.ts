@@ -134,9 +134,7 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
     for (let i = 0; i < p.line && i < lines.length; i++) o += lines[i]!.length + 1;
     return o + p.character;
   };
-  const sorted = edits
-    .map((e, i) => ({ e, i, s: offset(e.range.start), t: offset(e.range.end) }))
-    .sort((a, b) => b.s - a.s || b.i - a.i);
+  const sorted = edits.map((e, i) => ({ e, i, s: offset(e.range.start), t: offset(e.range.end) })).sort((a, b) => b.s - a.s || b.i - a.i);
   let out = text;
   for (const { e, s, t } of sorted) out = out.slice(0, s) + e.newText + out.slice(t);
   return out;

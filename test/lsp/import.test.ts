@@ -26,7 +26,17 @@ describe('LSP: postmortem/importTimeline', function () {
     const params: ImportTimelineParams = { uri, version: 1, inputs: [{ name: 'clipboard', text: copied }], line: inTimeline };
     const r = await s.connection.sendRequest<ImportTimelineResult>(IMPORT_TIMELINE_REQUEST, params);
     assert.equal(r.version, 1);
-    assert.deepEqual([r.outside, r.problem, r.entries.map((e) => [e.time, e.phase])], [false, null, [['07:41', 'detected'], ['07:44', 'acknowledged']]]);
+    assert.deepEqual(
+      [r.outside, r.problem, r.entries.map((e) => [e.time, e.phase])],
+      [
+        false,
+        null,
+        [
+          ['07:41', 'detected'],
+          ['07:44', 'acknowledged'],
+        ],
+      ],
+    );
     assert.ok(r.edits.every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character));
     assert.match(applyEdits(text, r.edits), /\| 07:32 \|[^\n]*\n\| 07:41 \| alert fired for checkout \| Mei Lin \|\n\| 07:44 \| On-call acknowledged \| Ravi Shah \|\n\| 08:20 \|/);
     const outside = await s.connection.sendRequest<ImportTimelineResult>(IMPORT_TIMELINE_REQUEST, { ...params, line: 2 });

@@ -62,7 +62,9 @@ describe('the language server in Neovim', function () {
     dir = mkdtempSync(join(tmpdir(), 'postmortem-nvim-'));
     const file = join(dir, 'standard.md');
     copyFileSync(SEED, file);
-    severityLine = readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.includes(SEVERITY_LINE));
+    severityLine = readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .findIndex((l) => l.includes(SEVERITY_LINE));
     assert.ok(severityLine >= 0, `test/fixtures/seeds/standard.md has no line ${SEVERITY_LINE}`);
     const out = join(dir, 'result.json');
     const { code, stderr } = await runNeovim(file, severityLine + 1, out);
@@ -84,7 +86,10 @@ describe('the language server in Neovim', function () {
     const ds = Array.isArray(result.diagnostics) ? result.diagnostics : [];
     const codes = new Set(ds.map((d) => String(d.code)));
     if (!codes.has('placeholder')) assert.fail(`no placeholder diagnostic; got ${JSON.stringify([...codes])}`);
-    assert.ok(ds.every((d) => d.source === 'postmortem'), 'every diagnostic has source "postmortem"');
+    assert.ok(
+      ds.every((d) => d.source === 'postmortem'),
+      'every diagnostic has source "postmortem"',
+    );
     assert.ok(
       ds.some((d) => d.code === 'placeholder' && d.line === severityLine),
       `a placeholder diagnostic on line ${severityLine + 1} (${SEVERITY_LINE}); got lines ${ds.map((d) => `${d.line + 1}:${d.code}`).join(', ')}`,
@@ -98,6 +103,9 @@ describe('the language server in Neovim', function () {
     assert.equal(c.error ?? null, null, `the completion request failed: ${JSON.stringify(c.error)}`);
     assert.ok(result.completionProvider, 'the server advertises completionProvider');
     assert.ok(c.isList, `completion returns CompletionItem[] or a CompletionList, got ${JSON.stringify(c)}`);
-    assert.ok((c.labels ?? []).some((l) => /^P[0-3]\b/.test(l)), `the template's severities (P0..P3) are offered; got ${JSON.stringify(c.labels)}`);
+    assert.ok(
+      (c.labels ?? []).some((l) => /^P[0-3]\b/.test(l)),
+      `the template's severities (P0..P3) are offered; got ${JSON.stringify(c.labels)}`,
+    );
   });
 });

@@ -21,8 +21,7 @@ const ROWS = {
   overdueDone: '| AI-002 | Add a canary query | Felix Braun | P2 | 2020-01-15 | Closed |',
   repeat: '| AI-001 | Alert on checkout declines | Ines Duarte | P2 | 2099-12-31 | Open |',
 };
-const actions = (...rows: string[]) =>
-  `## Action Items\n\n| ID | Action | Owner | Priority | Target Date | Status |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+const actions = (...rows: string[]) => `## Action Items\n\n| ID | Action | Owner | Priority | Target Date | Status |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 const doc = (...parts: string[]) => parts.join('');
 const CLEAN = doc(TITLE, summary(), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok, ROWS.ok2));
 
@@ -69,15 +68,31 @@ describe('structure, severity, action-item and language rules over LSP', functio
 
   it('the clean document has none of these diagnostics', async () => {
     const d = await s.open(uri(), CLEAN);
-    const codes = ['empty-section', 'section-order', 'duplicate-section', 'invalid-severity', 'action-item-owner', 'action-item-due-date', 'action-item-overdue', 'action-item-duplicate-id', 'blameful-language'];
-    assert.deepEqual(d.filter((x) => codes.includes(String(x.code))), []);
+    const codes = [
+      'empty-section',
+      'section-order',
+      'duplicate-section',
+      'invalid-severity',
+      'action-item-owner',
+      'action-item-due-date',
+      'action-item-overdue',
+      'action-item-duplicate-id',
+      'blameful-language',
+    ];
+    assert.deepEqual(
+      d.filter((x) => codes.includes(String(x.code))),
+      [],
+    );
   });
 
   describe('empty-section', () => {
     const text = doc(TITLE, summary(), EXEC, IMPACT, TIMELINE, '## Root Cause\n\n', actions(ROWS.ok));
     it('fires on an empty template section and not on a filled one', async () => {
       const d = of(await s.open(uri(), text), 'empty-section');
-      assert.deepEqual(d.map((x) => [x.range.start.line, x.severity]), [[text.split('\n').indexOf('## Root Cause'), 2]]);
+      assert.deepEqual(
+        d.map((x) => [x.range.start.line, x.severity]),
+        [[text.split('\n').indexOf('## Root Cause'), 2]],
+      );
       assert.deepEqual(of(await s.open(uri(), CLEAN), 'empty-section'), []);
     });
     it("the skeleton fix clears it and keeps the author's text", async () => {
@@ -110,7 +125,10 @@ describe('structure, severity, action-item and language rules over LSP', functio
     it('fires on a repeated section and not otherwise', async () => {
       const text = doc(TITLE, summary(), EXEC, TIMELINE, rootCause(), '## Root Cause Analysis\n\nCI skipped config repos.\n\n', actions(ROWS.ok));
       const d = of(await s.open(uri(), text), 'duplicate-section');
-      assert.deepEqual(d.map((x) => [x.range.start.line, x.severity]), [[text.split('\n').indexOf('## Root Cause Analysis'), 2]]);
+      assert.deepEqual(
+        d.map((x) => [x.range.start.line, x.severity]),
+        [[text.split('\n').indexOf('## Root Cause Analysis'), 2]],
+      );
       assert.deepEqual(of(await s.open(uri(), CLEAN), 'duplicate-section'), []);
     });
   });
@@ -119,7 +137,10 @@ describe('structure, severity, action-item and language rules over LSP', functio
     const text = doc(TITLE, summary('**Sev 2** (major)'), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok));
     it('fires on a value outside the vocabulary and not on an allowed one', async () => {
       const d = of(await s.open(uri(), text), 'invalid-severity');
-      assert.deepEqual(d.map((x) => [x.range, x.severity]), [[{ start: { line: 5, character: 18 }, end: { line: 5, character: 23 } }, 1]]);
+      assert.deepEqual(
+        d.map((x) => [x.range, x.severity]),
+        [[{ start: { line: 5, character: 18 }, end: { line: 5, character: 23 } }, 1]],
+      );
       assert.deepEqual(of(await s.open(uri(), doc(TITLE, summary('sev-2'), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok))), 'invalid-severity'), []);
     });
     it('offers each value, closest first, and the fix replaces only the value', async () => {
@@ -134,13 +155,19 @@ describe('structure, severity, action-item and language rules over LSP', functio
   describe('action items', () => {
     it('action-item-owner fires on an open row with no owner and not on an owned one', async () => {
       const d = of(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.noOwner))), 'action-item-owner');
-      assert.deepEqual(d.map((x) => [x.message, x.severity]), [["Action item 'AI-002' has no owner: fill in its Owner cell. Unowned follow-ups rarely get done.", 2]]);
+      assert.deepEqual(
+        d.map((x) => [x.message, x.severity]),
+        [["Action item 'AI-002' has no owner: fill in its Owner cell. Unowned follow-ups rarely get done.", 2]],
+      );
       assert.deepEqual(of(await s.open(uri(), CLEAN), 'action-item-owner'), []);
     });
 
     it('action-item-due-date fires on an open row with no due date and not on a dated one', async () => {
       const d = of(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.noDue))), 'action-item-due-date');
-      assert.deepEqual(d.map((x) => [x.message, x.severity]), [["Action item 'AI-002' has no due date: fill in its due date.", 2]]);
+      assert.deepEqual(
+        d.map((x) => [x.message, x.severity]),
+        [["Action item 'AI-002' has no due date: fill in its due date.", 2]],
+      );
       assert.deepEqual(of(await s.open(uri(), CLEAN), 'action-item-due-date'), []);
     });
 
@@ -157,7 +184,10 @@ describe('structure, severity, action-item and language rules over LSP', functio
     it('action-item-duplicate-id fires on a reused id and not on distinct ids', async () => {
       const d = of(await s.open(uri(), repeated), 'action-item-duplicate-id');
       const line = repeated.split('\n').indexOf(ROWS.repeat);
-      assert.deepEqual(d.map((x) => [x.range, x.severity]), [[{ start: { line, character: 2 }, end: { line, character: 8 } }, 1]]);
+      assert.deepEqual(
+        d.map((x) => [x.range, x.severity]),
+        [[{ start: { line, character: 2 }, end: { line, character: 8 } }, 1]],
+      );
       assert.deepEqual(of(await s.open(uri(), CLEAN), 'action-item-duplicate-id'), []);
     });
     it('the renumber fix clears it and changes only the id', async () => {
@@ -172,7 +202,13 @@ describe('structure, severity, action-item and language rules over LSP', functio
     it('fires on blaming words in the root cause and not on a systems framing or in the timeline', async () => {
       const text = doc(TITLE, summary(), EXEC, TIMELINE, rootCause('The deploy failed because of human error: Dana was careless.'), actions(ROWS.ok));
       const d = of(await s.open(uri(), text), 'blameful-language');
-      assert.deepEqual(d.map((x) => [x.data && (x.data as Record<string, unknown>)['phrase'], x.severity]), [['human error', 4], ['careless', 4]]);
+      assert.deepEqual(
+        d.map((x) => [x.data && (x.data as Record<string, unknown>)['phrase'], x.severity]),
+        [
+          ['human error', 4],
+          ['careless', 4],
+        ],
+      );
       const timeline = TIMELINE.replace('Errors began', "Errors began: Dana's fault");
       assert.deepEqual(of(await s.open(uri(), doc(TITLE, summary(), EXEC, timeline, rootCause(), actions(ROWS.ok))), 'blameful-language'), []);
     });

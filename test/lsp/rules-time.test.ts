@@ -66,7 +66,11 @@ describe('time and timeline rules over LSP', function () {
     const codes = ['invalid-date', 'end-before-start', 'timeline-order', 'timeline-outside-window', 'timezone-missing', 'timezone-mixed'];
     for (const id of ['classic', 'standard', 'report', 'detailed', 'sev']) {
       const d = await s.open(uri(), filled(id));
-      assert.deepEqual(d.filter((x) => codes.includes(String(x.code))).map((x) => `${x.code}: ${x.message}`), [], id);
+      assert.deepEqual(
+        d.filter((x) => codes.includes(String(x.code))).map((x) => `${x.code}: ${x.message}`),
+        [],
+        id,
+      );
     }
   });
 

@@ -13,7 +13,11 @@ const read = (rel: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures', r
 /** `postmortem metrics --format json FILE` in-process: what every figure must equal. */
 function metricsOf(file: string): Record<string, unknown> {
   const out: string[] = [];
-  main(['metrics', '--format', 'json', file], (s) => out.push(s), () => undefined);
+  main(
+    ['metrics', '--format', 'json', file],
+    (s) => out.push(s),
+    () => undefined,
+  );
   return JSON.parse(out.join('\n')) as Record<string, unknown>;
 }
 
@@ -51,10 +55,14 @@ describe('workspace index over LSP', function () {
 
   it('indexes the post-mortems on disk after initialization, with the figures metrics gives', async () => {
     const r = await until((x) => x.postmortems === 3, 'three post-mortems');
-    assert.deepEqual(r.summaries.map((x) => r.labels[x.uri]), ['postmortems/2025/sev.md', 'postmortems/standard.md', 'postmortems/classic.md']);
+    assert.deepEqual(
+      r.summaries.map((x) => r.labels[x.uri]),
+      ['postmortems/2025/sev.md', 'postmortems/standard.md', 'postmortems/classic.md'],
+    );
     for (const summary of r.summaries) {
       const m = metricsOf(path.join(dir, r.labels[summary.uri]!));
-      for (const k of ['start', 'end', 'durationMinutes', 'timeToDetectMinutes', 'timeToAcknowledgeMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes'] as const) assert.deepEqual(summary[k], m[k], `${summary.uri} ${k}`);
+      for (const k of ['start', 'end', 'durationMinutes', 'timeToDetectMinutes', 'timeToAcknowledgeMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes'] as const)
+        assert.deepEqual(summary[k], m[k], `${summary.uri} ${k}`);
     }
   });
 
@@ -98,7 +106,8 @@ describe('workspace index over LSP', function () {
     assert.equal(r.postmortems, 3);
     assert.match(r.html, new RegExp(`script-src &#39;nonce-${nonce}&#39;`));
     assert.match(r.html, new RegExp(`<script nonce="${nonce}" src="vscode-webview://x/insights.js">`));
-    for (const chart of ['per-month', 'per-severity', 'metric-timeToDetect', 'metric-timeToAcknowledge', 'metric-timeToMitigate', 'metric-timeToResolve', 'owners']) assert.match(r.body, new RegExp(`data-chart="${chart}"`), chart);
+    for (const chart of ['per-month', 'per-severity', 'metric-timeToDetect', 'metric-timeToAcknowledge', 'metric-timeToMitigate', 'metric-timeToResolve', 'owners'])
+      assert.match(r.body, new RegExp(`data-chart="${chart}"`), chart);
     assert.match(r.body, /data-mismatch="postmortems\/standard\.md"/);
     assert.match(r.body, /<dd>3<\/dd>/);
   });

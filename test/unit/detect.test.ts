@@ -10,7 +10,7 @@ const analyze = (text: string, uri = 'file:///ws/notes/doc.md') => service().ana
 describe('detection by structure', () => {
   it('headings in many wordings, with emoji and :shortcodes:, and no post-mortem word in the title', () => {
     const m = analyze(
-      '# 2024-10-24 - All instances unavailable to hosted customers\n\n## :warning: Leadup\n\nA config push.\n\n## 🥏 Impact\n\nAll hosted instances.\n\n## 👁️ Detection\n\nA page at 10:02.\n\n## 🔎 Five Why\'s\n\nWhy? …\n',
+      "# 2024-10-24 - All instances unavailable to hosted customers\n\n## :warning: Leadup\n\nA config push.\n\n## 🥏 Impact\n\nAll hosted instances.\n\n## 👁️ Detection\n\nA page at 10:02.\n\n## 🔎 Five Why's\n\nWhy? …\n",
     );
     assert.equal(m.isPostmortem, true, m.detection);
     assert.match(m.detection, /impact/);
@@ -58,7 +58,9 @@ describe('detection by structure', () => {
   });
 
   it('a worked example that calls itself one is not a post-mortem (its numbers are still computed)', () => {
-    const m = analyze('# Example Postmortem\n\n## Summary\n\nA sample outage.\n\n## Impact\n\nNone, it is fictional.\n\n## Timeline\n\n**Date:** 2024-03-01\n\n- 10:00 UTC outage begins\n- 10:30 UTC service restored\n\n## Lessons Learned\n\nExamples help.\n');
+    const m = analyze(
+      '# Example Postmortem\n\n## Summary\n\nA sample outage.\n\n## Impact\n\nNone, it is fictional.\n\n## Timeline\n\n**Date:** 2024-03-01\n\n- 10:00 UTC outage begins\n- 10:30 UTC service restored\n\n## Lessons Learned\n\nExamples help.\n',
+    );
     assert.equal(m.isPostmortem, false);
     assert.equal(m.metrics.durationMinutes, 30);
   });
@@ -133,7 +135,8 @@ describe('which template applies', () => {
 });
 
 describe('"Check against template X"', () => {
-  const GENERIC = '# Post-Mortem: Checkout latency\n\n## Summary\n\nSlow.\n\n## Timeline\n\n- 10:00 UTC alert fired\n\n## Resolution\n\nRolled back.\n\n## Insights\n\nCaches.\n\n## Action Items\n\n- [ ] Alarm\n';
+  const GENERIC =
+    '# Post-Mortem: Checkout latency\n\n## Summary\n\nSlow.\n\n## Timeline\n\n- 10:00 UTC alert fired\n\n## Resolution\n\nRolled back.\n\n## Insights\n\nCaches.\n\n## Action Items\n\n- [ ] Alarm\n';
   const action = (text: string, line = 0) => {
     const s = service();
     const d = doc(text);

@@ -24,7 +24,10 @@ describe('engine on the five template styles', () => {
         const s = service();
         const d = doc(fixture(`filled/${id}.md`), `file:///ws/${id}.md`);
         const errors = s.diagnose(d).filter((x) => x.severity === 1);
-        assert.deepEqual(errors.map((e) => `${e.range.start.line + 1}: ${e.code} ${e.message}`), []);
+        assert.deepEqual(
+          errors.map((e) => `${e.range.start.line + 1}: ${e.code} ${e.message}`),
+          [],
+        );
         const got = metricsJson(`${id}.md`, s.analyze(d)) as unknown as Record<string, unknown>;
         const want = expected[id]!;
         for (const k of METRIC_KEYS) assert.deepEqual(got[k], want[k], `${id}.${k}: ${String((want['why'] as Record<string, string>)?.[k] ?? '')}`);
@@ -79,7 +82,10 @@ describe('time math in documents', () => {
 
   it('entries crossing midnight roll over to the next day', () => {
     const m = s.analyze(doc(pm('_All times in UTC_\n\n- **23:50**: Incident began\n- **00:10**: Alert fired\n- **01:05**: Incident resolved')));
-    assert.deepEqual(m.timeline.entries.map((e) => new Date(e.at!).toISOString()), ['2024-11-02T23:50:00.000Z', '2024-11-03T00:10:00.000Z', '2024-11-03T01:05:00.000Z']);
+    assert.deepEqual(
+      m.timeline.entries.map((e) => new Date(e.at!).toISOString()),
+      ['2024-11-02T23:50:00.000Z', '2024-11-03T00:10:00.000Z', '2024-11-03T01:05:00.000Z'],
+    );
     assert.equal(m.metrics.durationMinutes, 75);
   });
 
@@ -94,7 +100,10 @@ describe('time math in documents', () => {
 
   it('ISO 8601 times with offsets and named zones per entry', () => {
     const m = s.analyze(doc(pm('- **2024-11-02T10:00:00+02:00**: Incident began\n- **2024-11-02 09:30 UTC**: Alert fired\n- **2:45 AM PDT**: On-call engineer acknowledged the alert')));
-    assert.deepEqual(m.timeline.entries.map((e) => new Date(e.at!).toISOString()), ['2024-11-02T08:00:00.000Z', '2024-11-02T09:30:00.000Z', '2024-11-02T09:45:00.000Z']);
+    assert.deepEqual(
+      m.timeline.entries.map((e) => new Date(e.at!).toISOString()),
+      ['2024-11-02T08:00:00.000Z', '2024-11-02T09:30:00.000Z', '2024-11-02T09:45:00.000Z'],
+    );
     assert.equal(m.metrics.timeToDetectMinutes, 90);
     assert.equal(m.metrics.timeToAcknowledgeMinutes, 15);
   });

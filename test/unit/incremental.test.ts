@@ -89,7 +89,8 @@ function checkEdits(text: string, edits: (Edit | RowEdit)[]): void {
   for (const step of edits) {
     const e = 'pick' in step ? toEdit(text, step) : step;
     text = applyEdit(text, e);
-    if ('pick' in step && step.kind === 'swap') text = applyEdit(applyEdit(text, { kind: 'deleteLines', line: (e as { line: number }).line, count: 1 }), { kind: 'insertLine', line: (e as { line: number }).line, text: step.text });
+    if ('pick' in step && step.kind === 'swap')
+      text = applyEdit(applyEdit(text, { kind: 'deleteLines', line: (e as { line: number }).line, count: 1 }), { kind: 'insertLine', line: (e as { line: number }).line, text: step.text });
     const doc = { uri, version: ++version, text };
     const diagnostics = incremental.diagnose(doc);
     const model = incremental.analyze(doc);
@@ -122,7 +123,12 @@ const ROW_LINES = [
 ];
 const ROW_CHARS = ['1', '2', '0', ':', ' ', '|', 'x', '-', 'PM', 'AM', '[', ']', '*', 'Z', '+02:00', 'resolved'];
 
-type RowEdit = { kind: 'type'; pick: number; at: number; text: string } | { kind: 'cut'; pick: number; at: number } | { kind: 'add'; pick: number; text: string; below: boolean } | { kind: 'drop'; pick: number } | { kind: 'swap'; pick: number; text: string };
+type RowEdit =
+  | { kind: 'type'; pick: number; at: number; text: string }
+  | { kind: 'cut'; pick: number; at: number }
+  | { kind: 'add'; pick: number; text: string; below: boolean }
+  | { kind: 'drop'; pick: number }
+  | { kind: 'swap'; pick: number; text: string };
 const rowEdit: fc.Arbitrary<RowEdit> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('type' as const), pick: fc.nat(), at: fc.nat(), text: fc.constantFrom(...ROW_CHARS) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('cut' as const), pick: fc.nat(), at: fc.nat() }) },
@@ -191,20 +197,36 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
     const offsetOf = (line: number) => lines.slice(0, line).join('\n').length + (line ? 1 : 0);
     const steps: Edit[][] = [
       // Rename the Event column: every row's event and owner move to other cells.
-      [{ kind: 'delete', at: offsetOf(header) + lines[header]!.indexOf('Event'), length: 5 }, { kind: 'insert', at: offsetOf(header) + lines[header]!.indexOf('Event'), text: 'Note' }],
+      [
+        { kind: 'delete', at: offsetOf(header) + lines[header]!.indexOf('Event'), length: 5 },
+        { kind: 'insert', at: offsetOf(header) + lines[header]!.indexOf('Event'), text: 'Note' },
+      ],
       // Drop the Owner column from the header, then from the delimiter row: rows now have a cell too many.
       [
         { kind: 'delete', at: offsetOf(header) + lines[header]!.lastIndexOf('| Owner'), length: '| Owner'.length },
         { kind: 'delete', at: offsetOf(header + 1) - '| Owner'.length + lines[header + 1]!.lastIndexOf('| :'), length: lines[header + 1]!.length - lines[header + 1]!.lastIndexOf('| :') - 1 },
       ],
       // Break the delimiter row, then mend it: the table stops and starts being a table.
-      [{ kind: 'delete', at: offsetOf(header + 1), length: 1 }, { kind: 'insert', at: offsetOf(header + 1), text: '|' }],
+      [
+        { kind: 'delete', at: offsetOf(header + 1), length: 1 },
+        { kind: 'insert', at: offsetOf(header + 1), text: '|' },
+      ],
       // Open a fence above the table, then close it at the end.
-      [{ kind: 'insertLine', line: header - 1, text: '```' }, { kind: 'insertLine', line: lines.length + 1, text: '```' }],
+      [
+        { kind: 'insertLine', line: header - 1, text: '```' },
+        { kind: 'insertLine', line: lines.length + 1, text: '```' },
+      ],
       // A blank line in the middle of the table, then removed.
-      [{ kind: 'insertLine', line: firstRow + 5, text: '' }, { kind: 'deleteLines', line: firstRow + 5, count: 1 }],
+      [
+        { kind: 'insertLine', line: firstRow + 5, text: '' },
+        { kind: 'deleteLines', line: firstRow + 5, count: 1 },
+      ],
       // The same row twice (identical blocks share one cached reading).
-      [{ kind: 'duplicateLine', line: firstRow + 3 }, { kind: 'duplicateLine', line: firstRow + 3 }, { kind: 'deleteLines', line: firstRow + 3, count: 1 }],
+      [
+        { kind: 'duplicateLine', line: firstRow + 3 },
+        { kind: 'duplicateLine', line: firstRow + 3 },
+        { kind: 'deleteLines', line: firstRow + 3, count: 1 },
+      ],
     ];
     for (const edits of steps) checkEdits(base, edits);
   });

@@ -17,7 +17,10 @@ describe('documents over the size threshold', () => {
     assert.ok(model.sections.some((x) => x.title === 'Timeline'));
     assert.ok(!model.sections.some((x) => x.title.startsWith('Not a heading')));
     const diags = s.diagnose(d);
-    assert.deepEqual(diags.map((x) => [x.code, x.severity]), [['document-too-large', 3]]);
+    assert.deepEqual(
+      diags.map((x) => [x.code, x.severity]),
+      [['document-too-large', 3]],
+    );
   });
 
   it('a document just under the threshold gets the full analysis', () => {

@@ -7,7 +7,24 @@ import type { Range } from '../../server/src/core/model/types';
 // lies inside the document.
 const lineish = fc.oneof(
   fc.string(),
-  fc.constantFrom('# Incident Post-Mortem: x', '## Timeline', '## Action Items', '| Time (UTC) | Event |', '|---|---|', '| 10:00 | Incident began |', '- **11:44 PM**: Alert fired', '- [ ] **Fix**: x - Owner: @a, Due: 2024-01-01', '**Duration:** 2 hours', '---', '```', '> quote', '**Severity:** SEV-9', '\t- nested', '\u202Eright-to-left', '😀 emoji'),
+  fc.constantFrom(
+    '# Incident Post-Mortem: x',
+    '## Timeline',
+    '## Action Items',
+    '| Time (UTC) | Event |',
+    '|---|---|',
+    '| 10:00 | Incident began |',
+    '- **11:44 PM**: Alert fired',
+    '- [ ] **Fix**: x - Owner: @a, Due: 2024-01-01',
+    '**Duration:** 2 hours',
+    '---',
+    '```',
+    '> quote',
+    '**Severity:** SEV-9',
+    '\t- nested',
+    '\u202Eright-to-left',
+    '😀 emoji',
+  ),
 );
 const documents = fc.oneof(
   fc.string({ maxLength: 400 }),

@@ -23,7 +23,10 @@ describe('render: timeline chart', () => {
       ],
     );
     // 14:03-13:52, 14:06-14:03, 15:10-14:06, 16:07-15:10; no resolved entry and the end is the restored one.
-    assert.deepEqual(bands(ms).map((b) => b.minutes), [11, 3, 64, 57]);
+    assert.deepEqual(
+      bands(ms).map((b) => b.minutes),
+      [11, 3, 64, 57],
+    );
   });
 
   it('draws each band with its span as hover text and a legend with the durations', () => {
@@ -38,7 +41,10 @@ describe('render: timeline chart', () => {
     const svg = chartOf(standard);
     const ticks = [...svg.matchAll(/<g class="pm-tick[^"]*" data-reveal-line="(\d+)"[^>]*><title>([^<]*)<\/title>/g)];
     const times = ['13:52', '14:03', '14:06', '14:20', '14:48', '15:10', '16:07', '16:30'];
-    assert.deepEqual(ticks.map((t) => Number(t[1])), times.map((t) => lineOf(standard, `| ${t} |`)));
+    assert.deepEqual(
+      ticks.map((t) => Number(t[1])),
+      times.map((t) => lineOf(standard, `| ${t} |`)),
+    );
     assert.equal(ticks[1]![2], '2025-02-18 14:03 — Incident detected: `PaymentsApi5xxRate` alert fired and paged the on-call engineer');
     assert.match(svg, /<g class="pm-tick pm-phase-detected"/);
     assert.match(svg, /<g class="pm-tick pm-phase-none"/);
@@ -60,10 +66,19 @@ describe('render: timeline chart', () => {
     const model = service().analyze(doc(fixture('filled/classic.md')));
     // 23:32 PST to 03:25 PDT, 30-minute steps; 02:00 does not exist that night, so 01:30 is followed by 03:00.
     const ticks = axisTicks(model.metrics.start!, model.metrics.end!, 'America/Los_Angeles');
-    assert.deepEqual(ticks.map((t) => t.label), ['00:00', '00:30', '01:00', '01:30', '03:00']);
-    assert.deepEqual(ticks.map((t) => t.day), ['Mar 10', null, null, null, null]);
+    assert.deepEqual(
+      ticks.map((t) => t.label),
+      ['00:00', '00:30', '01:00', '01:30', '03:00'],
+    );
+    assert.deepEqual(
+      ticks.map((t) => t.day),
+      ['Mar 10', null, null, null, null],
+    );
     const ms = milestones(model);
-    assert.deepEqual(ms.map((m) => m.phase), ['started', 'detected', 'acknowledged', 'mitigated', 'restored', 'resolved']);
+    assert.deepEqual(
+      ms.map((m) => m.phase),
+      ['started', 'detected', 'acknowledged', 'mitigated', 'restored', 'resolved'],
+    );
     // Service restored 3:06 AM PDT, resolved 3:25 AM PDT.
     assert.equal(bands(ms).at(-1)!.minutes, 19);
   });
@@ -72,9 +87,15 @@ describe('render: timeline chart', () => {
     // Dated, so it is not read as the next day; the start stays the "started" entry at 13:52.
     const text = standard.replace('| 14:03 | Incident detected', '| 2025-02-18 13:40 | Incident detected');
     const ms = milestones(service().analyze(doc(text)));
-    assert.deepEqual(ms.map((m) => m.phase), ['started', 'acknowledged', 'mitigated', 'restored']);
+    assert.deepEqual(
+      ms.map((m) => m.phase),
+      ['started', 'acknowledged', 'mitigated', 'restored'],
+    );
     // 14:06-13:52, 15:10-14:06, 16:07-15:10
-    assert.deepEqual(bands(ms).map((b) => b.minutes), [14, 64, 57]);
+    assert.deepEqual(
+      bands(ms).map((b) => b.minutes),
+      [14, 64, 57],
+    );
   });
 
   it('entries a minute apart go to separate lanes', () => {

@@ -71,14 +71,64 @@ describe('render: markdown body', () => {
 
   describe('chunk by chunk (only what changed is parsed again while typing)', () => {
     const TRICKY = [
-      '# Title', '', 'Intro with a [ref link][r] and [another][R2].', '', '```js', 'const a = 1;', '', 'const b = 2;', '```', '',
-      '<!-- a comment', '', 'with a blank line -->', '', '- loose a', '', '- loose b', '', '  continued b', '', '      indented code in b', '',
-      '1. one', '', '2. two', '', '> quote', 'continued lazily', '', '> second quote', '', 'Setext', '======', '', '    indented code', '',
-      '| a | b |', '|---|---|', '| 1 | 2 |', '', '[r]: https://example.com/r', '[R2]: https://example.com/r2 "Title"', '', '~~~', 'tilde fence', '', '~~~', 'after', '',
+      '# Title',
+      '',
+      'Intro with a [ref link][r] and [another][R2].',
+      '',
+      '```js',
+      'const a = 1;',
+      '',
+      'const b = 2;',
+      '```',
+      '',
+      '<!-- a comment',
+      '',
+      'with a blank line -->',
+      '',
+      '- loose a',
+      '',
+      '- loose b',
+      '',
+      '  continued b',
+      '',
+      '      indented code in b',
+      '',
+      '1. one',
+      '',
+      '2. two',
+      '',
+      '> quote',
+      'continued lazily',
+      '',
+      '> second quote',
+      '',
+      'Setext',
+      '======',
+      '',
+      '    indented code',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      '[r]: https://example.com/r',
+      '[R2]: https://example.com/r2 "Title"',
+      '',
+      '~~~',
+      'tilde fence',
+      '',
+      '~~~',
+      'after',
+      '',
     ].join('\n');
 
     it('renders exactly what a whole-document parse renders (fixtures and a tricky document)', () => {
-      const files = ['seeds', 'filled', 'plain'].flatMap((d) => fs.readdirSync(path.join(ROOT, 'test/fixtures', d)).filter((f) => f.endsWith('.md')).map((f) => `${d}/${f}`));
+      const files = ['seeds', 'filled', 'plain'].flatMap((d) =>
+        fs
+          .readdirSync(path.join(ROOT, 'test/fixtures', d))
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => `${d}/${f}`),
+      );
       assert.ok(files.length >= 11);
       for (const [name, text] of [...files.map((f) => [f, fixture(f)] as const), ['tricky', TRICKY] as const]) {
         const whole = renderMarkdown(text, { mode: 'webview', docUri: 'file:///ws/x.md', wholeDocument: true });
@@ -154,10 +204,14 @@ describe('render: markdown body', () => {
       // 89 50 4E 47 -> base64 "iVBORw==" (0x89504E = i V B O; 0x47 = R w = =)
       assert.match(html, /<img src="data:image\/png;base64,iVBORw==" alt="s">/);
       assert.match(html, /<img src="img\/large.png" alt="l">/);
-      assert.deepEqual(calls, [
-        ['file:///ws/docs/img/small.png', MAX_INLINE_IMAGE_BYTES],
-        ['file:///ws/docs/img/large.png', MAX_INLINE_IMAGE_BYTES],
-      ], 'only image files are read, resolved against the document');
+      assert.deepEqual(
+        calls,
+        [
+          ['file:///ws/docs/img/small.png', MAX_INLINE_IMAGE_BYTES],
+          ['file:///ws/docs/img/large.png', MAX_INLINE_IMAGE_BYTES],
+        ],
+        'only image files are read, resolved against the document',
+      );
     });
 
     it('standalone: a reader that returns more than the limit is not trusted', () => {

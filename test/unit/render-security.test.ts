@@ -18,13 +18,17 @@ const renderStandalone = (text = HOSTILE) => service().render(doc(text), { mode:
 
 // Every element and attribute the renderer may produce; anything else came from the document.
 const ALLOWED_TAGS = new Set(
-  ('html head meta title style body main section article p div span strong em del br hr h1 h2 h3 h4 h5 h6 dl dt dd ul ol li ' +
-    'table thead tbody tr th td a img sup pre code blockquote input button svg g line rect circle text script').split(' '),
+  (
+    'html head meta title style body main section article p div span strong em del br hr h1 h2 h3 h4 h5 h6 dl dt dd ul ol li ' +
+    'table thead tbody tr th td a img sup pre code blockquote input button svg g line rect circle text script'
+  ).split(' '),
 );
 const ALLOWED_ATTRS = new Set(
-  ('class id title href src alt lang charset http-equiv content name nonce rel role tabindex type disabled checked align start ' +
+  (
+    'class id title href src alt lang charset http-equiv content name nonce rel role tabindex type disabled checked align start ' +
     'aria-label aria-describedby data-line data-reveal-line data-metric data-field data-count data-command data-version ' +
-    'data-footnotes data-footnote-ref data-footnote-backref width height x y x1 x2 y1 y2 cx cy r rx text-anchor xmlns').split(' '),
+    'data-footnotes data-footnote-ref data-footnote-backref width height x y x1 x2 y1 y2 cx cy r rx text-anchor xmlns'
+  ).split(' '),
 );
 
 function checkTags(html: string, mode: 'webview' | 'standalone', minTags = 100): Tag[] {
@@ -41,7 +45,13 @@ function checkTags(html: string, mode: 'webview' | 'standalone', minTags = 100):
   const scripts = tags.filter((t) => t.name === 'script');
   if (mode === 'webview') {
     assert.equal(scripts.length, 1, 'only our script');
-    assert.deepEqual([...scripts[0]!.attrs], [['nonce', NONCE], ['src', SCRIPT]]);
+    assert.deepEqual(
+      [...scripts[0]!.attrs],
+      [
+        ['nonce', NONCE],
+        ['src', SCRIPT],
+      ],
+    );
   } else {
     assert.equal(scripts.length, 0, 'the standalone page has no script at all');
   }
@@ -113,10 +123,7 @@ describe('render: hostile documents are neutralised', () => {
   it('the Content-Security-Policy of the webview: nothing but our nonce and the webview resource origin', () => {
     const { html } = renderWebview();
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!.replace(/&#39;/g, "'");
-    assert.equal(
-      csp,
-      `default-src 'none'; base-uri 'none'; form-action 'none'; img-src ${CSP_SOURCE} data:; style-src ${CSP_SOURCE} 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'`,
-    );
+    assert.equal(csp, `default-src 'none'; base-uri 'none'; form-action 'none'; img-src ${CSP_SOURCE} data:; style-src ${CSP_SOURCE} 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'`);
     assert.doesNotMatch(csp, /https:(?!\/\/\*\.vscode-cdn\.net)|unsafe|\*(?!\.vscode-cdn)/);
   });
 
@@ -127,7 +134,10 @@ describe('render: hostile documents are neutralised', () => {
   });
 
   it('a cspSource that tries to add a directive, or a nonce that tries to close the attribute, is refused', () => {
-    assert.equal(contentSecurityPolicy('webview', NONCE, "https://x; script-src *"), `default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; style-src 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'`);
+    assert.equal(
+      contentSecurityPolicy('webview', NONCE, 'https://x; script-src *'),
+      `default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; style-src 'nonce-${NONCE}'; script-src 'nonce-${NONCE}'`,
+    );
     const { html } = renderWebview(HOSTILE, { nonce: '"><script>window.__pwned=1</script>' });
     const nonce = /<style nonce="([^"]+)">/.exec(html)![1]!;
     assert.match(nonce, /^[A-Za-z0-9_-]{24}$/, 'a fresh nonce instead');
@@ -155,11 +165,39 @@ describe('render: hostile documents are neutralised', () => {
 
   it('arbitrary markup mixed into a post-mortem never throws and never yields a tag or attribute outside the allowlist (property)', () => {
     const pieces = fc.constantFrom(
-      '<script>x()</script>', '<img src=x onerror=y>', '<a href="javascript:x">a</a>', '[a](javascript:x)', '![i](//h/x.png)', '<svg onload=x>',
-      '<iframe src=//h>', '<style>*{background:url(//h)}</style>', '<div style="x:url(//h)">', '<!--', '-->', '```', '~~~', '| a | b |', '|---|---|',
-      '[^1]', '[^1]: note', '[r]: javascript:x', '[x][r]', '<br>', '&#106;avascript:x', '"><script>', "'><img src=x onerror=y>", '\\', '\u0000', '> q', '- [ ] t',
+      '<script>x()</script>',
+      '<img src=x onerror=y>',
+      '<a href="javascript:x">a</a>',
+      '[a](javascript:x)',
+      '![i](//h/x.png)',
+      '<svg onload=x>',
+      '<iframe src=//h>',
+      '<style>*{background:url(//h)}</style>',
+      '<div style="x:url(//h)">',
+      '<!--',
+      '-->',
+      '```',
+      '~~~',
+      '| a | b |',
+      '|---|---|',
+      '[^1]',
+      '[^1]: note',
+      '[r]: javascript:x',
+      '[x][r]',
+      '<br>',
+      '&#106;avascript:x',
+      '"><script>',
+      "'><img src=x onerror=y>",
+      '\\',
+      '\u0000',
+      '> q',
+      '- [ ] t',
     );
-    const line = fc.oneof(fc.string({ maxLength: 30 }), pieces, fc.array(pieces, { maxLength: 4 }).map((p) => p.join(' ')));
+    const line = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      pieces,
+      fc.array(pieces, { maxLength: 4 }).map((p) => p.join(' ')),
+    );
     const texts = fc.array(line, { maxLength: 25 }).map((ls) => HOSTILE.split('\n').slice(0, 12).concat(ls).join('\n'));
     const svc = service();
     let version = 0;

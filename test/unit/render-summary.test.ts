@@ -67,12 +67,19 @@ describe('render: summary card of the filled fixtures', () => {
   for (const [id, want] of Object.entries(EXPECTED)) {
     it(`${id}: start, end, duration and times to detect/acknowledge/mitigate/resolve`, () => {
       // The fixture's own expectations must still be the ones written out above.
-      assert.deepEqual(KINDS.map((k) => expectedJson[id]![`${k}Minutes`]), want.minutes, 'expected.json changed');
+      assert.deepEqual(
+        KINDS.map((k) => expectedJson[id]![`${k}Minutes`]),
+        want.minutes,
+        'expected.json changed',
+      );
       const svc = service();
       const r = svc.render(doc(fixture(`filled/${id}.md`), `file:///ws/filled/${id}.md`), { mode: 'webview' });
       const html = card(r.body);
       assert.ok(html, 'the body starts with a summary card');
-      assert.deepEqual(KINDS.map((k) => metricValue(html, k)), want.shown);
+      assert.deepEqual(
+        KINDS.map((k) => metricValue(html, k)),
+        want.shown,
+      );
       assert.equal(factValue(html, 'start'), want.start);
       assert.equal(factValue(html, 'end'), want.end);
       assert.equal(tagValue(html, 'severity'), want.severity);
@@ -86,9 +93,17 @@ describe('render: summary card of the filled fixtures', () => {
 
   it('the card comes before the chart, the action items, the problems and the document', () => {
     const r = service().render(doc(fixture('filled/standard.md')), { mode: 'webview' });
-    const order = ['pm-summary', 'pm-chart', 'pm-actions', 'pm-diagnostics', 'pm-doc'].map((c) => r.body.indexOf(`class="pm-card ${c}"`) >= 0 ? r.body.indexOf(`class="pm-card ${c}"`) : r.body.indexOf(`class="${c}"`));
-    assert.ok(order.every((i) => i >= 0), `all parts present: ${order}`);
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    const order = ['pm-summary', 'pm-chart', 'pm-actions', 'pm-diagnostics', 'pm-doc'].map((c) =>
+      r.body.indexOf(`class="pm-card ${c}"`) >= 0 ? r.body.indexOf(`class="pm-card ${c}"`) : r.body.indexOf(`class="${c}"`),
+    );
+    assert.ok(
+      order.every((i) => i >= 0),
+      `all parts present: ${order}`,
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+    );
   });
 });
 
@@ -145,7 +160,10 @@ describe('render: stated values against computed ones', () => {
   it('without a timeline the card shows dashes, and a stated value plainly', () => {
     const text = MINI.replace('DURATION', '45 minutes').replace(/\| 1[0-9]:[0-9]{2} \|.*\n/g, '');
     const html = card(service().render(doc(text), { mode: 'webview' }).body);
-    assert.deepEqual(KINDS.map((k) => metricValue(html, k)), ['—', '—', '—', '—', '—']);
+    assert.deepEqual(
+      KINDS.map((k) => metricValue(html, k)),
+      ['—', '—', '—', '—', '—'],
+    );
     assert.match(html, /data-metric="duration">[\s\S]*?<span class="pm-stated" data-reveal-line="3"[^>]*>stated 45m<\/span>/);
     assert.doesNotMatch(html, /pm-mismatch/);
     assert.equal(factValue(html, 'start'), '—');

@@ -9,7 +9,11 @@ import { ROOT } from './helpers';
 const run = async (args: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
 
@@ -50,7 +54,22 @@ describe('postmortem report', function () {
     assert.ok(postmortems >= 10, `${postmortems} post-mortems among the fixtures`);
     assert.deepEqual(Object.keys(report), ['postmortems', 'actionItems', 'summary']);
     assert.deepEqual(Object.keys(report.summary), ['postmortems', 'bySeverity', 'byMonth', 'openActionItems', 'overdueActionItems']);
-    assert.deepEqual(Object.keys(report.postmortems[0]!), ['file', 'title', 'template', 'severity', 'status', 'start', 'end', 'durationMinutes', 'timeToDetectMinutes', 'timeToAcknowledgeMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes', 'errors', 'warnings']);
+    assert.deepEqual(Object.keys(report.postmortems[0]!), [
+      'file',
+      'title',
+      'template',
+      'severity',
+      'status',
+      'start',
+      'end',
+      'durationMinutes',
+      'timeToDetectMinutes',
+      'timeToAcknowledgeMinutes',
+      'timeToMitigateMinutes',
+      'timeToResolveMinutes',
+      'errors',
+      'warnings',
+    ]);
     assert.deepEqual(Object.keys(report.actionItems[0]!), ['file', 'line', 'id', 'text', 'owner', 'due', 'status', 'open', 'overdue']);
     assert.equal(report.summary['postmortems'], postmortems);
   });

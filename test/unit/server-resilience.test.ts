@@ -97,7 +97,10 @@ describe('language server resilience: garbage in, answers out', function () {
     const actions = await s.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: 'file:///ws/fence-again.md' }, range: missing[0]!.range, context: { diagnostics: [missing[0]!] } });
     const insert = actions?.find((a) => a.title === "Insert section 'Action Items' from the template");
     const edits = insert && 'edit' in insert ? insert.edit?.changes?.['file:///ws/fence-again.md'] : undefined;
-    assert.deepEqual(edits?.map((e) => e.range), [{ start: { line: fence, character: 0 }, end: { line: fence, character: 0 } }]);
+    assert.deepEqual(
+      edits?.map((e) => e.range),
+      [{ start: { line: fence, character: 0 }, end: { line: fence, character: 0 } }],
+    );
   });
 
   it('takes a 6 MB paste into an open document: structure-only analysis, one information diagnostic', async () => {
@@ -144,7 +147,10 @@ describe('language server resilience: garbage in, answers out', function () {
         }
       }),
     );
-    assert.ok(outcomes.every((o) => ['answered', 'cancelled'].includes(o)), outcomes.join(', '));
+    assert.ok(
+      outcomes.every((o) => ['answered', 'cancelled'].includes(o)),
+      outcomes.join(', '),
+    );
     await s.connection.sendNotification('$/cancelRequest', { id: 987_654 });
     await s.connection.sendNotification('$/cancelRequest', { id: 'no-such-request' });
     const symbols = await s.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
@@ -173,6 +179,10 @@ describe('language server resilience: garbage in, answers out', function () {
     assert.equal(first?.label, '16:35');
     assert.deepEqual(first?.textEdit, { range: { start: { line: lastRow + 1, character: 0 }, end: { line: lastRow + 1, character: 2 } }, newText: '| 16:35 | ${1:event} |' });
     assert.equal(s.process.exitCode, null, 'the server is still running');
-    assert.deepEqual(logged.filter((m) => /fail|error|exception/i.test(m)), [], 'nothing threw inside the server');
+    assert.deepEqual(
+      logged.filter((m) => /fail|error|exception/i.test(m)),
+      [],
+      'nothing threw inside the server',
+    );
   });
 });

@@ -21,11 +21,40 @@ type SnippetNode =
   | { kind: 'variable'; name: string; children: SnippetNode[] | null };
 
 const VARIABLES = new Set([
-  'TM_SELECTED_TEXT', 'TM_CURRENT_LINE', 'TM_CURRENT_WORD', 'TM_LINE_INDEX', 'TM_LINE_NUMBER', 'TM_FILENAME', 'TM_FILENAME_BASE',
-  'TM_DIRECTORY', 'TM_FILEPATH', 'RELATIVE_FILEPATH', 'CLIPBOARD', 'WORKSPACE_NAME', 'WORKSPACE_FOLDER', 'CURSOR_INDEX', 'CURSOR_NUMBER',
-  'CURRENT_YEAR', 'CURRENT_YEAR_SHORT', 'CURRENT_MONTH', 'CURRENT_MONTH_NAME', 'CURRENT_MONTH_NAME_SHORT', 'CURRENT_DATE',
-  'CURRENT_DAY_NAME', 'CURRENT_DAY_NAME_SHORT', 'CURRENT_HOUR', 'CURRENT_MINUTE', 'CURRENT_SECOND', 'CURRENT_SECONDS_UNIX',
-  'CURRENT_TIMEZONE_OFFSET', 'RANDOM', 'RANDOM_HEX', 'UUID', 'BLOCK_COMMENT_START', 'BLOCK_COMMENT_END', 'LINE_COMMENT',
+  'TM_SELECTED_TEXT',
+  'TM_CURRENT_LINE',
+  'TM_CURRENT_WORD',
+  'TM_LINE_INDEX',
+  'TM_LINE_NUMBER',
+  'TM_FILENAME',
+  'TM_FILENAME_BASE',
+  'TM_DIRECTORY',
+  'TM_FILEPATH',
+  'RELATIVE_FILEPATH',
+  'CLIPBOARD',
+  'WORKSPACE_NAME',
+  'WORKSPACE_FOLDER',
+  'CURSOR_INDEX',
+  'CURSOR_NUMBER',
+  'CURRENT_YEAR',
+  'CURRENT_YEAR_SHORT',
+  'CURRENT_MONTH',
+  'CURRENT_MONTH_NAME',
+  'CURRENT_MONTH_NAME_SHORT',
+  'CURRENT_DATE',
+  'CURRENT_DAY_NAME',
+  'CURRENT_DAY_NAME_SHORT',
+  'CURRENT_HOUR',
+  'CURRENT_MINUTE',
+  'CURRENT_SECOND',
+  'CURRENT_SECONDS_UNIX',
+  'CURRENT_TIMEZONE_OFFSET',
+  'RANDOM',
+  'RANDOM_HEX',
+  'UUID',
+  'BLOCK_COMMENT_START',
+  'BLOCK_COMMENT_END',
+  'LINE_COMMENT',
 ]);
 
 /** Strict: an unescaped `$` must start a tab stop, placeholder, choice or known variable; braces must balance. */
@@ -160,7 +189,10 @@ const DATE_VARS = { CURRENT_YEAR: '2026', CURRENT_MONTH: '11', CURRENT_DATE: '26
 /** What an author would type: the first choice, the variables' value (a fixed date), sample text. */
 function authorFill(template: TemplateSpec) {
   let minute = 0;
-  const time = (format: string) => DateTime.fromISO('2026-11-26T10:15:00', { zone: 'UTC' }).plus({ minutes: (minute += 7) }).toFormat(format, { locale: 'en-US' });
+  const time = (format: string) =>
+    DateTime.fromISO('2026-11-26T10:15:00', { zone: 'UTC' })
+      .plus({ minutes: (minute += 7) })
+      .toFormat(format, { locale: 'en-US' });
   return (n: SnippetNode, def: string): string => {
     if (n.kind === 'choice' || hasVariable(n) || /^\d+(?:\.\d+)*$|^AI-\d/.test(def)) return def;
     if (def === 'HH:MM') return time('HH:mm');
@@ -187,7 +219,14 @@ describe('snippet parser', () => {
       { kind: 'text', value: ' ' },
       { kind: 'tabstop', index: 2 },
       { kind: 'text', value: ' ' },
-      { kind: 'placeholder', index: 3, children: [{ kind: 'text', value: 'x ' }, { kind: 'placeholder', index: 4, children: [{ kind: 'text', value: 'y' }] }] },
+      {
+        kind: 'placeholder',
+        index: 3,
+        children: [
+          { kind: 'text', value: 'x ' },
+          { kind: 'placeholder', index: 4, children: [{ kind: 'text', value: 'y' }] },
+        ],
+      },
       { kind: 'text', value: ' ' },
       { kind: 'choice', index: 5, options: ['A', 'B,C'] },
       { kind: 'text', value: ' ' },
@@ -260,7 +299,10 @@ describe('snippets/postmortem.code-snippets', () => {
         if (n.kind === 'tabstop' || n.kind === 'placeholder' || n.kind === 'choice') indexes.push(n.index);
       });
       assert.ok(indexes.length > 0, `${name} has no tab stops`);
-      assert.deepEqual(indexes, indexes.map((_, i) => i + 1));
+      assert.deepEqual(
+        indexes,
+        indexes.map((_, i) => i + 1),
+      );
     });
   }
 
@@ -283,7 +325,10 @@ describe('snippets/postmortem.code-snippets', () => {
       assert.equal(model.isPostmortem, true, model.detection);
       assert.equal(model.templateId, t.id, model.detection);
       const left = service.diagnose(doc).filter((d) => d.code === 'placeholder');
-      assert.deepEqual(left.map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+      assert.deepEqual(
+        left.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+        [],
+      );
     });
 
     it(`pm-${t.id}, with its defaults left, still shows its placeholders`, () => {

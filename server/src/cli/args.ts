@@ -31,9 +31,7 @@ export interface Parsed {
 }
 
 export function parse(args: string[], specs: OptionSpecs): Parsed {
-  const options = Object.fromEntries(
-    Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) }]),
-  );
+  const options = Object.fromEntries(Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) }]));
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const values = new Map<string, string | boolean | string[]>();
   const positionals: string[] = [];

@@ -20,12 +20,7 @@ export interface Command {
 export const allOptions = (c: Command): OptionSpecs => ({ ...c.options, ...COMMON_OPTIONS });
 
 export function helpText(c: Command): string {
-  return [
-    `Usage:\n${c.usage.map((u) => `  postmortem ${u}`).join('\n')}`,
-    c.summary,
-    `Options:\n${optionsHelp(allOptions(c))}`,
-    ...(c.details ? [c.details] : []),
-  ].join('\n\n');
+  return [`Usage:\n${c.usage.map((u) => `  postmortem ${u}`).join('\n')}`, c.summary, `Options:\n${optionsHelp(allOptions(c))}`, ...(c.details ? [c.details] : [])].join('\n\n');
 }
 
 /** Exit codes, the same for every command. */

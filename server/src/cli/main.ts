@@ -33,12 +33,7 @@ const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name 
  * Runs the CLI; commands that may use worker threads (lint) answer a promise, the others a number,
  * so embedders and tests can call the synchronous ones directly.
  */
-export function main(
-  argv: string[],
-  out: (s: string) => void = stdout,
-  err: (s: string) => void = stderr,
-  options: { color?: boolean; script?: string } = {},
-): number | Promise<number> {
+export function main(argv: string[], out: (s: string) => void = stdout, err: (s: string) => void = stderr, options: { color?: boolean; script?: string } = {}): number | Promise<number> {
   const io: Io = {
     out,
     err,

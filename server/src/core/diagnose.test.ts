@@ -19,7 +19,11 @@ describe('rule isolation', () => {
     const text = '---\ntemplate: standard\n---\n# Post-Mortem: x\n\n**Date:** YYYY-MM-DD\n';
     const first = s.diagnose({ uri: 'file:///a.md', version: 1, text });
     const second = s.diagnose({ uri: 'file:///a.md', version: 2, text: text + '\n' });
-    for (const d of [first, second]) assert.deepEqual(d.map((x) => x.code), ['placeholder']);
+    for (const d of [first, second])
+      assert.deepEqual(
+        d.map((x) => x.code),
+        ['placeholder'],
+      );
     assert.equal(logs.filter((l) => l.includes('boom')).length, 1);
     assert.match(logs[0]!, /kaboom/);
   });

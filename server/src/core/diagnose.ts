@@ -52,7 +52,7 @@ export function runRules(rules: Rule[], ctx: RuleContext, onError: (rule: string
       out.push({
         range: f.range,
         // A finding's own level can only lower the configured one (LSP levels grow as they soften).
-        severity: f.severity ? Math.max(LEVEL[severity], LEVEL[f.severity]) as DiagnosticSeverity : LEVEL[severity],
+        severity: f.severity ? (Math.max(LEVEL[severity], LEVEL[f.severity]) as DiagnosticSeverity) : LEVEL[severity],
         code: rule.id,
         codeDescription: { href },
         source: SOURCE,

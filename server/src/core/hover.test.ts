@@ -135,10 +135,7 @@ describe('hover', () => {
 
   it('on a stated duration still a placeholder: the computed value to write there', () => {
     const text = CHECKOUT.replace('- **Duration:** 1 hour 10 minutes', '- **Duration:** [Total downtime]');
-    assert.equal(
-      at(26, 20, { uri: 'file:///ws/placeholder.md', version: 1, text })?.value.split('\n')[2],
-      'Computed: **1h 8m**, the stated `[Total downtime]` cannot be read as a duration.',
-    );
+    assert.equal(at(26, 20, { uri: 'file:///ws/placeholder.md', version: 1, text })?.value.split('\n')[2], 'Computed: **1h 8m**, the stated `[Total downtime]` cannot be read as a duration.');
   });
 
   it('on a stated metric: the timeline entries it comes from, and that it matches', () => {
@@ -222,14 +219,12 @@ describe('hover', () => {
 
   it('on a time that cannot be read: how to write one', () => {
     const text = CHECKOUT.replace('- **11:41 PM**: Alert fired', '- **[Time]**: Alert fired');
-    assert.equal(
-      at(15, 6, { uri: 'file:///ws/unread.md', version: 1, text })?.value,
-      '**\\[Time\\]** · timeline entry, line 16\n\nThis time cannot be read yet: write a time such as `11:32 PM`.',
-    );
+    assert.equal(at(15, 6, { uri: 'file:///ws/unread.md', version: 1, text })?.value, '**\\[Time\\]** · timeline entry, line 16\n\nThis time cannot be read yet: write a time such as `11:32 PM`.');
   });
 
   it('on a metric the timeline cannot give yet: what it needs', () => {
-    const text = '# Incident Postmortem: Search\n\n## Incident Summary\n\n- **Severity:** SEV-2\n\n## Detection & Response\n\n- **Time to Acknowledge (TTA):** 00:05\n\n## Timeline (UTC)\n\n## Root Cause\n\n## Action Items\n';
+    const text =
+      '# Incident Postmortem: Search\n\n## Incident Summary\n\n- **Severity:** SEV-2\n\n## Detection & Response\n\n- **Time to Acknowledge (TTA):** 00:05\n\n## Timeline (UTC)\n\n## Root Cause\n\n## Action Items\n';
     assert.equal(
       at(8, 10, { uri: 'file:///ws/tta.md', version: 1, text })?.value,
       '**Time to Acknowledge (TTA)** · time to acknowledge\n\nCannot be computed yet: the timeline needs a "detected" and an "acknowledged" entry.',

@@ -77,7 +77,10 @@ function timeHover(model: Postmortem, template: TemplateSpec | null, i: number):
   if (e.zone !== 'UTC') lines.push(`- ${formatInstant(e.at, e.zone, WHEN)} (\`${e.zone}\`, ${ZONE_SOURCE[e.zoneSource]})`);
   lines.push(`- ${formatInstant(e.at, 'UTC', WHEN)}`);
   const start = model.metrics.start;
-  const prev = model.timeline.entries.slice(0, i).reverse().find((p) => p.at !== null);
+  const prev = model.timeline.entries
+    .slice(0, i)
+    .reverse()
+    .find((p) => p.at !== null);
   const steps: string[] = [];
   if (start !== null) steps.push(`\`${elapsed(start, e.at)}\` since the start`);
   if (prev) {

@@ -85,7 +85,8 @@ describe('action item ids: definition and references', () => {
 
   it('gives nothing off an id, for ids that are bare numbers, or in plain markdown', () => {
     assert.deepEqual(service.definition(doc, { line: 19, character: 2 }), []);
-    const numbered = '# Incident Postmortem: X\n\n## Incident Summary\n\n## Timeline (UTC)\n\n## Root Cause\n\nSee 1.\n\n## Action Items\n\n| ID | Action | Owner |\n| --- | --- | --- |\n| 1 | Fix it | Dana |\n';
+    const numbered =
+      '# Incident Postmortem: X\n\n## Incident Summary\n\n## Timeline (UTC)\n\n## Root Cause\n\nSee 1.\n\n## Action Items\n\n| ID | Action | Owner |\n| --- | --- | --- |\n| 1 | Fix it | Dana |\n';
     assert.deepEqual(service.references({ uri: 'file:///ws/n.md', version: 1, text: numbered }, { line: 14, character: 2 }, true), []);
     const readme = { uri: 'file:///ws/README.md', version: 1, text: '# Tool\n\nSee AI-001.\n\n## Action Items\n\n- [ ] **AI-001**: ship\n' };
     assert.deepEqual(service.definition(readme, { line: 2, character: 6 }), []);

@@ -69,16 +69,19 @@ describe('new post-mortem from a template', () => {
   it('report: numbered sections and a fresh id where the template gives only examples', () => {
     const l = lines('report');
     assert.equal(l[0], '# Post-Mortem Report: [Incident Title]');
-    assert.deepEqual(l.filter((x) => x.startsWith('## ')), [
-      '## 1. Incident Summary',
-      '## 2. Detection',
-      '## 3. Response Timeline',
-      '## 4. Root Cause Analysis',
-      '## 5. Resolution',
-      '## 6. Lessons Learned',
-      '## 7. Action Items',
-      '## 8. Supporting Information',
-    ]);
+    assert.deepEqual(
+      l.filter((x) => x.startsWith('## ')),
+      [
+        '## 1. Incident Summary',
+        '## 2. Detection',
+        '## 3. Response Timeline',
+        '## 4. Root Cause Analysis',
+        '## 5. Resolution',
+        '## 6. Lessons Learned',
+        '## 7. Action Items',
+        '## 8. Supporting Information',
+      ],
+    );
     assert.ok(l.includes('*   **Incident ID:** INC-20261126-001'));
   });
 
@@ -145,7 +148,11 @@ describe('postmortem new (CLI)', () => {
     const out: string[] = [];
     const err: string[] = [];
     // An explicit (empty) config, so a .postmortem.yaml in the working directory cannot add templates.
-    const code = main(['new', '--config', path.join(dir, 'config.yaml'), ...args], (s) => out.push(s), (s) => err.push(s));
+    const code = main(
+      ['new', '--config', path.join(dir, 'config.yaml'), ...args],
+      (s) => out.push(s),
+      (s) => err.push(s),
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   beforeEach(() => {

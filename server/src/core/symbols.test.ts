@@ -75,7 +75,8 @@ describe('document symbols', () => {
   });
 
   it('names checkbox items by id and text, with owner and due date', () => {
-    const text = '# Incident Post-Mortem: X\n\n## Issue Summary\n\n## Timeline\n\n## Root Cause Analysis\n\n## Action Items\n\n- [ ] **AI-001**: Add a canary - Owner: Dana Kim, Due: 2024-03-20\n- [x] Write the runbook\n';
+    const text =
+      '# Incident Post-Mortem: X\n\n## Issue Summary\n\n## Timeline\n\n## Root Cause Analysis\n\n## Action Items\n\n- [ ] **AI-001**: Add a canary - Owner: Dana Kim, Due: 2024-03-20\n- [x] Write the runbook\n';
     const [title] = service.symbols({ uri: 'file:///ws/x.md', version: 1, text });
     const actions = title!.children!.find((s) => s.name === 'Action Items')!;
     assert.deepEqual(

@@ -30,9 +30,7 @@ const offsetIn = (ls: Line[], p: Position) => {
 /** Edits as LSP applies them: non-overlapping, insertions at one point kept in array order. */
 export function applyTextEdits(text: string, edits: TextEdit[]): string {
   const ls = lines(text);
-  const spans = edits
-    .map((e, i) => ({ i, s: offsetIn(ls, e.range.start), t: offsetIn(ls, e.range.end), text: e.newText }))
-    .sort((a, b) => b.s - a.s || b.i - a.i);
+  const spans = edits.map((e, i) => ({ i, s: offsetIn(ls, e.range.start), t: offsetIn(ls, e.range.end), text: e.newText })).sort((a, b) => b.s - a.s || b.i - a.i);
   let out = text;
   for (const e of spans) out = out.slice(0, e.s) + e.text + out.slice(Math.max(e.s, e.t));
   return out;

@@ -125,7 +125,10 @@ export class WorkspaceConfig {
     await this.connection.workspace.applyEdit({
       documentChanges: text
         ? [{ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, newText }] }]
-        : [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] }],
+        : [
+            { kind: 'create', uri, options: { ignoreIfExists: true } },
+            { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] },
+          ],
     });
     await this.reload();
   }

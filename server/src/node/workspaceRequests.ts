@@ -5,15 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildReport, renderInsights, type PostmortemService } from '../core';
 import { cancellable } from './cancellation';
 import { WorkspaceIndexer } from './workspaceIndexer';
-import {
-  INSIGHTS_REQUEST,
-  WORKSPACE_LIST_REQUEST,
-  WORKSPACE_PROBLEMS_REQUEST,
-  type InsightsParams,
-  type InsightsResult,
-  type WorkspaceListResult,
-  type WorkspaceProblemsParams,
-} from '../protocol';
+import { INSIGHTS_REQUEST, WORKSPACE_LIST_REQUEST, WORKSPACE_PROBLEMS_REQUEST, type InsightsParams, type InsightsResult, type WorkspaceListResult, type WorkspaceProblemsParams } from '../protocol';
 
 const CONFIG_FILE = /\/\.postmortem\.ya?ml$/;
 

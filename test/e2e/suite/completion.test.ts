@@ -43,10 +43,14 @@ suite('Completion in VS Code', () => {
     const last = lineOf(doc, '| 16:30 | Post-incident monitoring in place');
     const at = await newLineAfter(editor, last);
 
-    const items = await waitFor(async () => {
-      const all = (await completions(doc.uri, at)).filter((i) => i.kind === vscode.CompletionItemKind.Event);
-      return all.length > 0 && all;
-    }, 20000, 'timeline entry completions on the new line');
+    const items = await waitFor(
+      async () => {
+        const all = (await completions(doc.uri, at)).filter((i) => i.kind === vscode.CompletionItemKind.Event);
+        return all.length > 0 && all;
+      },
+      20000,
+      'timeline entry completions on the new line',
+    );
     // Not live (the entry is from 2025): +5 min first, then +1, +15, the same time; "now" may be any time.
     const labels = items.map(labelOf);
     for (const t of ['16:35', '16:31', '16:45', '16:30']) assert.ok(labels.includes(t), `offered ${t}; got ${listing(items)}`);
@@ -75,10 +79,14 @@ suite('Completion in VS Code', () => {
     const last = lineOf(doc, '- **3:25 AM**: Incident resolved');
     const at = await newLineAfter(editor, last);
 
-    const items = await waitFor(async () => {
-      const all = (await completions(doc.uri, at)).filter((i) => i.kind === vscode.CompletionItemKind.Event);
-      return all.length > 0 && all;
-    }, 20000, 'timeline entry completions on the new line');
+    const items = await waitFor(
+      async () => {
+        const all = (await completions(doc.uri, at)).filter((i) => i.kind === vscode.CompletionItemKind.Event);
+        return all.length > 0 && all;
+      },
+      20000,
+      'timeline entry completions on the new line',
+    );
     const labels = items.map(labelOf);
     for (const t of ['3:30 AM', '3:26 AM', '3:40 AM', '3:25 AM']) assert.ok(labels.includes(t), `offered ${t}; got ${listing(items)}`);
     const next = items.find((i) => labelOf(i) === '3:30 AM')!;
@@ -94,7 +102,11 @@ suite('Completion in VS Code', () => {
     const d = await waitFor(() => ours(doc.uri).find((x) => codeOf(x) === 'timeline-outside-window'), 20000, `timeline-outside-window after the new bullet; got\n${describe(ours(doc.uri))}`);
     assert.equal(d.range.start.line, at.line);
     assert.match(d.message, /2024-03-10 03:30 PDT is after the stated end 2024-03-10 03:25 PDT/);
-    assert.deepEqual(ours(doc.uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error), [], 'no errors');
+    assert.deepEqual(
+      ours(doc.uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error),
+      [],
+      'no errors',
+    );
   });
 
   test('after "## " a missing section is offered, and choosing it brings the section back', async () => {
@@ -106,10 +118,14 @@ suite('Completion in VS Code', () => {
     assert.match(missing.message, /Lessons Learned/);
 
     const at = new vscode.Position(line, 3);
-    const items = await waitFor(async () => {
-      const all = (await completions(doc.uri, at)).filter((i) => i.kind === vscode.CompletionItemKind.Module);
-      return all.length > 0 && all;
-    }, 20000, 'heading completions after "## "');
+    const items = await waitFor(
+      async () => {
+        const all = (await completions(doc.uri, at)).filter((i) => i.kind === vscode.CompletionItemKind.Module);
+        return all.length > 0 && all;
+      },
+      20000,
+      'heading completions after "## "',
+    );
     // Every other level-2 section of the standard template is present.
     assert.deepEqual([...new Set(items.map(labelOf))], ['Lessons Learned'], `offered ${listing(items)}`);
     const heading = items.find((i) => labelOf(i) === 'Lessons Learned' && i.preselect);

@@ -10,11 +10,27 @@ import { activateExtension, closeAll, codeOf, describe, fixturesRoot, lineOf, li
  */
 type Expected = Array<[line: number, text: string]>;
 const SEED_PLACEHOLDERS: Record<string, Expected> = {
-  'seeds/classic.md': [[5, '**Impact:** [Brief description'], [7, '**Prepared by:** [Name(s)]']],
-  'seeds/standard.md': [[7, '**Incident ID:** INC-YYYY-MM-DD-###'], [8, '**Date:** YYYY-MM-DD'], [10, '**Severity:** P0 | P1 | P2 | P3']],
-  'seeds/report.md': [[9, '**Severity:** [P0, P1, P2]'], [11, '**Incident Commander:** [Name]']],
-  'seeds/detailed.md': [[3, '**Date:** [DATE]'], [4, '**Severity:** [CRITICAL/HIGH/MEDIUM/LOW]']],
-  'seeds/sev.md': [[13, '**Start Time (UTC):** YYYY-MM-DD HH:MM'], [16, '**Severity:** SEV-1 / SEV-2 / SEV-3 / SEV-4']],
+  'seeds/classic.md': [
+    [5, '**Impact:** [Brief description'],
+    [7, '**Prepared by:** [Name(s)]'],
+  ],
+  'seeds/standard.md': [
+    [7, '**Incident ID:** INC-YYYY-MM-DD-###'],
+    [8, '**Date:** YYYY-MM-DD'],
+    [10, '**Severity:** P0 | P1 | P2 | P3'],
+  ],
+  'seeds/report.md': [
+    [9, '**Severity:** [P0, P1, P2]'],
+    [11, '**Incident Commander:** [Name]'],
+  ],
+  'seeds/detailed.md': [
+    [3, '**Date:** [DATE]'],
+    [4, '**Severity:** [CRITICAL/HIGH/MEDIUM/LOW]'],
+  ],
+  'seeds/sev.md': [
+    [13, '**Start Time (UTC):** YYYY-MM-DD HH:MM'],
+    [16, '**Severity:** SEV-1 / SEV-2 / SEV-3 / SEV-4'],
+  ],
 };
 
 const SEVERITY_LINE = '**Severity:** P0 | P1 | P2 | P3';
@@ -97,7 +113,10 @@ suite('Diagnostics in VS Code', () => {
     await waitFor(() => !placeholderOn(line), 20000, `the placeholder diagnostic on line ${line + 1} to go away after choosing P1`);
     // The rest of the template is still unfilled.
     const othersAfter = ours(doc.uri).filter((d) => d.range.start.line !== line);
-    assert.ok(othersAfter.some((d) => codeOf(d) === 'placeholder'), `other placeholders should remain; got\n${describe(othersAfter)}`);
+    assert.ok(
+      othersAfter.some((d) => codeOf(d) === 'placeholder'),
+      `other placeholders should remain; got\n${describe(othersAfter)}`,
+    );
     assert.ok(othersAfter.length <= othersBefore + 1, `choosing a severity should not add problems elsewhere; got\n${describe(othersAfter)}`);
 
     // Put the option list back: the diagnostic comes back.

@@ -17,13 +17,21 @@ suite('A new user in VS Code', () => {
 
   test('one outline: every heading is listed once, timeline entries and action items as well', async () => {
     const doc = await openFixture('filled/standard.md');
-    await waitFor(async () => {
-      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
-      const all = flatten(s ?? []);
-      return all.some((x) => x.kind === vscode.SymbolKind.Event) && all.some((x) => x.name.startsWith('Incident Summary') || x.name.startsWith('## Incident Summary')) && s;
-    }, 30000, 'the outline with headings and timeline entries');
+    await waitFor(
+      async () => {
+        const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+        const all = flatten(s ?? []);
+        return all.some((x) => x.kind === vscode.SymbolKind.Event) && all.some((x) => x.name.startsWith('Incident Summary') || x.name.startsWith('## Incident Summary')) && s;
+      },
+      30000,
+      'the outline with headings and timeline entries',
+    );
     const all = flatten((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? []);
-    const headings = doc.getText().split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => l.replace(/^#+\s+/, '').trim());
+    const headings = doc
+      .getText()
+      .split('\n')
+      .filter((l) => /^#{1,6} /.test(l))
+      .map((l) => l.replace(/^#+\s+/, '').trim());
     assert.ok(headings.length > 10);
     // The built-in markdown outline names a heading with its marks ('## Timeline').
     const names = all.map((s) => s.name.replace(/^#+\s+/, ''));
@@ -32,12 +40,20 @@ suite('A new user in VS Code', () => {
       assert.equal(n, 1, `'${h}' is listed ${n} times in the outline`);
     }
     assert.ok(all.filter((s) => s.kind === vscode.SymbolKind.Event).length >= 8, 'timeline entries listed');
-    assert.ok(all.some((s) => s.name.startsWith('Enable periodic topology refresh')), 'action items listed');
+    assert.ok(
+      all.some((s) => s.name.startsWith('Enable periodic topology refresh')),
+      'action items listed',
+    );
   });
 
   test('New Post-Mortem opens a snippet: the title selected first, Tab goes to the status choice', async () => {
     await vscode.commands.executeCommand('postmortem.newPostmortem', 'sev');
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'untitled' && vscode.window.activeTextEditor.document.getText().startsWith('# Incident Postmortem') && vscode.window.activeTextEditor, 20000, 'the new document');
+    const editor = await waitFor(
+      () =>
+        vscode.window.activeTextEditor?.document.uri.scheme === 'untitled' && vscode.window.activeTextEditor.document.getText().startsWith('# Incident Postmortem') && vscode.window.activeTextEditor,
+      20000,
+      'the new document',
+    );
     const doc = editor.document;
     assert.equal(doc.languageId, 'markdown');
     assert.equal(doc.getText(editor.selection), '[Incident Title]', 'the first tab stop is selected');
@@ -56,11 +72,15 @@ suite('A new user in VS Code', () => {
     const row = last + 1;
     const start = doc.lineAt(row).text.indexOf('event');
     editor.selection = new vscode.Selection(row, start, row, start + 'event'.length);
-    const items = await waitFor(async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, editor.selection.active);
-      const events = (list?.items ?? []).filter((i) => i.kind === vscode.CompletionItemKind.Event && !/^\d/.test(labelOf(i)));
-      return events.length > 0 && events;
-    }, 20000, 'phase events on the placeholder');
+    const items = await waitFor(
+      async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, editor.selection.active);
+        const events = (list?.items ?? []).filter((i) => i.kind === vscode.CompletionItemKind.Event && !/^\d/.test(labelOf(i)));
+        return events.length > 0 && events;
+      },
+      20000,
+      'phase events on the placeholder',
+    );
     // The suggest widget filters by the text from the item's range start to the cursor: `event`.
     for (const item of items) assert.ok((item.filterText ?? labelOf(item)).startsWith('event'), `${labelOf(item)} would be filtered out`);
     // And the real widget: trigger it, accept its preselected item.
@@ -68,20 +88,30 @@ suite('A new user in VS Code', () => {
     await new Promise((r) => setTimeout(r, 1500));
     await vscode.commands.executeCommand('acceptSelectedSuggestion');
     const text = await waitFor(() => !doc.lineAt(row).text.includes('| event |') && doc.lineAt(row).text, 10000, 'the accepted event');
-    assert.ok(items.some((i) => text.includes(labelOf(i))), `the row holds a phase event: ${text}`);
+    assert.ok(
+      items.some((i) => text.includes(labelOf(i))),
+      `the row holds a phase event: ${text}`,
+    );
   });
 
   test('Ctrl+. on a fixable finding offers fix-all for the document and for its rule', async () => {
     const doc = await openFixture('filled/standard.md');
     const editor = vscode.window.activeTextEditor!;
-    for (const [from, to] of [['**Date:** 2025-02-18', '**Date:** 18/02/2025'], ['**Last Updated:** 2025-02-21', '**Last Updated:** 21/02/2025']] as const) {
+    for (const [from, to] of [
+      ['**Date:** 2025-02-18', '**Date:** 18/02/2025'],
+      ['**Last Updated:** 2025-02-21', '**Last Updated:** 21/02/2025'],
+    ] as const) {
       const line = lineOf(doc, from);
       assert.ok(await editor.edit((e) => e.replace(doc.lineAt(line).range, to)));
     }
-    const dates = await waitFor(() => {
-      const d = ours(doc.uri).filter((x) => codeOf(x) === 'invalid-date');
-      return d.length === 2 && d;
-    }, 20000, `two invalid-date findings; got\n${describe(ours(doc.uri))}`);
+    const dates = await waitFor(
+      () => {
+        const d = ours(doc.uri).filter((x) => codeOf(x) === 'invalid-date');
+        return d.length === 2 && d;
+      },
+      20000,
+      `two invalid-date findings; got\n${describe(ours(doc.uri))}`,
+    );
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, dates[0]!.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Fix all auto-fixable problems in this document'), titles.join(' | '));

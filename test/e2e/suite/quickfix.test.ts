@@ -99,10 +99,14 @@ suite('Quick fixes in VS Code', () => {
     await replaceOnLine(doc, '**Duration:** 2 hours 25 minutes', '2 hours 25 minutes', '2 hours 5 minutes');
     await replaceOnLine(doc, '(MTTD):** 11 minutes', '11 minutes', '17 minutes');
     await replaceOnLine(doc, '(MTTA):** 3 minutes', '3 minutes', '8 minutes');
-    const wrong = await waitFor(() => {
-      const ds = ours(doc.uri);
-      return ds.length === 3 && ds;
-    }, 20000, `three stated-metric problems on filled/report.md; got\n${describe(ours(doc.uri))}`);
+    const wrong = await waitFor(
+      () => {
+        const ds = ours(doc.uri);
+        return ds.length === 3 && ds;
+      },
+      20000,
+      `three stated-metric problems on filled/report.md; got\n${describe(ours(doc.uri))}`,
+    );
     assert.deepEqual(wrong.map((d) => codeOf(d)).sort(), ['duration-mismatch', 'metric-mismatch', 'metric-mismatch'], describe(wrong));
 
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);

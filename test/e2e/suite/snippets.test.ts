@@ -47,10 +47,14 @@ suite('Snippets in VS Code', () => {
   test('typing "pm-" at a line start in markdown lists a snippet for each skeleton', async () => {
     const editor = await newMarkdown('pm-');
     const at = new vscode.Position(0, 3);
-    const items = await waitFor(async () => {
-      const all = await snippetItems(editor.document.uri, at);
-      return all.length > 0 && all;
-    }, 20000, 'snippet completions at "pm-"');
+    const items = await waitFor(
+      async () => {
+        const all = await snippetItems(editor.document.uri, at);
+        return all.length > 0 && all;
+      },
+      20000,
+      'snippet completions at "pm-"',
+    );
     const labels = new Set(items.map(labelOf));
     const missing = Object.keys(SKELETONS).filter((p) => !labels.has(p));
     assert.deepEqual(missing, [], `snippet items at "pm-": ${[...labels].sort().join(', ')}`);
@@ -74,7 +78,11 @@ suite('Snippets in VS Code', () => {
 
       // Unfilled, so it lights up with placeholders; complete, so no section is missing.
       const ds = await waitFor(() => ours(doc.uri).some((d) => codeOf(d) === 'placeholder') && ours(doc.uri), 20000, `placeholder diagnostics on the ${prefix} skeleton`);
-      assert.deepEqual(ds.filter((d) => codeOf(d) === 'missing-section'), [], `the skeleton has every required section; got\n${describe(ds)}`);
+      assert.deepEqual(
+        ds.filter((d) => codeOf(d) === 'missing-section'),
+        [],
+        `the skeleton has every required section; got\n${describe(ds)}`,
+      );
 
       // Take its timeline heading out: the missing section is reported against the right template.
       let heading = -1;

@@ -80,7 +80,10 @@ export async function previewCheck(page: Page, workspaceDir: string, options: Pr
   // Clicking a tick of the chart puts the cursor on that entry's line.
   const detectedLine = lines.findIndex((l) => l.startsWith('| 14:03 |'));
   await frame.click(`.pm-tick[data-reveal-line="${detectedLine}"]`);
-  await page.locator('.statusbar-item', { hasText: `Ln ${detectedLine + 1}, Col 1` }).first().waitFor({ timeout: 10_000 });
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${detectedLine + 1}, Col 1` })
+    .first()
+    .waitFor({ timeout: 10_000 });
 
   // The problem count links to the Problems panel.
   await frame.click('[data-command="problems"]');
@@ -151,5 +154,8 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
   await page.keyboard.press('Enter');
   // Typing before the editor has the focus back would go nowhere: wait for the cursor to be there.
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 10_000 });
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor({ timeout: 10_000 });
 }

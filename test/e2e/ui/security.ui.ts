@@ -134,7 +134,11 @@ export async function securityChecks(page: Page, serverUrl: string, workspaceDir
   const dom = (await frame.evaluate(PREVIEW_PROBE)) as PreviewState;
   const visibleText = (await frame.innerText('#pm-root')).replace(/\s+/g, ' ');
   // A posted {type: 'problems'} would have opened the Problems panel.
-  const problemsPanel = await page.locator('.markers-panel').first().isVisible().catch(() => false);
+  const problemsPanel = await page
+    .locator('.markers-panel')
+    .first()
+    .isVisible()
+    .catch(() => false);
 
   const verdicts: Verdict[] = [];
   const judge = (name: string, fn: () => string) => {
@@ -241,11 +245,15 @@ async function requestVerdict(requests: Request[], origin: string, dom: PreviewS
     problems.push(`${r.method()} ${url.slice(0, 160)} (from ${frameUrl(r)})`);
   }
   // The recorder sees the webview's own requests, so an empty list of outside requests means something.
-  if (!previewScript) problems.push('the webview\'s request for media/preview.js was not seen (recorder broken?)');
+  if (!previewScript) problems.push("the webview's request for media/preview.js was not seen (recorder broken?)");
   if (dom.loaders.some((l) => !/^script\[src=/.test(l))) problems.push(`elements that load by themselves: ${dom.loaders.filter((l) => !/^script\[src=/.test(l)).join(', ')}`);
   if (dom.styleUrls) problems.push(`${dom.styleUrls} styles with url()/@import`);
   if (problems.length) return { name, ok: false, detail: problems.slice(0, 8).join('; ') };
-  return { name, ok: true, detail: `${requests.length} requests: ${local} to ${origin}, ${fromServiceWorker} webview resources from its service worker, ${gallery} extension gallery queries of the workbench itself, none elsewhere` };
+  return {
+    name,
+    ok: true,
+    detail: `${requests.length} requests: ${local} to ${origin}, ${fromServiceWorker} webview resources from its service worker, ${gallery} extension gallery queries of the workbench itself, none elsewhere`,
+  };
 }
 
 function frameOf(r: Request): Frame | null {

@@ -23,7 +23,12 @@ export async function runCommand(page: Page, label: string): Promise<void> {
     await input.waitFor({ timeout: 20_000 });
     await input.fill(`>${label}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+    if (
+      await row.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
       await row.click();
       return;
     }

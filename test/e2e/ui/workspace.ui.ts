@@ -28,7 +28,10 @@ async function rowsOf(page: Page, title: string, atLeast: number, timeoutMs: num
     const view = pane(page, title).first();
     const header = view.locator('.pane-header').first();
     if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    const rows = await view.locator('.monaco-list-row').allInnerTexts().catch(() => [] as string[]);
+    const rows = await view
+      .locator('.monaco-list-row')
+      .allInnerTexts()
+      .catch(() => [] as string[]);
     if (rows.length >= atLeast) return rows.map((r) => r.replace(/\s+/g, ' ').trim());
     if (Date.now() > deadline) throw new Error(`the ${title} view shows ${rows.length} rows, expected at least ${atLeast}`);
     await page.waitForTimeout(300);
@@ -87,7 +90,8 @@ export async function workspaceChecks(page: Page, serverUrl: string, workspace: 
     const frame = await insightsFrame(page, 60_000);
     await frame.waitForSelector('svg[data-chart="per-month"] rect', { timeout: 30_000 });
     const charts = await frame.$$eval('svg[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
-    for (const want of ['per-month', 'per-severity', 'metric-timeToDetect', 'metric-timeToResolve', 'owners']) if (!charts.includes(want)) throw new Error(`no ${want} chart (charts: ${charts.join(', ')})`);
+    for (const want of ['per-month', 'per-severity', 'metric-timeToDetect', 'metric-timeToResolve', 'owners'])
+      if (!charts.includes(want)) throw new Error(`no ${want} chart (charts: ${charts.join(', ')})`);
     const months = await frame.$$eval('svg[data-chart="per-month"] .pm-bar-row', (els) => els.length);
     const count = (await frame.textContent('[data-count="postmortems"] dd'))?.trim();
     await page.screenshot({ path: join(options.artifactsDir, 'insights.png') });

@@ -91,7 +91,11 @@ describe('postmortem CLI conventions', function () {
     assert.doesNotMatch(run(['lint', 'raw.md'], dir).out, ANSI, 'piped: no colour');
     // `script` runs the CLI on a pseudo-terminal, as a person would.
     const tty = (env: NodeJS.ProcessEnv) =>
-      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} lint raw.md`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } }).stdout;
+      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} lint raw.md`, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '', ...env },
+      }).stdout;
     const coloured = tty({});
     assert.match(coloured, /raw\.md/);
     assert.match(coloured, ANSI);
@@ -115,8 +119,18 @@ describe('postmortem CLI conventions', function () {
     assert.equal(two.out, one.out);
     assert.equal(auto.out, one.out);
     assert.equal(two.err, one.err);
-    const files = [...new Set(one.out.trim().split('\n').map((l) => l.split(':')[0]!))];
+    const files = [
+      ...new Set(
+        one.out
+          .trim()
+          .split('\n')
+          .map((l) => l.split(':')[0]!),
+      ),
+    ];
     assert.equal(files.length, 31);
-    assert.deepEqual(files, [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    assert.deepEqual(
+      files,
+      [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   });
 });

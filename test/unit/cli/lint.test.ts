@@ -71,7 +71,23 @@ describe('postmortem CLI', function () {
     const r = run(['metrics', '--format', 'json', 'incidents/nested/filled.md'], dir);
     assert.equal(r.code, 0, r.err);
     const m = JSON.parse(r.out);
-    assert.deepEqual(Object.keys(m).sort(), ['durationMinutes', 'end', 'file', 'isPostmortem', 'start', 'template', 'timeToAcknowledgeMinutes', 'timeToDetectMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes', 'timeline', 'timezone'].sort());
+    assert.deepEqual(
+      Object.keys(m).sort(),
+      [
+        'durationMinutes',
+        'end',
+        'file',
+        'isPostmortem',
+        'start',
+        'template',
+        'timeToAcknowledgeMinutes',
+        'timeToDetectMinutes',
+        'timeToMitigateMinutes',
+        'timeToResolveMinutes',
+        'timeline',
+        'timezone',
+      ].sort(),
+    );
     assert.equal(m.template, 'sev');
     assert.equal(m.start, '2025-09-03T22:18:00Z');
     assert.equal(m.durationMinutes, 185);

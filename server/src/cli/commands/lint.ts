@@ -24,7 +24,7 @@ export const lint: Command = {
   details: [
     'A PATH may be a file or a folder (searched recursively for markdown files; the post-mortems',
     "among them are checked). Quoted globs ('docs/**/*.md') are expanded here; one starting with !",
-    'leaves files out. Files that .gitignore, the config\'s ignores: list or --ignore match are',
+    "leaves files out. Files that .gitignore, the config's ignores: list or --ignore match are",
     'skipped. --quiet reports errors only and prints no summary.',
     '',
     'text: file:line:col severity rule message (1-based), a summary on stderr.',
@@ -42,10 +42,7 @@ export const lint: Command = {
     // Loaded here once to report the config's problems; the threads load it again silently.
     const { ok, service } = loadService(configFile, given !== null, io.err);
     const { files, problems, ignored } = expandPaths(args.positionals, {
-      ignores: [
-        { dir: process.cwd(), patterns: list(args, 'ignore') },
-        ...(configFile ? [{ dir: path.dirname(path.resolve(configFile)), patterns: service.config.ignores ?? [] }] : []),
-      ],
+      ignores: [{ dir: process.cwd(), patterns: list(args, 'ignore') }, ...(configFile ? [{ dir: path.dirname(path.resolve(configFile)), patterns: service.config.ignores ?? [] }] : [])],
       gitignore: !flag(args, 'no-gitignore'),
     });
     let code: number = ok && !problems.length ? EXIT.ok : EXIT.usage;

@@ -24,7 +24,7 @@ export const report: Command = {
   },
   details: [
     'A PATH may be a file or a folder (searched recursively for markdown files); other markdown is',
-    'skipped. Each post-mortem\'s figures are exactly what `postmortem metrics` gives for it.',
+    "skipped. Each post-mortem's figures are exactly what `postmortem metrics` gives for it.",
     '',
     'json: {"postmortems": [...], "actionItems": [...], "summary": {"postmortems", "bySeverity",',
     '"byMonth": [...], "openActionItems", "overdueActionItems"}}. csv: one row per post-mortem',

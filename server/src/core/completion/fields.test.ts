@@ -101,7 +101,10 @@ describe('completion: field values', () => {
   it('offers the first and last timeline entry for start and end times, in the timeline format', () => {
     const start = at(sev('- **Incident ID:** INC-1\n- **Start Time (UTC):** YYYY-MM-DD HH:MM‸'));
     assert.deepEqual(labels(start), ['2025-09-03 22:18', '2024-05-01 19:00']);
-    assert.deepEqual(start.map((i) => i.labelDetails?.description), ['first entry', 'now']);
+    assert.deepEqual(
+      start.map((i) => i.labelDetails?.description),
+      ['first entry', 'now'],
+    );
     const end = at(sev('- **Incident ID:** INC-1\n- **End Time (UTC):** ‸'));
     assert.deepEqual(labels(end), ['2025-09-04 01:23', '2024-05-01 19:00']);
   });
@@ -183,7 +186,10 @@ Topology.
     assert.deepEqual(labels(items), ['Start Time (UTC)', 'End Time (UTC)', 'Duration', 'Services Affected', 'Customer Impact']);
     assert.equal(texts(items)[0], '- **Start Time (UTC):** $0');
     // Preselected: the first missing field after Severity, the field above the cursor.
-    assert.deepEqual(items.map((i) => i.preselect ?? false), [false, false, false, true, false]);
+    assert.deepEqual(
+      items.map((i) => i.preselect ?? false),
+      [false, false, false, true, false],
+    );
     const fresh = at(sev('‸'));
     assert.equal(texts(fresh)[0], '- **Incident ID:** $0');
     const typed = at(sev('- **Incident ID:** INC-1\n* ‸'));
@@ -212,7 +218,10 @@ Topology.
 `;
     const items = at(doc);
     assert.deepEqual(texts(items), ['*   **How was the incident detected?** $0', '*   **Was detection effective?** ${1|Yes,No|}']);
-    assert.deepEqual(items.map((i) => i.preselect ?? false), [false, true]);
+    assert.deepEqual(
+      items.map((i) => i.preselect ?? false),
+      [false, true],
+    );
   });
 
   it('offers no keys right under a table, in a section without fields, or once all are present', () => {
@@ -233,7 +242,10 @@ ${gap}‸
 
 Retry storm.
 `;
-    assert.deepEqual(at(report('')).filter((i) => i.kind === 10), []);
+    assert.deepEqual(
+      at(report('')).filter((i) => i.kind === 10),
+      [],
+    );
     assert.deepEqual(labels(at(report('\n'))), ['Time to Acknowledge (MTTA)', 'Time to Resolve (MTTR)']);
     assert.deepEqual(at(classic('**Date:** 2024-03-09').replace('Payments failed.', 'Payments failed.\n‸')), []);
     const all = '- **Primary Cause:** x\n- **Contributing Factors:** y\n‸';

@@ -37,22 +37,34 @@ ${tail}
 describe('completion: headings', () => {
   it("offers the template's missing sections in template order, the one that belongs here preselected", () => {
     const items = at(sev('## ‸'));
-    assert.deepEqual(plain(items).map((i) => i.label), [
-      'Executive Summary',
-      'Detection & Response',
-      'Impact Analysis',
-      'Resolution',
-      'Customer Communication',
-      'What Went Well',
-      'What Went Poorly',
-      'Action Items',
-      'Prevention & Follow-up',
-      'Attachments & References',
-    ]);
-    assert.deepEqual(items.filter((i) => i.preselect).map((i) => i.label), ['Resolution']);
+    assert.deepEqual(
+      plain(items).map((i) => i.label),
+      [
+        'Executive Summary',
+        'Detection & Response',
+        'Impact Analysis',
+        'Resolution',
+        'Customer Communication',
+        'What Went Well',
+        'What Went Poorly',
+        'Action Items',
+        'Prevention & Follow-up',
+        'Attachments & References',
+      ],
+    );
+    assert.deepEqual(
+      items.filter((i) => i.preselect).map((i) => i.label),
+      ['Resolution'],
+    );
     const resolution = items.filter((i) => i.label === 'Resolution');
-    assert.deepEqual(resolution.map((i) => edit(i).newText), ['## Resolution', '## Resolution\n\n- **Immediate Fix:**\n- **Long-Term Fix:**\n- **Rollback Needed:** Yes/No\n']);
-    assert.deepEqual(resolution.map((i) => i.sortText), ['0006', '0007']);
+    assert.deepEqual(
+      resolution.map((i) => edit(i).newText),
+      ['## Resolution', '## Resolution\n\n- **Immediate Fix:**\n- **Long-Term Fix:**\n- **Rollback Needed:** Yes/No\n'],
+    );
+    assert.deepEqual(
+      resolution.map((i) => i.sortText),
+      ['0006', '0007'],
+    );
     assert.equal(resolution[1]!.labelDetails?.description, 'with skeleton');
     assert.deepEqual(edit(resolution[0]!).range, { start: { line: 16, character: 0 }, end: { line: 16, character: 3 } });
   });
@@ -86,10 +98,16 @@ Payments failed.
 
 ## Lessons Learned
 `;
-    assert.deepEqual(plain(at(doc)).map((i) => i.label), ['Short-term Improvements (8-30 days)', 'Long-term Projects (30+ days)']);
+    assert.deepEqual(
+      plain(at(doc)).map((i) => i.label),
+      ['Short-term Improvements (8-30 days)', 'Long-term Projects (30+ days)'],
+    );
     assert.equal(edit(plain(at(doc))[0]!).newText, '### Short-term Improvements (8-30 days)');
     const lessons = doc.replace('### ‸\n\n## Lessons Learned', '## Lessons Learned\n\n### ‸');
-    assert.deepEqual(plain(at(lessons)).map((i) => i.label), ['What Went Well', 'What Went Wrong', 'Where We Got Lucky']);
+    assert.deepEqual(
+      plain(at(lessons)).map((i) => i.label),
+      ['What Went Well', 'What Went Wrong', 'Where We Got Lucky'],
+    );
   });
 
   it('numbers the heading in a numbered template', () => {
@@ -110,13 +128,10 @@ Payments failed.
 ## ‸
 `;
     const items = plain(at(doc));
-    assert.deepEqual(items.map((i) => edit(i).newText), [
-      '## 4. Root Cause Analysis',
-      '## 4. Resolution',
-      '## 4. Lessons Learned',
-      '## 4. Action Items',
-      '## 4. Supporting Information',
-    ]);
+    assert.deepEqual(
+      items.map((i) => edit(i).newText),
+      ['## 4. Root Cause Analysis', '## 4. Resolution', '## 4. Lessons Learned', '## 4. Action Items', '## 4. Supporting Information'],
+    );
   });
 
   it('offers nothing at a level the template does not use', () => {

@@ -66,17 +66,18 @@ severity: ‸
 
   it('ranks groups: the timeline entry before the section field keys, one item preselected', () => {
     const items = at(report('- **2025-04-22 21:58**: Alert triggered\n‸'));
-    assert.deepEqual(items.map((i) => i.sortText), ['1000', '1001', '1002', '1003', '1004', '5000', '5001']);
-    assert.deepEqual(items.map((i) => i.label), [
-      '2025-04-22 22:03',
-      '2025-04-22 21:59',
-      '2025-04-22 22:13',
-      '2025-04-22 21:58',
-      '2024-05-01 19:00',
-      'Time to Acknowledge (MTTA)',
-      'Time to Resolve (MTTR)',
-    ]);
-    assert.deepEqual(items.filter((i) => i.preselect).map((i) => i.label), ['2025-04-22 22:03']);
+    assert.deepEqual(
+      items.map((i) => i.sortText),
+      ['1000', '1001', '1002', '1003', '1004', '5000', '5001'],
+    );
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['2025-04-22 22:03', '2025-04-22 21:59', '2025-04-22 22:13', '2025-04-22 21:58', '2024-05-01 19:00', 'Time to Acknowledge (MTTA)', 'Time to Resolve (MTTR)'],
+    );
+    assert.deepEqual(
+      items.filter((i) => i.preselect).map((i) => i.label),
+      ['2025-04-22 22:03'],
+    );
     assert.ok(items.every((i) => i.preselect === true || !('preselect' in i)));
   });
 

@@ -112,7 +112,10 @@ describe('completion: people', () => {
   });
 
   it('offers owners in the owner column of a timeline table', () => {
-    const text = doc().replace('| Time (UTC) | Event |\n| --- | --- |\n| 2025-09-03 22:26 | Alert fired; paged @felix.b (mail ops@example.com) |', '| Time (UTC) | Event | Owner |\n| --- | --- | --- |\n| 2025-09-03 22:26 | Alert fired | Ines Duarte |\n| 2025-09-03 22:31 | Acknowledged | ‸');
+    const text = doc().replace(
+      '| Time (UTC) | Event |\n| --- | --- |\n| 2025-09-03 22:26 | Alert fired; paged @felix.b (mail ops@example.com) |',
+      '| Time (UTC) | Event | Owner |\n| --- | --- | --- |\n| 2025-09-03 22:26 | Alert fired | Ines Duarte |\n| 2025-09-03 22:31 | Acknowledged | ‸',
+    );
     // Nadia and Ines are named twice each; Nadia was named first.
     assert.deepEqual(labels(at(text)), ['Felix Braun', 'Nadia Rahman', 'Ines Duarte', 'Marta Kowalska']);
   });

@@ -50,9 +50,7 @@ export function peopleIn(ctx: RuleContext): string[] {
     else counts.set(key, { name, count: 1, first: counts.size });
   };
   // A cheap key check first, so only likely people fields pay for the spec lookup.
-  const keys = new Set(
-    (template?.sections ?? []).flatMap((s) => s.fields.filter((f) => f.type === 'people').flatMap((f) => [f.key, ...f.aliases].map((n) => normalizeTitle(stripParens(n))))),
-  );
+  const keys = new Set((template?.sections ?? []).flatMap((s) => s.fields.filter((f) => f.type === 'people').flatMap((f) => [f.key, ...f.aliases].map((n) => normalizeTitle(stripParens(n))))));
   for (const f of model.fields) {
     const key = normalizeTitle(stripParens(f.key));
     if ((keys.has(key) || PEOPLE_KEY.test(key)) && isPeopleField(f.key, fieldSpec(f, model.sections, template))) namesIn(f.raw).forEach((n) => add(n));
@@ -81,15 +79,17 @@ export function peopleIn(ctx: RuleContext): string[] {
 /** `current` is the text being replaced: a half-typed name is in the document too, but is no suggestion. */
 function items(names: string[], at: (name: string) => { range: Range; newText: string }, filterPrefix: string, current: string): Items {
   const typed = current.trim().toLowerCase();
-  return names.filter((n) => n.toLowerCase() !== typed).map((name, i): CompletionItem => ({
-    label: name,
-    kind: CompletionItemKind.Value,
-    detail: 'Named in this post-mortem',
-    sortText: rank(i),
-    preselect: i === 0,
-    ...(filterPrefix ? { filterText: filterPrefix + name } : {}),
-    textEdit: at(name),
-  }));
+  return names
+    .filter((n) => n.toLowerCase() !== typed)
+    .map((name, i): CompletionItem => ({
+      label: name,
+      kind: CompletionItemKind.Value,
+      detail: 'Named in this post-mortem',
+      sortText: rank(i),
+      preselect: i === 0,
+      ...(filterPrefix ? { filterText: filterPrefix + name } : {}),
+      textEdit: at(name),
+    }));
 }
 
 /** Owner column of a table, `Owner:` in a checkbox item, a people field, or an `@handle` being typed. */
@@ -146,5 +146,10 @@ function handle(cur: Cursor): Items | null {
   if (!m) return null;
   const start = cur.character - m[1]!.length;
   const end = cur.character + /^[\w.-]*/.exec(cur.after)![0].length;
-  return items(peopleIn(cur.ctx).filter((n) => n.startsWith('@')), (n) => ({ range: lineRange(cur.line, start, end), newText: n }), '', cur.text.slice(start, end));
+  return items(
+    peopleIn(cur.ctx).filter((n) => n.startsWith('@')),
+    (n) => ({ range: lineRange(cur.line, start, end), newText: n }),
+    '',
+    cur.text.slice(start, end),
+  );
 }

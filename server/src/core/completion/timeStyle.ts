@@ -37,7 +37,7 @@ export function readStyle(text: string): { style: TimeStyle; rest: string } | nu
   let rest = text.slice(m[0].length);
   let suffix = '';
   const z = ZONE_SUFFIX.exec(rest);
-  if (rest === 'Z' || (z && (!z[1] === !z[3]) && resolveZone(z[2]!))) {
+  if (rest === 'Z' || (z && !z[1] === !z[3] && resolveZone(z[2]!))) {
     suffix = rest.trimEnd();
     rest = '';
   }
@@ -85,9 +85,7 @@ export function styleFromFormat(format: string): TimeStyle | null {
 const two = (n: number) => String(n).padStart(2, '0');
 
 export function formatWall(style: TimeStyle, w: Wall): string {
-  const date = style.date
-    ? `${String(w.year).padStart(4, '0')}${style.date.sep}${style.date.pad ? two(w.month) : w.month}${style.date.sep}${style.date.pad ? two(w.day) : w.day}${style.between}`
-    : '';
+  const date = style.date ? `${String(w.year).padStart(4, '0')}${style.date.sep}${style.date.pad ? two(w.month) : w.month}${style.date.sep}${style.date.pad ? two(w.day) : w.day}${style.between}` : '';
   const m = style.meridiem;
   const h = m ? w.hour % 12 || 12 : w.hour;
   let mer = '';

@@ -84,9 +84,18 @@ describe('completion: the next timeline entry', () => {
     const items = at(classic('- **11:32 PM**: Incident began\n- **11:41 PM**: Alert fired: `CheckoutAuthFailureRate`\n- **11:58 PM**: On-call engineer acknowledged\n‸'));
     assert.deepEqual(labels(items), ['12:03 AM', '11:59 PM', '12:13 AM', '11:58 PM', '12:00 PM']);
     assert.deepEqual(texts(items), ['- **12:03 AM**: $0', '- **11:59 PM**: $0', '- **12:13 AM**: $0', '- **11:58 PM**: $0', '- **12:00 PM**: $0']);
-    assert.deepEqual(items.map((i) => i.labelDetails?.description), ['+5 min', '+1 min', '+15 min', 'same time', 'now']);
-    assert.deepEqual(items.map((i) => i.preselect ?? false), [true, false, false, false, false]);
-    assert.deepEqual(items.map((i) => i.sortText), ['1000', '1001', '1002', '1003', '1004']);
+    assert.deepEqual(
+      items.map((i) => i.labelDetails?.description),
+      ['+5 min', '+1 min', '+15 min', 'same time', 'now'],
+    );
+    assert.deepEqual(
+      items.map((i) => i.preselect ?? false),
+      [true, false, false, false, false],
+    );
+    assert.deepEqual(
+      items.map((i) => i.sortText),
+      ['1000', '1001', '1002', '1003', '1004'],
+    );
     assert.equal(items[0]!.insertTextFormat, 2); // snippet
     assert.deepEqual(edit(items[0]!).range, { start: { line: 16, character: 0 }, end: { line: 16, character: 0 } });
     assert.equal(items[0]!.filterText, '- **12:03 AM**: ');
@@ -220,7 +229,10 @@ describe('completion: phase events after a time', () => {
   it('preselects the phase after those above even when an earlier one is missing', () => {
     const items = at(classic('- **11:41 PM**: Alert fired\n- **11:44 PM**: On-call engineer acknowledged\n- **12:20 AM**: ‸'));
     assert.deepEqual(labels(items), ['Incident began', 'Mitigation applied: …', 'Service restored', 'Incident resolved']);
-    assert.deepEqual(items.map((i) => i.preselect ?? false), [false, true, false, false]);
+    assert.deepEqual(
+      items.map((i) => i.preselect ?? false),
+      [false, true, false, false],
+    );
   });
 
   it('adds the space after a just-typed colon and replaces what is being typed', () => {

@@ -68,7 +68,7 @@ function offers(cur: Cursor, prev: TimelineEntry | undefined, zone: string): Tim
   const shift = (n: number): Wall => (prev.at !== null ? wallAt(prev.at + n * 60_000, zone) : addMinutes(prevWall, n));
   const after = (n: number): TimeOffer => ({ wall: shift(n), badge: `+${n} min`, detail: `${n} min after the previous entry (${prev.timeText})` });
   const same: TimeOffer = { wall: prevWall, badge: 'same time', detail: `Same time as the previous entry (${prev.timeText})` };
-  const sinceMs = prev.at !== null ? cur.now - prev.at : (((minutesOf(now.wall) - minutesOf(prevWall)) % 1440) + 1440) % 1440 * 60_000;
+  const sinceMs = prev.at !== null ? cur.now - prev.at : ((((minutesOf(now.wall) - minutesOf(prevWall)) % 1440) + 1440) % 1440) * 60_000;
   const live = sinceMs >= 0 && sinceMs <= LIVE_MS;
   return live ? [now, after(1), after(5), after(15), same] : [after(5), after(1), after(15), same, now];
 }
@@ -135,7 +135,8 @@ function listItem(cur: Cursor, ref: TimelineEntry | undefined, next: boolean): R
   if (ref) {
     const line = cur.ctx.model.lines[ref.line] ?? '';
     prefix = line.slice(0, ref.timeRange.start.character).replace(/\[[xX]\]/, '[ ]');
-    if (typed) prefix = prefix.replace(/^\s*(?:[-*+]|\d{1,9}[.)])/, typed); // what the author typed stays
+    if (typed)
+      prefix = prefix.replace(/^\s*(?:[-*+]|\d{1,9}[.)])/, typed); // what the author typed stays
     else if (next) prefix = prefix.replace(/^(\s*)(\d+)([.)])/, (_, s: string, n: string, p: string) => `${s}${Number(n) + 1}${p}`);
     infix = line.slice(ref.timeRange.end.character, ref.textRange.start.character);
     if (!/\s$/.test(infix)) infix += ' ';

@@ -7,9 +7,7 @@ import { asObject, isoInstant, oneLine, str, withPhase } from './text';
 function payloads(json: unknown): Record<string, unknown>[] | null {
   const list = Array.isArray(json) ? json : [json];
   const out = list.map(asObject);
-  return out.length && out.every((p) => p && Array.isArray(p.alerts) && p.alerts.every((a) => typeof asObject(a)?.startsAt === 'string'))
-    ? (out as Record<string, unknown>[])
-    : null;
+  return out.length && out.every((p) => p && Array.isArray(p.alerts) && p.alerts.every((a) => typeof asObject(a)?.startsAt === 'string')) ? (out as Record<string, unknown>[]) : null;
 }
 
 export const isAlertmanager = (json: unknown): boolean => payloads(json) !== null;

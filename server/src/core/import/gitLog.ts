@@ -13,7 +13,8 @@ export function readGitLog(text: string): ReadResult {
   let cur: { sha: string; line: number; author: string | null; at: number | null; dateText: string | null; subject: string | null } | null = null;
   const flush = () => {
     if (!cur) return;
-    if (cur.at === null) unreadable.push({ line: cur.line + 1, text: lines[cur.line]!, reason: cur.dateText ? `'${cur.dateText}' is not an ISO date (use git log --date=iso)` : 'commit without a Date line' });
+    if (cur.at === null)
+      unreadable.push({ line: cur.line + 1, text: lines[cur.line]!, reason: cur.dateText ? `'${cur.dateText}' is not an ISO date (use git log --date=iso)` : 'commit without a Date line' });
     else events.push({ at: cur.at, text: `Commit ${cur.sha.slice(0, 7)}: ${cur.subject ?? '(no message)'}`, who: cur.author, whoInText: false, phase: null, source: 'git' });
   };
   lines.forEach((line, i) => {

@@ -50,16 +50,19 @@ describe('timeline import into the document', () => {
       '| 10:06 | Service restored: authorization success rate at baseline | Mei Lin |',
       '| 11:25 | Resolved by Mei Lin | Mei Lin |',
     ]);
-    assert.deepEqual(model.timeline.entries.map((e) => [iso(e.at), e.phase]), [
-      ['2024-03-10T07:32Z', 'started'],
-      ['2024-03-10T07:41Z', 'detected'],
-      ['2024-03-10T07:44Z', 'acknowledged'],
-      ['2024-03-10T07:50Z', null],
-      ['2024-03-10T08:20Z', 'mitigated'],
-      ['2024-03-10T09:15Z', null],
-      ['2024-03-10T10:06Z', 'restored'],
-      ['2024-03-10T11:25Z', 'resolved'],
-    ]);
+    assert.deepEqual(
+      model.timeline.entries.map((e) => [iso(e.at), e.phase]),
+      [
+        ['2024-03-10T07:32Z', 'started'],
+        ['2024-03-10T07:41Z', 'detected'],
+        ['2024-03-10T07:44Z', 'acknowledged'],
+        ['2024-03-10T07:50Z', null],
+        ['2024-03-10T08:20Z', 'mitigated'],
+        ['2024-03-10T09:15Z', null],
+        ['2024-03-10T10:06Z', 'restored'],
+        ['2024-03-10T11:25Z', 'resolved'],
+      ],
+    );
     assert.equal(model.metrics.timeToDetectMinutes, 9);
     assert.equal(model.metrics.timeToAcknowledgeMinutes, 3);
     assert.deepEqual([r.first, r.last, r.entries.length], ['2024-03-10 07:41 UTC', '2024-03-10 11:25 UTC', 5]);
@@ -82,10 +85,10 @@ describe('timeline import into the document', () => {
       '- **3:06 AM**: Mei Lin: authorization success back at the 99.9% baseline, replay queue empty',
       '- **3:25 AM**: Incident resolved after 15 minutes of stable metrics.',
     ]);
-    assert.deepEqual(model.timeline.entries.map((e) => iso(e.at)), [
-      '2024-03-10T07:32Z', '2024-03-10T07:45Z', '2024-03-10T07:52Z', '2024-03-10T07:58Z', '2024-03-10T08:05Z',
-      '2024-03-10T08:20Z', '2024-03-10T09:58Z', '2024-03-10T10:06Z', '2024-03-10T10:25Z',
-    ]);
+    assert.deepEqual(
+      model.timeline.entries.map((e) => iso(e.at)),
+      ['2024-03-10T07:32Z', '2024-03-10T07:45Z', '2024-03-10T07:52Z', '2024-03-10T07:58Z', '2024-03-10T08:05Z', '2024-03-10T08:20Z', '2024-03-10T09:58Z', '2024-03-10T10:06Z', '2024-03-10T10:25Z'],
+    );
     assert.deepEqual([r.first, r.last], ['2024-03-09 11:45 PM America/Los_Angeles', '2024-03-10 3:06 AM America/Los_Angeles']);
   });
 
@@ -106,11 +109,14 @@ describe('timeline import into the document', () => {
     onlyInserts(doc, r, text);
     assert.match(text, /## Timeline\n\n### Detection\n- \*\*Time:\*\* 2024-03-10 07:38 UTC\n- \*\*Method:\*\* Alert fired: `GatewayPoolSaturated`[^\n]*\n\n### Response\n/);
     assert.match(text, /### Resolution\n- \*\*Time:\*\* 2024-03-10 11:25 UTC\n- \*\*Resolution Method:\*\* Resolved by Mei Lin\n\n## Root Cause/);
-    assert.deepEqual(model.timeline.entries.map((e) => [e.phase, iso(e.at)]), [
-      ['detected', '2024-03-10T07:38Z'],
-      ['acknowledged', '2024-03-10T07:44Z'],
-      ['resolved', '2024-03-10T11:25Z'],
-    ]);
+    assert.deepEqual(
+      model.timeline.entries.map((e) => [e.phase, iso(e.at)]),
+      [
+        ['detected', '2024-03-10T07:38Z'],
+        ['acknowledged', '2024-03-10T07:44Z'],
+        ['resolved', '2024-03-10T11:25Z'],
+      ],
+    );
     assert.ok(r.skipped.some((s) => /one Detection block: the first of 4/.test(s.reason)));
     assert.ok(r.skipped.some((s) => /already has a Response block/.test(s.reason)));
   });

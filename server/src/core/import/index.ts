@@ -75,7 +75,19 @@ export function importTimeline(model: Postmortem, template: TemplateSpec | null,
   const shape = readShape(model, template);
   const zone = 'problem' in shape ? (model.timeline.statedZone ?? model.zone) : shape.zone;
   const result: ImportResult = {
-    edits: [], entries: [], first: null, last: null, zone, duplicates: 0, skipped: [], unreadable: [], errors: [], sources: [], problem: null, datesAdded: false, outside: false,
+    edits: [],
+    entries: [],
+    first: null,
+    last: null,
+    zone,
+    duplicates: 0,
+    skipped: [],
+    unreadable: [],
+    errors: [],
+    sources: [],
+    problem: null,
+    datesAdded: false,
+    outside: false,
   };
   const section = model.timeline.section;
   if (options.line !== undefined && !(section && options.line > section.headingRange.start.line && within(section, options.line))) {

@@ -60,7 +60,8 @@ export function readLines(text: string, ctx: ReadContext): ReadResult {
       const m = lead ? matchLeadingTime(lead[1]!) : matchLeadingTime(line);
       if (!m || (lead && m.length !== lead[1]!.trim().length)) {
         const prev = events.at(-1);
-        if (prev && /^\s/.test(raw)) prev.text = oneLine(`${prev.text} ${line}`); // an indented continuation
+        if (prev && /^\s/.test(raw))
+          prev.text = oneLine(`${prev.text} ${line}`); // an indented continuation
         else unreadable.push({ line: i + 1, text: raw, reason: 'no time at the start of the line' });
         return;
       }
@@ -75,4 +76,3 @@ export function readLines(text: string, ctx: ReadContext): ReadResult {
   if (!events.length) throw new ImportFormatError('no timestamped lines found (ISO 8601, syslog, or a time such as 14:05 at the start of each line)');
   return { source: 'lines', events, unreadable, skipped: {} };
 }
-

@@ -83,8 +83,7 @@ export function readPagerDutyCsv(text: string): ReadResult {
       unreadable.push({ line: i + 2, text: row.join(','), reason: `'${cell(created!)}' is not a date-time with an offset` });
       return;
     }
-    const add = (at: number, text: string, phase: Phase, who: string | null) =>
-      events.push({ at, text: withPhase(text, phase), who, whoInText: false, phase, source: 'pagerduty' });
+    const add = (at: number, text: string, phase: Phase, who: string | null) => events.push({ at, text: withPhase(text, phase), who, whoInText: false, phase, source: 'pagerduty' });
     add(start, `PagerDuty alert: incident ${name} triggered`, 'detected', null);
     const ackAt = isoInstant(cell(acked!)) ?? (cell(toAck!) && Number.isFinite(Number(cell(toAck!))) ? start + Number(cell(toAck!)) * 1000 : null);
     const ackWho = cell(acker!).split(/[;,]/)[0]?.trim() || null;

@@ -32,7 +32,14 @@ interface Insert {
 }
 
 const TAG = /^\[(?:phase:\s*)?[a-z]+\]\s*/i;
-const norm = (s: string) => stripMarks(s).replace(TAG, '').replace(/\\\|/g, '|').replace(/\s+/g, ' ').replace(/[.!\s]+$/, '').trim().toLowerCase();
+const norm = (s: string) =>
+  stripMarks(s)
+    .replace(TAG, '')
+    .replace(/\\\|/g, '|')
+    .replace(/\s+/g, ' ')
+    .replace(/[.!\s]+$/, '')
+    .trim()
+    .toLowerCase();
 const minute = (ms: number) => Math.floor(ms / 60_000);
 
 export function keyOf(at: number | null, text: string): string {

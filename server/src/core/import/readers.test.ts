@@ -78,57 +78,72 @@ describe('import readers', () => {
   it('Slack text: names and times on lines of their own, Today and Yesterday', () => {
     const text = 'Yesterday\nMei Lin\n11:50 PM\nstill seeing 502s\nToday\nRavi Shah\n12:10 AM\nrollback done\n';
     const r = ok(readInput(text, 'slack-text', { zone: 'UTC', date: null, today: '2024-03-10' }));
-    assert.deepEqual(r.events.map((e) => [iso(e.at), e.who, e.text]), [
-      ['2024-03-09T23:50:00Z', 'Mei Lin', 'still seeing 502s'],
-      ['2024-03-10T00:10:00Z', 'Ravi Shah', 'rollback done'],
-    ]);
+    assert.deepEqual(
+      r.events.map((e) => [iso(e.at), e.who, e.text]),
+      [
+        ['2024-03-09T23:50:00Z', 'Mei Lin', 'still seeing 502s'],
+        ['2024-03-10T00:10:00Z', 'Ravi Shah', 'rollback done'],
+      ],
+    );
     assert.match((readInput('Mei Lin  11:50 PM\nhello', 'slack-text', { zone: 'UTC', date: null, today: null }) as { error: string }).error, /no date/);
   });
 
   it('PagerDuty log entries: out of order, phases from the entry type, notifications left out', () => {
     const r = ok(readInput(read('pagerduty-log-entries.json'), 'auto', UTC));
     const sorted = [...r.events].sort((a, b) => a.at - b.at);
-    assert.deepEqual(sorted.map((e) => [iso(e.at), e.phase, e.who]), [
-      ['2024-03-10T07:41:12Z', 'detected', 'Checkout Payments'],
-      ['2024-03-10T07:44:30Z', 'acknowledged', 'Mei Lin'],
-      ['2024-03-10T07:50:00Z', null, 'Checkout Payments'],
-      ['2024-03-10T09:15:00Z', null, 'Ravi Shah'],
-      ['2024-03-10T11:25:00Z', 'resolved', 'Mei Lin'],
-    ]);
+    assert.deepEqual(
+      sorted.map((e) => [iso(e.at), e.phase, e.who]),
+      [
+        ['2024-03-10T07:41:12Z', 'detected', 'Checkout Payments'],
+        ['2024-03-10T07:44:30Z', 'acknowledged', 'Mei Lin'],
+        ['2024-03-10T07:50:00Z', null, 'Checkout Payments'],
+        ['2024-03-10T09:15:00Z', null, 'Ravi Shah'],
+        ['2024-03-10T11:25:00Z', 'resolved', 'Mei Lin'],
+      ],
+    );
     assert.equal(sorted[3]!.text, 'Note by Ravi Shah: Pinned card-network connections recycled, replay running');
     assert.deepEqual(r.skipped, { notification: 1 });
   });
 
   it('PagerDuty incident CSV: triggered, first acknowledgement (seconds_to_first_ack) and resolved', () => {
     const r = ok(readInput(read('pagerduty-incidents.csv'), 'auto', UTC));
-    assert.deepEqual(r.events.map((e) => [iso(e.at), e.phase, e.who]), [
-      ['2024-03-10T07:41:12Z', 'detected', null],
-      ['2024-03-10T07:44:30Z', 'acknowledged', 'Mei Lin'],
-      ['2024-03-10T11:25:00Z', 'resolved', 'Mei Lin'],
-    ]);
+    assert.deepEqual(
+      r.events.map((e) => [iso(e.at), e.phase, e.who]),
+      [
+        ['2024-03-10T07:41:12Z', 'detected', null],
+        ['2024-03-10T07:44:30Z', 'acknowledged', 'Mei Lin'],
+        ['2024-03-10T11:25:00Z', 'resolved', 'Mei Lin'],
+      ],
+    );
     assert.match(r.events[0]!.text, /#4211 CheckoutAuthFailureRate above 5%, payments-gateway/);
   });
 
   it('Opsgenie alert logs: created, acknowledged and closed are phases; deliveries left out', () => {
     const r = ok(readInput(read('opsgenie-alert-logs.json'), 'auto', UTC));
-    assert.deepEqual(r.events.map((e) => [iso(e.at), e.phase, e.who]), [
-      ['2024-03-10T07:41:05.123Z', 'detected', null],
-      ['2024-03-10T07:44:31Z', 'acknowledged', 'mei@example.com'],
-      ['2024-03-10T08:20:02Z', null, 'ravi@example.com'],
-      ['2024-03-10T11:25:00Z', 'resolved', 'mei@example.com'],
-    ]);
+    assert.deepEqual(
+      r.events.map((e) => [iso(e.at), e.phase, e.who]),
+      [
+        ['2024-03-10T07:41:05.123Z', 'detected', null],
+        ['2024-03-10T07:44:31Z', 'acknowledged', 'mei@example.com'],
+        ['2024-03-10T08:20:02Z', null, 'ravi@example.com'],
+        ['2024-03-10T11:25:00Z', 'resolved', 'mei@example.com'],
+      ],
+    );
     assert.equal(r.events[3]!.text, '[resolved] Alert closed via web');
   });
 
   it('Alertmanager: a group of several alerts; startsAt fires, a resolved alert’s endsAt resolves, a firing one has no end', () => {
     const r = ok(readInput(read('alertmanager-webhook.json'), 'auto', UTC));
-    assert.deepEqual(r.events.map((e) => [iso(e.at), e.phase]), [
-      ['2024-03-10T07:41:00.739Z', 'detected'],
-      ['2024-03-10T10:50:00.100Z', 'resolved'],
-      ['2024-03-10T07:38:30Z', 'detected'],
-      ['2024-03-10T08:25:00Z', 'resolved'],
-      ['2024-03-10T17:05:00Z', 'detected'],
-    ]);
+    assert.deepEqual(
+      r.events.map((e) => [iso(e.at), e.phase]),
+      [
+        ['2024-03-10T07:41:00.739Z', 'detected'],
+        ['2024-03-10T10:50:00.100Z', 'resolved'],
+        ['2024-03-10T07:38:30Z', 'detected'],
+        ['2024-03-10T08:25:00Z', 'resolved'],
+        ['2024-03-10T17:05:00Z', 'detected'],
+      ],
+    );
     assert.equal(r.events[0]!.text, 'Alert fired: `CheckoutAuthFailureRate` on payments-gateway — Payment authorization failures above 5%');
     // The same group sent again (a repeat notification) adds nothing.
     const twice = ok(readInput(JSON.stringify([JSON.parse(read('alertmanager-webhook.json')), JSON.parse(read('alertmanager-webhook.json'))]), 'auto', UTC));
@@ -137,23 +152,32 @@ describe('import readers', () => {
 
   it('git log --date=iso: one entry per commit, subject and author', () => {
     const r = ok(readInput(read('git-log.txt'), 'auto', UTC));
-    assert.deepEqual(r.events.map((e) => [iso(e.at), e.who, e.text]), [
-      ['2024-03-10T08:18:44Z', 'Ravi Shah', 'Commit 9f3c2a1: Revert "Set gateway connection pool to 16 per node"'],
-      ['2024-03-10T07:05:10Z', 'Priya Natarajan', 'Commit 1a2b3c4: Set gateway connection pool to 16 per node'],
-    ]);
+    assert.deepEqual(
+      r.events.map((e) => [iso(e.at), e.who, e.text]),
+      [
+        ['2024-03-10T08:18:44Z', 'Ravi Shah', 'Commit 9f3c2a1: Revert "Set gateway connection pool to 16 per node"'],
+        ['2024-03-10T07:05:10Z', 'Priya Natarajan', 'Commit 1a2b3c4: Set gateway connection pool to 16 per node'],
+      ],
+    );
     const local = ok(readInput('commit abcdef1\nAuthor: A <a@x>\nDate:   Sat Mar 9 23:05:10 2024 -0800\n\n    x\n', 'git', UTC));
     assert.match(local.unreadable[0]!.reason, /--date=iso/);
   });
 
   it('timestamped lines: ISO with offset, syslog and HH:MM in the document zone, continuations, unreadable lines', () => {
     const r = ok(readInput(read('lines.log'), 'auto', PT));
-    assert.deepEqual(r.events.map((e) => [iso(e.at), e.text]), [
-      ['2024-03-10T07:38:30Z', 'gateway-3 connection pool saturated (16/16 in use)'],
-      ['2024-03-10T07:39:02Z', 'gw-3 payments-gateway[4121]: upstream timeout after 10000 ms (card network)'],
-      ['2024-03-10T08:25:00Z', 'pool size back at 64 on all gateway nodes (verified by the config checker)'],
-    ]);
+    assert.deepEqual(
+      r.events.map((e) => [iso(e.at), e.text]),
+      [
+        ['2024-03-10T07:38:30Z', 'gateway-3 connection pool saturated (16/16 in use)'],
+        ['2024-03-10T07:39:02Z', 'gw-3 payments-gateway[4121]: upstream timeout after 10000 ms (card network)'],
+        ['2024-03-10T08:25:00Z', 'pool size back at 64 on all gateway nodes (verified by the config checker)'],
+      ],
+    );
     assert.deepEqual(r.unreadable, [{ line: 5, text: 'not a timestamp at all', reason: 'no time at the start of the line' }]);
     const times = ok(readInput('2024-03-09\n23:50 first errors\n00:10 rollback\n', 'lines', { zone: 'UTC', date: null, today: null }));
-    assert.deepEqual(times.events.map((e) => iso(e.at)), ['2024-03-09T23:50:00Z', '2024-03-10T00:10:00Z']);
+    assert.deepEqual(
+      times.events.map((e) => iso(e.at)),
+      ['2024-03-09T23:50:00Z', '2024-03-10T00:10:00Z'],
+    );
   });
 });

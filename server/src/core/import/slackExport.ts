@@ -5,16 +5,36 @@ import { asObject, oneLine, parseJson, str } from './text';
 
 /** Subtypes that say nothing about the incident: membership, channel settings, deletions. */
 const NOISE: ReadonlySet<string> = new Set([
-  'channel_join', 'channel_leave', 'group_join', 'group_leave', 'channel_purpose', 'group_purpose', 'channel_name',
-  'group_name', 'channel_archive', 'channel_unarchive', 'bot_add', 'bot_remove', 'pinned_item', 'unpinned_item',
-  'message_deleted', 'tombstone', 'reminder_add', 'sh_room_created', 'huddle_thread',
+  'channel_join',
+  'channel_leave',
+  'group_join',
+  'group_leave',
+  'channel_purpose',
+  'group_purpose',
+  'channel_name',
+  'group_name',
+  'channel_archive',
+  'channel_unarchive',
+  'bot_add',
+  'bot_remove',
+  'pinned_item',
+  'unpinned_item',
+  'message_deleted',
+  'tombstone',
+  'reminder_add',
+  'sh_room_created',
+  'huddle_thread',
 ]);
 
 export function isSlackMessages(json: unknown): boolean {
-  return Array.isArray(json) && json.length > 0 && json.every((m) => {
-    const o = asObject(m);
-    return !!o && typeof o.ts === 'string' && /^\d{9,11}(?:\.\d+)?$/.test(o.ts) && (o.type === 'message' || typeof o.text === 'string');
-  });
+  return (
+    Array.isArray(json) &&
+    json.length > 0 &&
+    json.every((m) => {
+      const o = asObject(m);
+      return !!o && typeof o.ts === 'string' && /^\d{9,11}(?:\.\d+)?$/.test(o.ts) && (o.type === 'message' || typeof o.text === 'string');
+    })
+  );
 }
 
 /** users.json: an array of members with `id`, `name`, `real_name` and `profile.{display_name, real_name}`. */

@@ -79,7 +79,12 @@ export function readSlackText(text: string, ctx: ReadContext): ReadResult {
       continue;
     }
     const next = lines[i + 1];
-    if (next !== undefined && LONE_TIME.test(next) && !LONE_TIME.test(raw) && (known.has(line) || (NAME_LIKE.test(line) && !pending.at(-1)?.lines.length) || (NAME_LIKE.test(line) && /^\p{Lu}/u.test(line)))) {
+    if (
+      next !== undefined &&
+      LONE_TIME.test(next) &&
+      !LONE_TIME.test(raw) &&
+      (known.has(line) || (NAME_LIKE.test(line) && !pending.at(-1)?.lines.length) || (NAME_LIKE.test(line) && /^\p{Lu}/u.test(line)))
+    ) {
       who = line;
       known.add(line);
       open(LONE_TIME.exec(next)![1]!, line, i);

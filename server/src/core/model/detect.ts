@@ -42,7 +42,19 @@ const TITLE_WORDS = /post[- ]?mortem|incident|\brca\b|root cause|outage|retrospe
 /** A title that says the document is not a real report. */
 const NOT_REAL_TITLE = /\b(?:example|sample|template|skeleton)\b/i;
 /** Words of an incident write-up in running text, for documents with a title and no sections. */
-const PROSE_WORDS = [/\boutage\b/i, /\bincident\b/i, /\broot cause\b/i, /\bimpact(?:ed)?\b/i, /\baffected\b/i, /\bmitigat/i, /\b(?:resolved|restored)\b/i, /\bon-?call\b/i, /\bdowntime\b/i, /\bapologi[sz]e/i, /\bto prevent\b/i];
+const PROSE_WORDS = [
+  /\boutage\b/i,
+  /\bincident\b/i,
+  /\broot cause\b/i,
+  /\bimpact(?:ed)?\b/i,
+  /\baffected\b/i,
+  /\bmitigat/i,
+  /\b(?:resolved|restored)\b/i,
+  /\bon-?call\b/i,
+  /\bdowntime\b/i,
+  /\bapologi[sz]e/i,
+  /\bto prevent\b/i,
+];
 const TYPES: ReadonlySet<string> = new Set(['postmortem', 'incident', 'incidentreport', 'rca']);
 
 export function detect(input: DetectInput, templates: TemplateSpec[], files: string[], defaultTemplate: string | undefined): Detection {

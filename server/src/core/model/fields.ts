@@ -53,13 +53,7 @@ export interface StatedWindow {
   end: { at: number; field: Field } | null;
 }
 
-export function readStated(
-  fields: Field[],
-  sections: Section[],
-  template: TemplateSpec | null,
-  date: string | null,
-  zone: string,
-): { metrics: StatedMetric[]; window: StatedWindow } {
+export function readStated(fields: Field[], sections: Section[], template: TemplateSpec | null, date: string | null, zone: string): { metrics: StatedMetric[]; window: StatedWindow } {
   const metrics: StatedMetric[] = [];
   const window: StatedWindow = { start: null, end: null };
   for (const field of fields) {

@@ -38,8 +38,9 @@ export function readMilestones(items: readonly ListItemInfo[], timeline: Section
   }
   // The same phase at two instants: several incidents (an incident log), so no one of them is the document's.
   const seen = new Map<Phase, number>();
-  for (const m of out) if ((seen.get(m.phase) ?? m.at) !== m.at) return [];
-  else seen.set(m.phase, m.at);
+  for (const m of out)
+    if ((seen.get(m.phase) ?? m.at) !== m.at) return [];
+    else seen.set(m.phase, m.at);
   return out;
 }
 

@@ -40,7 +40,8 @@ const TOKENS = [
   /\bSEV-1 \/ SEV-2 \/ \S.*$/g,
 ];
 /** Whole values that are a template's sample text. */
-const WHOLE = /^(?:Name|Names|DATE|Yes\/No|TBD|Event description|Action description|Open\/Closed|P0\/P1\/P2|(?:Item|Factor|Action|Improvement|Criteria|Aspect) \d+|% of users affected|Regions \/ tenants affected|Primary symptoms experienced|service-name \(impact summary\))$/;
+const WHOLE =
+  /^(?:Name|Names|DATE|Yes\/No|TBD|Event description|Action description|Open\/Closed|P0\/P1\/P2|(?:Item|Factor|Action|Improvement|Criteria|Aspect) \d+|% of users affected|Regions \/ tenants affected|Primary symptoms experienced|service-name \(impact summary\))$/;
 /** An unchosen option list: `P0 | P1 | P2 | P3`, `Resolved | Mitigated | Monitoring`. */
 const OPTIONS = /^[\w-]+(?: \| [\w-]+){2,}$/;
 
@@ -55,10 +56,13 @@ export function findPlaceholders(text: string, extra: RegExp[] = []): Placeholde
   if (!memo) {
     if (memos.size >= 64) memos.clear();
     const own = extra.map((r) => new RegExp(r.source, r.flags));
-    memos.set(key, (memo = new TextMemo((t) => {
-      const found = scan(t, own);
-      return found.length ? found : NONE;
-    })));
+    memos.set(
+      key,
+      (memo = new TextMemo((t) => {
+        const found = scan(t, own);
+        return found.length ? found : NONE;
+      })),
+    );
   }
   const found = memo.get(text);
   return found.length ? found.map((m) => ({ ...m })) : [];

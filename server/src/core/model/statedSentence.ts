@@ -8,7 +8,8 @@ import { lineRange } from './text';
 const BETWEEN = /\bbetween\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?/gi;
 // The sentence must say the window is the incident's, not some other interval.
 const INCIDENT = /\b(?:incident|outage|broken|unavailable|unreachable|inaccessible|accessed|degraded|down|experienced|failed|failing|errors?|impact(?:ed)?|affected)\b/i;
-const DATE_IN = /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/i;
+const DATE_IN =
+  /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/i;
 
 /** The first date written in a text (ISO or with a month name), as YYYY-MM-DD. */
 export function dateIn(text: string): string | null {

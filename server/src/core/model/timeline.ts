@@ -30,11 +30,7 @@ const TIMEISH = /^\[[^\]]*\]$|\d|^hh:mm/i;
 
 export function findTimelineSection(sections: Section[], template: TemplateSpec | null): Section | null {
   const ids = new Set(template?.sections.filter((s) => s.role === 'timeline').map((s) => s.id) ?? []);
-  return (
-    sections.find((s) => s.templateId !== null && ids.has(s.templateId)) ??
-    sections.find((s) => isTimelineTitle(s)) ??
-    null
-  );
+  return sections.find((s) => s.templateId !== null && ids.has(s.templateId)) ?? sections.find((s) => isTimelineTitle(s)) ?? null;
 }
 
 const TIMELINE_TITLE = /timeline|chronology|sequence of events|タイムライン|時系列/i;

@@ -7,8 +7,7 @@ const service = createService({ templates: loadBuiltinTemplates(), today: () => 
 let n = 0;
 const analyze = (text: string, name = `pm-${++n}.md`) => service.analyze({ uri: `file:///ws/incidents/${name}`, version: 1, text });
 /** `line: ISO instant` for every entry (`-` when unplaced). */
-const read = (text: string, name?: string) =>
-  analyze(text, name).timeline.entries.map((e) => `${e.line}: ${e.at === null ? '-' : new Date(e.at).toISOString().slice(0, 16)}`);
+const read = (text: string, name?: string) => analyze(text, name).timeline.entries.map((e) => `${e.line}: ${e.at === null ? '-' : new Date(e.at).toISOString().slice(0, 16)}`);
 
 describe('timeline shapes', () => {
   it('list items with times in bold, italics, code or brackets', () => {
@@ -25,7 +24,8 @@ describe('timeline shapes', () => {
   });
 
   it('a date and a time inside one bold span, and a bold span that closes on the next line', () => {
-    const doc = '# Disk full\n\n## Timeline\n\nUnless otherwise noted all events happened on 2019-10-21, in UTC.\n\n- **2019-10-20 23:55: builds start failing**\n- **00:38: alerts fire, the on-call engineer\n  is paged**\n- 00:40: engineer joins\n';
+    const doc =
+      '# Disk full\n\n## Timeline\n\nUnless otherwise noted all events happened on 2019-10-21, in UTC.\n\n- **2019-10-20 23:55: builds start failing**\n- **00:38: alerts fire, the on-call engineer\n  is paged**\n- 00:40: engineer joins\n';
     assert.deepEqual(read(doc), ['6: 2019-10-20T23:55', '7: 2019-10-21T00:38', '9: 2019-10-21T00:40']);
   });
 
@@ -50,10 +50,13 @@ describe('timeline shapes', () => {
   it('one heading per entry, with its text on the heading or in the paragraph under it', () => {
     const doc = '# Hub outage 2025-08-12\n\n## Timeline (times in UTC)\n\n### 12:19 - Namespace deleted\n\n### 12:25\nUsers report 404s\n';
     const m = analyze(doc);
-    assert.deepEqual(m.timeline.entries.map((e) => [e.line, e.text, new Date(e.at!).toISOString().slice(11, 16)]), [
-      [4, 'Namespace deleted', '12:19'],
-      [6, 'Users report 404s', '12:25'],
-    ]);
+    assert.deepEqual(
+      m.timeline.entries.map((e) => [e.line, e.text, new Date(e.at!).toISOString().slice(11, 16)]),
+      [
+        [4, 'Namespace deleted', '12:19'],
+        [6, 'Users report 404s', '12:25'],
+      ],
+    );
     assert.equal(m.timeline.entries[1]!.textRange.start.line, 7);
   });
 
@@ -69,7 +72,7 @@ describe('timeline shapes', () => {
     assert.deepEqual(read(b), ['5: 2021-11-25T15:00', '6: 2021-11-25T16:20', '8: 2021-11-26T10:10']);
   });
 
-  it('day-first or month-first from the document\'s other dates; unknown when nothing tells', () => {
+  it("day-first or month-first from the document's other dates; unknown when nothing tells", () => {
     const dayFirst = '# Outage 2021\n\n## Timeline\n\n### 25/04\n\n- 10:00 start\n\n### 03/05\n\n- 09:00 fixed\n';
     assert.deepEqual(read(dayFirst), ['6: 2021-04-25T10:00', '10: 2021-05-03T09:00']);
     const unknown = '# Outage 2021\n\n## Timeline\n\n### 03/05\n\n- 09:00 fixed\n';
@@ -106,6 +109,9 @@ describe('timeline shapes', () => {
 
   it('a document zone stated above the first section', () => {
     const m = analyze('# Outage 2019-03-26\n\nAll times in PDT (UTC-7).\n\n## Timeline\n\n- [03-26 08:10] deploy\n');
-    assert.deepEqual(m.timeline.entries.map((e) => new Date(e.at!).toISOString().slice(0, 16)), ['2019-03-26T15:10']);
+    assert.deepEqual(
+      m.timeline.entries.map((e) => new Date(e.at!).toISOString().slice(0, 16)),
+      ['2019-03-26T15:10'],
+    );
   });
 });

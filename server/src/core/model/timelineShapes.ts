@@ -49,7 +49,10 @@ const STATEMENT = /\b(?:events?|times?|entries|everything)\b[^.]*?\b(?:on|from|o
 function leadDraft(line: number, col: number, content: string, lines: string[]): Draft | null {
   const lead = leads.get(content);
   if (!lead) return null;
-  const text = content.slice(lead.textStart).replace(/\s*(?:\*\*|__)\s*$/, '').trim();
+  const text = content
+    .slice(lead.textStart)
+    .replace(/\s*(?:\*\*|__)\s*$/, '')
+    .trim();
   return {
     timeText: content.slice(lead.start, lead.start + lead.length),
     time: lead.time,
@@ -117,7 +120,12 @@ export function readShapes(doc: ParsedDocument, section: Section, fast: Draft[])
     if (!inside(r.line)) continue;
     covered.add(r.line);
     if (byLine.get(r.line)?.time && !dateBesideTime(r.header)) continue;
-    const d = rowDraft(r.header.map((c) => c.text), r.cells, r.line, doc.lines);
+    const d = rowDraft(
+      r.header.map((c) => c.text),
+      r.cells,
+      r.line,
+      doc.lines,
+    );
     if (d) take(d);
   }
   // Headings: one per entry (`### 12:19 PST - …`) or one per day (`### 2023-07-19`).
@@ -279,8 +287,7 @@ export function isNewestFirst(drafts: Draft[]): boolean {
 export function resolveShapes(drafts: Draft[], marks: DayMark[], baseDate: string | null, zone: string, year: number | null): { at: (number | null)[]; zones: (string | null)[] } {
   const order = dayFirst([...marks.flatMap((m) => (m.date ? [m.date] : [])), ...drafts.flatMap((d) => (d.loose ? [d.loose] : []))]);
   const base = parseIsoDate(baseDate);
-  const settle = (d: LooseDate, ref: YMD | null): YMD | null =>
-    d.year !== null ? settleDate(d, null, order) : ref ? nearestYear(d, ref, order) : settleDate(d, year, order);
+  const settle = (d: LooseDate, ref: YMD | null): YMD | null => (d.year !== null ? settleDate(d, null, order) : ref ? nearestYear(d, ref, order) : settleDate(d, year, order));
 
   // Groups of drafts that share a day mark (or none), in reading order.
   const groups: { ctx: YMD | null; known: boolean; zone: string | null; sticky: boolean; items: number[] }[] = [{ ctx: base, known: true, zone: null, sticky: false, items: [] }];

@@ -86,13 +86,7 @@ export interface ActionItem {
 }
 
 export type MetricKind = 'duration' | 'timeToDetect' | 'timeToAcknowledge' | 'timeToMitigate' | 'timeToResolve';
-export const METRIC_KINDS: readonly MetricKind[] = [
-  'duration',
-  'timeToDetect',
-  'timeToAcknowledge',
-  'timeToMitigate',
-  'timeToResolve',
-];
+export const METRIC_KINDS: readonly MetricKind[] = ['duration', 'timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'];
 
 /** A metric the author stated in a field, e.g. `**Time to Acknowledge (TTA):** 00:07`. */
 export interface StatedMetric {

@@ -10,14 +10,24 @@ const alone = (head: string, row: string): BlockInfo => analyzeBlock({ kind: 'ta
 
 function agrees(head: string, rows: string[]): BlockInfo[] | null {
   const together = analyzeRows(head, rows);
-  if (together) assert.deepStrictEqual(together, rows.map((r) => alone(head, r)), `head ${JSON.stringify(head)}, rows ${JSON.stringify(rows)}`);
+  if (together)
+    assert.deepStrictEqual(
+      together,
+      rows.map((r) => alone(head, r)),
+      `head ${JSON.stringify(head)}, rows ${JSON.stringify(rows)}`,
+    );
   return together;
 }
 
 describe('analyzeRows', () => {
   it('reads ordinary rows like one parse per row, cells and all', () => {
     const head = '| Time (UTC) | Event | Owner |\n| :-- | :-- | :-- |';
-    const rows = ['| 13:52 | Incident began: first 5xx from `payments-api` | Dana |', '| 14:03 | **Alert** fired \\| paged | Omar Haddad |', '|14:06|Acknowledged|', '| 14:20 | [Runbook](https://x.example/a|b) | Lena | extra |'];
+    const rows = [
+      '| 13:52 | Incident began: first 5xx from `payments-api` | Dana |',
+      '| 14:03 | **Alert** fired \\| paged | Omar Haddad |',
+      '|14:06|Acknowledged|',
+      '| 14:20 | [Runbook](https://x.example/a|b) | Lena | extra |',
+    ];
     const infos = agrees(head, rows);
     assert.ok(infos, 'an ordinary table is read in one parse');
     assert.deepEqual(infos[0]!.rows, [
@@ -31,8 +41,14 @@ describe('analyzeRows', () => {
       },
     ]);
     // Two cells only (no padding to the header), and an escaped pipe stays in its cell.
-    assert.deepEqual(infos[2]!.rows[0]!.cells.map((c) => c.text), ['14:06', 'Acknowledged']);
-    assert.deepEqual(infos[1]!.rows[0]!.cells.map((c) => c.text), ['14:03', '**Alert** fired \\| paged', 'Omar Haddad']);
+    assert.deepEqual(
+      infos[2]!.rows[0]!.cells.map((c) => c.text),
+      ['14:06', 'Acknowledged'],
+    );
+    assert.deepEqual(
+      infos[1]!.rows[0]!.cells.map((c) => c.text),
+      ['14:03', '**Alert** fired \\| paged', 'Omar Haddad'],
+    );
   });
 
   it('declines when a line does not continue the table (the caller reads those rows alone)', () => {
@@ -43,7 +59,37 @@ describe('analyzeRows', () => {
   });
 
   it('agrees with one parse per row on arbitrary row text (property)', () => {
-    const piece = fc.constantFrom('|', ' | ', '\\|', '`', '`a|b`', '**', '*', '_', '[x](y)', '<b>', '<!--', '-->', '> ', '# ', '- ', '1. ', '    ', '\t', '10:00', 'word', '&amp;', ':--', '---', '~~~', '```', '[ ]', 'www.example.com', 'a@b.co', '\\');
+    const piece = fc.constantFrom(
+      '|',
+      ' | ',
+      '\\|',
+      '`',
+      '`a|b`',
+      '**',
+      '*',
+      '_',
+      '[x](y)',
+      '<b>',
+      '<!--',
+      '-->',
+      '> ',
+      '# ',
+      '- ',
+      '1. ',
+      '    ',
+      '\t',
+      '10:00',
+      'word',
+      '&amp;',
+      ':--',
+      '---',
+      '~~~',
+      '```',
+      '[ ]',
+      'www.example.com',
+      'a@b.co',
+      '\\',
+    );
     const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
     // Mostly rows that keep the table going (so the one-parse path is taken), some anything.
     const row = fc.oneof({ weight: 1, arbitrary: text }, { weight: 3, arbitrary: text.map((t) => `| ${t} |`) });
@@ -86,10 +132,13 @@ describe('analyzeItems', () => {
     const infos = agreesOn(text);
     assert.ok(infos, 'ordinary items are read in one parse');
     assert.equal(infos.length, 8);
-    assert.deepEqual(infos[1]!.items.map((i) => [i.line, i.endLine, i.depth, i.text]), [
-      [0, 2, 1, '**11:41 PM**: Alert fired; primary on-call paged'],
-      [2, 2, 2, 'a nested note with **Owner:** Mei'],
-    ]);
+    assert.deepEqual(
+      infos[1]!.items.map((i) => [i.line, i.endLine, i.depth, i.text]),
+      [
+        [0, 2, 1, '**11:41 PM**: Alert fired; primary on-call paged'],
+        [2, 2, 2, 'a nested note with **Owner:** Mei'],
+      ],
+    );
     assert.deepEqual(infos[2]!.items[0]!.checked, true);
     assert.equal(infos[7]!.rows.length, 2); // in a list item the header row counts as a row too
   });
@@ -100,7 +149,36 @@ describe('analyzeItems', () => {
   });
 
   it('agrees with one parse per item on arbitrary items (property)', () => {
-    const piece = fc.constantFrom('**11:44 PM**', '**Owner:**', ' ', 'text', '`code`', '[ ] ', '[x] ', '<!--', '-->', '<div>', '**', '*', '_', '# ', '> ', '|', '---', '```', '~~~', '\\', '[link](u)', '[ref]', '1. ', '- ', 'www.example.com', '\t', '&lt;', '===');
+    const piece = fc.constantFrom(
+      '**11:44 PM**',
+      '**Owner:**',
+      ' ',
+      'text',
+      '`code`',
+      '[ ] ',
+      '[x] ',
+      '<!--',
+      '-->',
+      '<div>',
+      '**',
+      '*',
+      '_',
+      '# ',
+      '> ',
+      '|',
+      '---',
+      '```',
+      '~~~',
+      '\\',
+      '[link](u)',
+      '[ref]',
+      '1. ',
+      '- ',
+      'www.example.com',
+      '\t',
+      '&lt;',
+      '===',
+    );
     const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
     const marker = fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '-', '10. ');
     const indent = fc.constantFrom('  ', '   ', '    ', '\t', ' ', '      ');

@@ -278,14 +278,7 @@ function heading(node: Heading, pos: (o: number) => { line: number; character: n
 
 const FIELD_PREFIX = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?$/;
 
-function addField(
-  node: Strong,
-  pos: (o: number) => { line: number; character: number },
-  lines: string[],
-  prefix: number,
-  listDepth: number,
-  info: BlockInfo,
-): void {
+function addField(node: Strong, pos: (o: number) => { line: number; character: number }, lines: string[], prefix: number, listDepth: number, info: BlockInfo): void {
   const s = pos(node.position!.start.offset!);
   const e = pos(node.position!.end.offset!);
   if (s.line !== e.line || s.line < 0) return;
@@ -313,13 +306,7 @@ function addField(
 
 const ITEM_HEAD = /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/;
 
-function listItem(
-  node: ListItem,
-  pos: (o: number) => { line: number; character: number },
-  lines: string[],
-  prefix: number,
-  depth: number,
-): ListItemInfo {
+function listItem(node: ListItem, pos: (o: number) => { line: number; character: number }, lines: string[], prefix: number, depth: number): ListItemInfo {
   const s = pos(node.position!.start.offset!);
   const e = pos(node.position!.end.offset!);
   const line = lines[s.line + prefix] ?? '';

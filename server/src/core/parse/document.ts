@@ -212,7 +212,12 @@ function readTogether(unknown: { index: number; key: string }[], blocks: Block[]
   };
   for (const [headerLine, rows] of groups) {
     const head = lines[headerLine]! + '\n' + lines[headerLine + 1]!;
-    read(rows, (chunk) => analyzeRows(head, chunk.map((i) => lines[blocks[i]!.start]!)));
+    read(rows, (chunk) =>
+      analyzeRows(
+        head,
+        chunk.map((i) => lines[blocks[i]!.start]!),
+      ),
+    );
   }
   read(items, (chunk) => analyzeItems(chunk.map((i) => blocks[i]!.source)));
   return out;

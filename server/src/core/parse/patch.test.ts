@@ -7,7 +7,16 @@ import { parseDocument, type ParsedDocument } from './document';
 const TABLE = ['# Incident', '', '## Timeline', '', '| Time | Event |', '|---|---|', '| 10:00 | Began |', '| 10:05 | Paged |', '| 10:20 | Restored |', '', '## After', 'text'];
 const LIST = ['# Incident', '', '## Timeline', '', '- **10:00**: Began', '- **10:05**: Paged', '  continuation of paged', '- **10:20**: Restored', '', '## After'];
 
-const comparable = (d: ParsedDocument) => ({ lines: d.lines, headings: d.headings, fields: d.fields, items: d.items, rows: d.rows, tables: d.tables, frontMatter: d.frontMatter, codeLines: [...d.codeLines] });
+const comparable = (d: ParsedDocument) => ({
+  lines: d.lines,
+  headings: d.headings,
+  fields: d.fields,
+  items: d.items,
+  rows: d.rows,
+  tables: d.tables,
+  frontMatter: d.frontMatter,
+  codeLines: [...d.codeLines],
+});
 
 /** Parse `before`, then `after` incrementally: the result equals a cold parse; returns the edit seen. */
 function step(before: string[], after: string[]) {

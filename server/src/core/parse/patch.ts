@@ -73,10 +73,7 @@ function editKind(last: Last, lines: string[], e: { line: number; removed: numbe
   const nextLine = e.removed ? h + 1 : h; // in the last version
   const next = last.lines[nextLine];
   const nextBlock = last.blocks[blockAt(last.blocks, nextLine)];
-  const belowOk =
-    next === undefined ||
-    BLANK.test(next) ||
-    (nextBlock?.kind === 'list-item' && nextBlock.start === nextLine && LIST_START.test(next) && !HEADING_ITEM.test(next));
+  const belowOk = next === undefined || BLANK.test(next) || (nextBlock?.kind === 'list-item' && nextBlock.start === nextLine && LIST_START.test(next) && !HEADING_ITEM.test(next));
   return aboveOk && belowOk ? 'list-item' : null;
 }
 

@@ -30,7 +30,32 @@ describe('parse: pipe lines outside a table hold no structure', () => {
   });
 
   it('random pipe lines (property): the parser finds no heading, list or table, and no field at a line start', () => {
-    const piece = fc.constantFrom('|', ' ', '**Key:**', '**', '`', '```', '<div>', '</div>', '<!--', '-->', '[x](y)', '[x]: /u', '===', '---', ':-:', '#', '> ', '- ', '1. ', 'text', '\\', '&amp;', '~~~', '    ');
+    const piece = fc.constantFrom(
+      '|',
+      ' ',
+      '**Key:**',
+      '**',
+      '`',
+      '```',
+      '<div>',
+      '</div>',
+      '<!--',
+      '-->',
+      '[x](y)',
+      '[x]: /u',
+      '===',
+      '---',
+      ':-:',
+      '#',
+      '> ',
+      '- ',
+      '1. ',
+      'text',
+      '\\',
+      '&amp;',
+      '~~~',
+      '    ',
+    );
     const line = fc.tuple(fc.constantFrom('', ' ', '  ', '   '), fc.array(piece, { maxLength: 6 })).map(([lead, parts]) => `${lead}|${parts.join('')}`);
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {

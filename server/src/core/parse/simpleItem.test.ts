@@ -21,14 +21,36 @@ const markdownFiles = (dir: string): string[] =>
 
 describe('parse: one-line list items read without the parser (simpleItem.ts)', () => {
   it('reads the common shapes as the parser does', () => {
-    for (const line of ['- **10:02 AM**: Checked `payments-api`', '1. plain text', '- [ ] Fix it - Owner: @mei', '- [x] Done', '* **Severity:** SEV2', '+ **Was it detected?** Yes', '10) **Time (UTC):** 14:05', '-    four spaces']) {
+    for (const line of [
+      '- **10:02 AM**: Checked `payments-api`',
+      '1. plain text',
+      '- [ ] Fix it - Owner: @mei',
+      '- [x] Done',
+      '* **Severity:** SEV2',
+      '+ **Was it detected?** Yes',
+      '10) **Time (UTC):** 14:05',
+      '-    four spaces',
+    ]) {
       assert.ok(check(line), `read without the parser: ${line}`);
     }
     assert.deepStrictEqual(simpleItemInfo('- **Owner:** Dana Kim')!.fields[0], { line: 0, key: 'Owner', keyStart: 2, keyEnd: 12, valueStart: 13, valueEnd: 21, raw: 'Dana Kim', listDepth: 1 });
   });
 
   it('leaves to the parser what it cannot be sure of', () => {
-    for (const line of ['- - nested', '- 1. nested', '- * * *', '-     five spaces is code', '- **a***b', '- **www.x.com**: y', '- `code`', '- [link](x)', '-\ttab', '- **x:**y', '- __Key:__ v', '-']) {
+    for (const line of [
+      '- - nested',
+      '- 1. nested',
+      '- * * *',
+      '-     five spaces is code',
+      '- **a***b',
+      '- **www.x.com**: y',
+      '- `code`',
+      '- [link](x)',
+      '-\ttab',
+      '- **x:**y',
+      '- __Key:__ v',
+      '-',
+    ]) {
       assert.equal(simpleItemInfo(line), null, line);
       parsed(line); // and the parser reads it
     }
@@ -43,8 +65,55 @@ describe('parse: one-line list items read without the parser (simpleItem.ts)', (
   });
 
   it('random lines built from tricky pieces (property)', () => {
-    const piece = fc.constantFrom('**', '*', '_', '__', '`', 'Key', 'Time (UTC)', ':', ': ', ' ', '  ', '10:02 AM', '?', 'www.x.com', 'a@b.co', 'http://x', '[', ']', '(', ')', '<!--', '-->', '<b>', '1.', '2)', '\\', '&amp;', '!', 'ümlaut', '😀', '#', '>', '|', '---', '.', ',', '~~', '$', '"');
-    const line = fc.tuple(fc.constantFrom('-', '*', '+', '1.', '2)', '10.'), fc.constantFrom(' ', '  ', '   ', '    ', '     '), fc.constantFrom('', '[ ] ', '[x] ', '[X] ', '[] '), fc.constantFrom('', 'A', 'x', '9', '**Key', '**10:02 AM', '**Time (UTC)', '**a'), fc.array(piece, { maxLength: 8 }), fc.constantFrom('', ' ', 'A', 'x'));
+    const piece = fc.constantFrom(
+      '**',
+      '*',
+      '_',
+      '__',
+      '`',
+      'Key',
+      'Time (UTC)',
+      ':',
+      ': ',
+      ' ',
+      '  ',
+      '10:02 AM',
+      '?',
+      'www.x.com',
+      'a@b.co',
+      'http://x',
+      '[',
+      ']',
+      '(',
+      ')',
+      '<!--',
+      '-->',
+      '<b>',
+      '1.',
+      '2)',
+      '\\',
+      '&amp;',
+      '!',
+      'ümlaut',
+      '😀',
+      '#',
+      '>',
+      '|',
+      '---',
+      '.',
+      ',',
+      '~~',
+      '$',
+      '"',
+    );
+    const line = fc.tuple(
+      fc.constantFrom('-', '*', '+', '1.', '2)', '10.'),
+      fc.constantFrom(' ', '  ', '   ', '    ', '     '),
+      fc.constantFrom('', '[ ] ', '[x] ', '[X] ', '[] '),
+      fc.constantFrom('', 'A', 'x', '9', '**Key', '**10:02 AM', '**Time (UTC)', '**a'),
+      fc.array(piece, { maxLength: 8 }),
+      fc.constantFrom('', ' ', 'A', 'x'),
+    );
     let read = 0;
     fc.assert(
       fc.property(line, ([marker, space, box, head, parts, tail]) => {

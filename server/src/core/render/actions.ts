@@ -33,9 +33,7 @@ export function countByOwner(items: readonly ActionItem[], today: string): Owner
     g.items.push(item);
     groups.set(key, g);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-    .map(([, g]) => ({ owner: g.owner, ...countActions(g.items, today) }));
+  return [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([, g]) => ({ owner: g.owner, ...countActions(g.items, today) }));
 }
 
 export function actionSummary(items: readonly ActionItem[], today: string): string {
@@ -44,7 +42,11 @@ export function actionSummary(items: readonly ActionItem[], today: string): stri
   const c = countActions(items, today);
   const totals =
     `<dl class="pm-counts">` +
-    [['open', 'Open', c.open], ['done', 'Done', c.done], ['overdue', 'Overdue', c.overdue]]
+    [
+      ['open', 'Open', c.open],
+      ['done', 'Done', c.done],
+      ['overdue', 'Overdue', c.overdue],
+    ]
       .map(([k, label, n]) => `<div${attrs({ class: `pm-count pm-count-${k}${k === 'overdue' && n ? ' pm-alert' : ''}`, 'data-count': k })}><dt>${label}</dt><dd>${n}</dd></div>`)
       .join('') +
     `</dl>`;

@@ -132,10 +132,7 @@ export function timelineChart(model: Postmortem): string {
 
   const legend = bandList.length
     ? `<ul class="pm-legend">${bandList
-        .map(
-          (b) =>
-            `<li><span class="pm-swatch pm-band-${b.to.phase}"></span>${esc(`${b.from.phase} → ${b.to.phase}`)} <strong>${esc(formatDuration(b.minutes))}</strong></li>`,
-        )
+        .map((b) => `<li><span class="pm-swatch pm-band-${b.to.phase}"></span>${esc(`${b.from.phase} → ${b.to.phase}`)} <strong>${esc(formatDuration(b.minutes))}</strong></li>`)
         .join('')}</ul>`
     : '';
   const foot = `<p class="pm-note">${count(timed.length, 'entry', 'entries')} · times in ${esc(zone)}${untimed ? ` · ${count(untimed, 'entry', 'entries')} without a readable time` : ''}</p>`;

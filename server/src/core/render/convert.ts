@@ -44,8 +44,36 @@ const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$
 // from remark-rehype, already prefixed), links and images limited to http(s) (and data: images).
 export const SCHEMA: Schema = {
   tagNames: [
-    'a', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input', 'li', 'ol', 'p',
-    'pre', 'section', 'span', 'strong', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
+    'a',
+    'blockquote',
+    'br',
+    'code',
+    'del',
+    'em',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'hr',
+    'img',
+    'input',
+    'li',
+    'ol',
+    'p',
+    'pre',
+    'section',
+    'span',
+    'strong',
+    'sup',
+    'table',
+    'tbody',
+    'td',
+    'th',
+    'thead',
+    'tr',
+    'ul',
   ],
   attributes: {
     a: ['href', 'title', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel', ['className', 'data-footnote-backref']],
@@ -160,7 +188,12 @@ function image(img: Element, options: BodyOptions, inLink: boolean): Element {
     const title = `Remote image, not loaded: ${src}`;
     return inLink
       ? { type: 'element', tagName: 'span', properties: { className: ['pm-remote-image'], title }, children: label }
-      : { type: 'element', tagName: 'a', properties: { className: ['pm-remote-image'], href: src, title, rel: options.mode === 'standalone' ? ['noopener', 'noreferrer'] : undefined }, children: label };
+      : {
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['pm-remote-image'], href: src, title, rel: options.mode === 'standalone' ? ['noopener', 'noreferrer'] : undefined },
+          children: label,
+        };
   }
   const local = isPlainRelative(src) ? localImage(src, options) : null;
   if (local) return keep(local);

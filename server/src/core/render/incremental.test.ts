@@ -113,19 +113,28 @@ describe('render: incremental re-render equals a render from scratch (property)'
   for (const name of fixtures) {
     it(`random edits to ${name}`, () => {
       const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-      fc.assert(fc.property(fc.array(edit, { minLength: 10, maxLength: 20 }), (edits) => checkEdits(text, edits)), RUNS);
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 10, maxLength: 20 }), (edits) => checkEdits(text, edits)),
+        RUNS,
+      );
     });
   }
 
   for (const style of STYLES) {
     it(`random edits to a generated ${style}-style post-mortem (long timeline and action items)`, () => {
       const text = generatePostmortem(style, 12_000, 3);
-      fc.assert(fc.property(fc.array(edit, { minLength: 10, maxLength: 20 }), (edits) => checkEdits(text, edits)), RUNS);
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 10, maxLength: 20 }), (edits) => checkEdits(text, edits)),
+        RUNS,
+      );
     });
   }
 
   it('random edits to long lists (grouped items, a task late in the list, headings in items)', () => {
-    fc.assert(fc.property(fc.array(edit, { minLength: 10, maxLength: 20 }), (edits) => checkEdits(longLists(), edits)), RUNS);
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 10, maxLength: 20 }), (edits) => checkEdits(longLists(), edits)),
+      RUNS,
+    );
   });
 
   for (const style of STYLES) {
@@ -142,8 +151,7 @@ describe('render: incremental re-render equals a render from scratch (property)'
       let current = text;
       for (let i = 0; i < 7; i++) {
         const line = rows[Math.floor(rows.length * (0.2 + 0.6 * random()))]! + (i > 3 ? 1 : 0);
-        const e: Edit =
-          i === 4 ? { kind: 'insertLine', line, text: '' } : i === 6 ? { kind: 'deleteLines', line: rows[3]!, count: 1 } : { kind: 'insert', at: inLine(current, line), text: 'x' };
+        const e: Edit = i === 4 ? { kind: 'insertLine', line, text: '' } : i === 6 ? { kind: 'deleteLines', line: rows[3]!, count: 1 } : { kind: 'insert', at: inLine(current, line), text: 'x' };
         edits.push(e);
         current = applyEdit(current, e);
       }
@@ -160,7 +168,15 @@ describe('render: long lists and tables in groups', () => {
     // # Lists | bullets (2..121) | Between. | ordered (125..214) | And again. | stars (218..317) | [rb]
     assert.deepEqual(
       chunks.map((c) => [c.start, bigList(c.text)?.loose ?? null]),
-      [[0, null], [2, false], [123, null], [125, false], [216, null], [218, null], [319, null]],
+      [
+        [0, null],
+        [2, false],
+        [123, null],
+        [125, false],
+        [216, null],
+        [218, null],
+        [319, null],
+      ],
     );
     const html = body(text);
     assert.equal(html, body(text, 'file:///ws/other.md', true));
@@ -188,7 +204,10 @@ describe('render: long lists and tables in groups', () => {
       // The first definition of a label wins, also over one in the chunk with the reference.
       ['[a]: https://one.example\n\n[a]: https://two.example\nText [a].', '<p data-line="3">Text <a href="https://one.example" title="https://one.example">a</a>.</p>'],
       // A definition cannot interrupt a paragraph: that line is text and defines nothing.
-      ['Para line\n[a]: https://x.example\n\n[a] link?', '<p data-line="0">Para line\n[a]: <a href="https://x.example" title="https://x.example">https://x.example</a></p>\n<p data-line="3">[a] link?</p>'],
+      [
+        'Para line\n[a]: https://x.example\n\n[a] link?',
+        '<p data-line="0">Para line\n[a]: <a href="https://x.example" title="https://x.example">https://x.example</a></p>\n<p data-line="3">[a] link?</p>',
+      ],
       // Definitions in a quote count for the whole document, on one line or on two.
       ['> [q]: https://q.example\n\nSee [q].', '<blockquote data-line="0">\n</blockquote>\n<p data-line="2">See <a href="https://q.example" title="https://q.example">q</a>.</p>'],
       ['> [m]:\n> https://m.example\n\nSee [m].', '<blockquote data-line="0">\n</blockquote>\n<p data-line="3">See <a href="https://m.example" title="https://m.example">m</a>.</p>'],
@@ -218,7 +237,10 @@ describe('render: long lists and tables in groups', () => {
     for (let t = 0; t < 200; t++) {
       const rows = Array.from({ length: 300 }, row);
       const before = groups(rows);
-      assert.ok(before.slice(0, -1).every((g) => g.length >= 4 && g.length <= 40), 'groups of 4 to 40 rows');
+      assert.ok(
+        before.slice(0, -1).every((g) => g.length >= 4 && g.length <= 40),
+        'groups of 4 to 40 rows',
+      );
       const k = Math.floor(random() * (rows.length - 10));
       const op = t % 3;
       if (op === 0) rows.splice(k, 0, row());

@@ -49,7 +49,9 @@ export function render(ctx: RuleContext, options: RenderOptions): RenderResult {
   const title = displayTitle(model);
   const parts: string[] = [];
   if (!model.isPostmortem) {
-    parts.push(`<section class="pm-card pm-notice" aria-label="Not a post-mortem"><p class="pm-empty">This document is not recognised as a post-mortem (${esc(model.detection)}), so it has no summary.</p></section>`);
+    parts.push(
+      `<section class="pm-card pm-notice" aria-label="Not a post-mortem"><p class="pm-empty">This document is not recognised as a post-mortem (${esc(model.detection)}), so it has no summary.</p></section>`,
+    );
   } else {
     const invalidSeverity = diagnostics.find((d) => d.code === 'invalid-severity')?.message;
     parts.push(summaryCard(model, typeof invalidSeverity === 'string' ? invalidSeverity : undefined), timelineChart(model), actionSummary(model.actionItems, ctx.today));
@@ -75,9 +77,7 @@ export function render(ctx: RuleContext, options: RenderOptions): RenderResult {
 
 function diagnosticsBar(diagnostics: readonly Diagnostic[]): string {
   const by = (s: number) => diagnostics.filter((d) => (d.severity ?? 1) === s).length;
-  const detail = [count(by(1), 'error'), count(by(2), 'warning'), by(3) + by(4) ? `${by(3) + by(4)} other` : '']
-    .filter((s) => s && !s.startsWith('0 '))
-    .join(', ');
+  const detail = [count(by(1), 'error'), count(by(2), 'warning'), by(3) + by(4) ? `${by(3) + by(4)} other` : ''].filter((s) => s && !s.startsWith('0 ')).join(', ');
   const summary = diagnostics.length ? `${count(diagnostics.length, 'problem')} (${detail})` : 'No problems';
   return (
     `<section class="pm-card pm-diagnostics" aria-label="Problems" data-count="${diagnostics.length}">` +
@@ -92,7 +92,9 @@ const CSP_TOKEN = /^(?:'self'|[^\s;,'"<>\\]+)$/;
 export function makeNonce(): string {
   const bytes = new Uint8Array(18);
   crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 /** A CSP source list the client gave us; anything that could end the directive or add another is refused. */

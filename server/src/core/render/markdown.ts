@@ -47,7 +47,10 @@ export function renderMarkdown(text: string, options: BodyOptions): string {
   let units = options.wholeDocument === true || lines.some((l) => FOOTNOTE_DEF.test(l)) ? wholeDocument : splitChunks(lines, first).map(toUnit);
   let definitions: string[] = [];
   if (units !== wholeDocument) {
-    const found = units.flatMap((u) => (u.kind === 'chunk' ? [u.text] : u.groups)).filter((t) => t.includes(']:')).map((t) => cache.get('defs', t, () => definitionsIn(t)));
+    const found = units
+      .flatMap((u) => (u.kind === 'chunk' ? [u.text] : u.groups))
+      .filter((t) => t.includes(']:'))
+      .map((t) => cache.get('defs', t, () => definitionsIn(t)));
     if (found.includes(null)) units = wholeDocument;
     else definitions = found.flatMap((d) => d!);
   }
@@ -66,7 +69,12 @@ export function renderMarkdown(text: string, options: BodyOptions): string {
     const grouped = u.kind === 'chunk' ? false : u.kind === 'table' ? renderTable(u, sourceOf, options, cache, out) : renderList(u, sourceOf, options, cache, headingId, out);
     if (!grouped) {
       const source = sourceOf(u.text);
-      place(cache.get('chunk', source.text, () => toPiece(renderChunk(source.text, options), source.shift)), u.start, headingId, out);
+      place(
+        cache.get('chunk', source.text, () => toPiece(renderChunk(source.text, options), source.shift)),
+        u.start,
+        headingId,
+        out,
+      );
     }
     // A chunk that renders as nothing (only definitions or raw HTML) leaves no blank line.
     if (out.length === mark + 1 && out[mark] === '') out.length = separated ? mark - 1 : mark;
@@ -189,7 +197,12 @@ function listGroup(source: Source, lines: string, loose: boolean, options: BodyO
 
 /** GitHub-style heading anchors: lower case, punctuation dropped, spaces to dashes, repeats numbered. */
 export function slug(text: string, seen: Map<string, number>): string {
-  const base = text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-') || 'section';
+  const base =
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-') || 'section';
   const n = seen.get(base) ?? 0;
   seen.set(base, n + 1);
   return n === 0 ? base : `${base}-${n}`;

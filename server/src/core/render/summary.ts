@@ -37,11 +37,10 @@ export function formatWhen(ms: number, zone: string): string {
 export function summaryCard(model: Postmortem, invalidSeverity?: string): string {
   const zone = displayZone(model);
   const when = (ms: number | null, basis: string | undefined) =>
-    ms === null ? `<span${attrs({ class: 'pm-none', title: basis ?? 'not stated and not in the timeline' })}>—</span>` : `<span${attrs({ class: 'pm-value', title: basis })}>${esc(formatWhen(ms, zone))}</span>`;
-  const facts = [
-    fact('start', 'Start', when(model.metrics.start, model.metrics.basis.start)),
-    fact('end', 'End', when(model.metrics.end, model.metrics.basis.end)),
-  ].join('');
+    ms === null
+      ? `<span${attrs({ class: 'pm-none', title: basis ?? 'not stated and not in the timeline' })}>—</span>`
+      : `<span${attrs({ class: 'pm-value', title: basis })}>${esc(formatWhen(ms, zone))}</span>`;
+  const facts = [fact('start', 'Start', when(model.metrics.start, model.metrics.basis.start)), fact('end', 'End', when(model.metrics.end, model.metrics.basis.end))].join('');
   const metrics = METRIC_KINDS.map((kind) => metric(model, kind)).join('');
   return (
     `<section class="pm-card pm-summary" aria-label="Summary">` +

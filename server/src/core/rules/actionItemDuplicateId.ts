@@ -31,11 +31,15 @@ export const actionItemDuplicateId: Rule = {
     const out: Finding[] = [];
     const first = new Map<string, number>();
     const { actionItems } = model;
-    const keys = idKeys.map(actionItems, (item) => {
-      if (!item.id || !item.idRange) return null;
-      const { id, key } = bareIds.get(item.id);
-      return isBlankValue(id, template) || isSampleItem(item, template) ? null : key;
-    }, template);
+    const keys = idKeys.map(
+      actionItems,
+      (item) => {
+        if (!item.id || !item.idRange) return null;
+        const { id, key } = bareIds.get(item.id);
+        return isBlankValue(id, template) || isSampleItem(item, template) ? null : key;
+      },
+      template,
+    );
     for (let i = 0; i < actionItems.length; i++) {
       const key = keys[i] ?? null;
       if (key === null) continue;

@@ -92,7 +92,10 @@ A config push emptied the allow-list.
 | --- | --- | --- |
 | AI-001 | Add a canary query | 2025-04-15 |
 `;
-    assert.deepEqual(kit.check(text).map((x) => x.message), ["Action item 'AI-001' has no owner: add an Owner column. Unowned follow-ups rarely get done."]);
+    assert.deepEqual(
+      kit.check(text).map((x) => x.message),
+      ["Action item 'AI-001' has no owner: add an Owner column. Unowned follow-ups rarely get done."],
+    );
   });
 
   it('reports a checkbox line without "Owner:" or with "Owner: TBD", and not a done or owned one', () => {

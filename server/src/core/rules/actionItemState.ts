@@ -66,7 +66,11 @@ export function label(item: ActionItem): string {
   if (item.id) return stripMarks(item.id);
   // The model cuts the text where "Owner:"/"Due:" start, which can leave a "(" behind.
   // The lookbehind starts the match only where the run starts (linear on long runs).
-  const text = item.text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/(?<![\s([{,;:–—-])[\s([{,;:–—-]+$/, '').trim();
+  const text = item.text
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/(?<![\s([{,;:–—-])[\s([{,;:–—-]+$/, '')
+    .trim();
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 

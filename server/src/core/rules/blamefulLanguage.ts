@@ -76,7 +76,11 @@ interface Phrase {
 const phrasesIn = keptTextMemo((text): readonly Phrase[] => {
   const found: Phrase[] = [];
   for (const m of text.matchAll(PHRASES)) {
-    const before = text.slice(0, m.index).split(/[.!?;]\s/).pop() ?? '';
+    const before =
+      text
+        .slice(0, m.index)
+        .split(/[.!?;]\s/)
+        .pop() ?? '';
     if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(text.slice(m.index + m[0].length))) continue;
     found.push({ index: m.index, text: m[0] });
   }

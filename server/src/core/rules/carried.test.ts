@@ -31,8 +31,14 @@ describe('Carried: per-element results from the last version', () => {
     const keys = ['a', 'b'];
     carried.map(keys, (k) => k + '1', 'one');
     keys[1] = 'z';
-    assert.deepEqual(carried.map(['a', 'b'], (k) => k + '1', 'one'), ['a1', 'b1']);
-    assert.deepEqual(carried.map(['a', 'b'], (k) => k + '2', 'two'), ['a2', 'b2']);
+    assert.deepEqual(
+      carried.map(['a', 'b'], (k) => k + '1', 'one'),
+      ['a1', 'b1'],
+    );
+    assert.deepEqual(
+      carried.map(['a', 'b'], (k) => k + '2', 'two'),
+      ['a2', 'b2'],
+    );
   });
 
   it('compares objects by identity: an equal-looking new object is computed again', () => {

@@ -107,10 +107,7 @@ Uploads failed for an hour.
       [["Insert the template's skeleton for 'Root Cause'", true]],
     );
     const fixed = applyEdits(text, edits(actions[0]!));
-    assert.equal(
-      fixed,
-      sev('\n- **Primary Cause:**\n- **Contributing Factors:**\n  - Factor 1\n  - Factor 2\n\n'),
-    );
+    assert.equal(fixed, sev('\n- **Primary Cause:**\n- **Contributing Factors:**\n  - Factor 1\n  - Factor 2\n\n'));
     assert.deepEqual(kit.check(fixed), []);
   });
 

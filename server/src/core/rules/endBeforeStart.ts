@@ -88,9 +88,7 @@ export const endBeforeStart: Rule = {
         }
       : {
           range: end.range,
-          message:
-            `The incident ends before it starts: end ${formatAt(model, end.at)} (${end.basis}) is earlier than ` +
-            `start ${formatAt(model, start.at)} (${start.basis}).`,
+          message: `The incident ends before it starts: end ${formatAt(model, end.at)} (${end.basis}) is earlier than ` + `start ${formatAt(model, start.at)} (${start.basis}).`,
         };
     return [finding];
   },

@@ -23,4 +23,27 @@ import { timezoneMissing } from './timezoneMissing';
 import { timezoneMixed } from './timezoneMixed';
 import { timelineUnreadEntry } from './timelineUnreadEntry';
 
-export const RULES: Rule[] = [missingSection, missingField, placeholder, invalidTime, invalidDate, endBeforeStart, timelineOrder, timelineOutsideWindow, timelineUnreadEntry, timezoneMissing, timezoneMixed, durationMismatch, metricMismatch, emptySection, sectionOrder, duplicateSection, invalidSeverity, actionItemOwner, actionItemDueDate, actionItemOverdue, actionItemDuplicateId, blamefulLanguage];
+export const RULES: Rule[] = [
+  missingSection,
+  missingField,
+  placeholder,
+  invalidTime,
+  invalidDate,
+  endBeforeStart,
+  timelineOrder,
+  timelineOutsideWindow,
+  timelineUnreadEntry,
+  timezoneMissing,
+  timezoneMixed,
+  durationMismatch,
+  metricMismatch,
+  emptySection,
+  sectionOrder,
+  duplicateSection,
+  invalidSeverity,
+  actionItemOwner,
+  actionItemDueDate,
+  actionItemOverdue,
+  actionItemDuplicateId,
+  blamefulLanguage,
+];

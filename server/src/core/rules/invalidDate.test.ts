@@ -71,7 +71,10 @@ template: standard
       "28:35-45 Date '2024-06-31' does not exist: June 2024 has 30 days.",
     ]);
     // A date that does not exist is certain (error); a value the reader cannot read is a warning.
-    assert.deepEqual(found.map((d) => d.severity), [1, 1, 1, 1, 2, 1]);
+    assert.deepEqual(
+      found.map((d) => d.severity),
+      [1, 1, 1, 1, 2, 1],
+    );
   });
 
   it('reads month names, and finds a bad date leading a timeline item that is not read as an entry', () => {
@@ -107,10 +110,7 @@ date: "2024-02-30"
 
 **Date:** last Tuesday
 `;
-    assert.deepEqual(summary(run(text).found), [
-      "2:7-17 Date '2024-02-30' does not exist: February 2024 has 29 days.",
-      "8:10-22 Cannot read date 'last Tuesday': write it as YYYY-MM-DD.",
-    ]);
+    assert.deepEqual(summary(run(text).found), ["2:7-17 Date '2024-02-30' does not exist: February 2024 has 29 days.", "8:10-22 Cannot read date 'last Tuesday': write it as YYYY-MM-DD."]);
   });
 
   it('leaves placeholders, real dates, N/A and identifiers alone', () => {
@@ -123,16 +123,25 @@ date: "2024-02-30"
     const { s, doc, found } = run(standard('**Date:** 18/02/2025'));
     assert.deepEqual(summary(found), ["7:10-20 Cannot read date '18/02/2025': write dates as YYYY-MM-DD (2025-02-18)."]);
     const actions = s.codeActions(doc, found[0]!.range, { diagnostics: found }).filter((a) => a.title.startsWith('Rewrite'));
-    assert.deepEqual(actions.map((a) => a.title), ["Rewrite '18/02/2025' as 2025-02-18"]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ["Rewrite '18/02/2025' as 2025-02-18"],
+    );
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, doc.text), actions[0]!.edit!.changes![uri]!);
     assert.equal(fixed, standard('**Date:** 2025-02-18'));
     assert.deepEqual(run(fixed).found, []);
     const all = s.codeActions(doc, found[0]!.range, { diagnostics: found, only: ['source.fixAll.postmortem'] });
-    assert.ok(all[0]!.edit!.changes![uri]!.some((e) => e.newText === '2025-02-18'), 'included in fix-all');
+    assert.ok(
+      all[0]!.edit!.changes![uri]!.some((e) => e.newText === '2025-02-18'),
+      'included in fix-all',
+    );
 
     const either = run(standard('**Date:** 03/04/2025'));
     assert.deepEqual(summary(either.found), ["7:10-20 Cannot read date '03/04/2025': write dates as YYYY-MM-DD, since day and month could be either way round."]);
-    assert.deepEqual(either.s.codeActions(either.doc, either.found[0]!.range, { diagnostics: either.found }).filter((a) => a.title.startsWith('Rewrite')), []);
+    assert.deepEqual(
+      either.s.codeActions(either.doc, either.found[0]!.range, { diagnostics: either.found }).filter((a) => a.title.startsWith('Rewrite')),
+      [],
+    );
     assert.deepEqual(summary(run(standard('**Date:** 02/30/2025')).found), ["7:10-20 Date '02/30/2025' does not exist in either day/month order: write dates as YYYY-MM-DD."]);
   });
 

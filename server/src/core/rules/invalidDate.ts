@@ -87,7 +87,8 @@ export function dateProblems(text: string): readonly DateToken[] {
   return all.some((t) => t.problem !== null) ? all.filter((t) => t.problem !== null) : NO_PROBLEMS;
 }
 
-const DATE_KEY = /^(?:(?:incident|review|report|start|end|due|target|completion|resolution|publication) )?date$|^date of (?:the )?incident$|^(?:due|deadline|last updated|updated|next review|\d+[- ]day review)$/;
+const DATE_KEY =
+  /^(?:(?:incident|review|report|start|end|due|target|completion|resolution|publication) )?date$|^date of (?:the )?incident$|^(?:due|deadline|last updated|updated|next review|\d+[- ]day review)$/;
 const DATED_KEY = /\b(?:date|time|timestamp|start|started|end|ended|due|deadline|updated|review|when|detected|resolved|began)\b/i;
 const NOT_A_DATE_YET = /^(?:n\/?a|none|-+|–|—|tbd|tba|tbc|unknown|ongoing|pending)$/i;
 
@@ -149,10 +150,14 @@ export const invalidDate: Rule = {
       else if (kind === 'dated') problems(f.line, f.valueRange.start.character, f.raw);
     }
     const { actionItems } = model;
-    const dueToCheck = itemsToCheck.map(actionItems, (item) => {
-      if (!item.dueText || !item.dueRange || isBlankValue(item.dueText, template) || isSampleItem(item, template)) return false;
-      return dateProblems(item.dueText).length > 0 || unreadable.get(item.dueText) !== '';
-    }, template);
+    const dueToCheck = itemsToCheck.map(
+      actionItems,
+      (item) => {
+        if (!item.dueText || !item.dueRange || isBlankValue(item.dueText, template) || isSampleItem(item, template)) return false;
+        return dateProblems(item.dueText).length > 0 || unreadable.get(item.dueText) !== '';
+      },
+      template,
+    );
     for (let i = 0; i < actionItems.length; i++) {
       const item = actionItems[i]!;
       if (dueToCheck[i]) wholeDate(item.dueRange!.start.line, item.dueRange!.start.character, item.dueText!, 'due date');

@@ -75,7 +75,7 @@ describe('invalid-severity', () => {
     assert.deepEqual(kit.check(standard('P2')), []);
   });
 
-  it("leaves unchosen lists and empty values to the placeholder and missing-field rules", () => {
+  it('leaves unchosen lists and empty values to the placeholder and missing-field rules', () => {
     assert.deepEqual(kit.check(sev('SEV-1 / SEV-2 / SEV-3 / SEV-4')), []);
     assert.deepEqual(kit.check(standard('P0 | P1 | P2 | P3')), []);
     assert.deepEqual(kit.check(classic('[Critical/High/Medium/Low]')), []);

@@ -62,8 +62,7 @@ export function rankSeverities(value: string, allowed: string[]): string[] {
     .map((x) => x.a);
 }
 
-const isSeverityField = (field: Field, template: TemplateSpec) =>
-  normalizeTitle(field.key) === normalizeTitle(template.severity.field) || /^(severity|sev)( level)?$/.test(normalizeTitle(field.key));
+const isSeverityField = (field: Field, template: TemplateSpec) => normalizeTitle(field.key) === normalizeTitle(template.severity.field) || /^(severity|sev)( level)?$/.test(normalizeTitle(field.key));
 
 export const invalidSeverity: Rule = {
   id: 'invalid-severity',

@@ -4,8 +4,7 @@ import { ruleKit } from '../../../../test/unit/ruleKit';
 // Errors only when certain: a lone broken time is wrong; a readable time that lacks a date is
 // incomplete (information), and a longer text not read may be a shape the reader does not know.
 const kit = ruleKit('invalid-time');
-const doc = (entries: string[], date = '') =>
-  ['---', 'type: postmortem', '---', '# Post-mortem: billing export delayed', '', date, '', '## Timeline', '', ...entries, ''].join('\n');
+const doc = (entries: string[], date = '') => ['---', 'type: postmortem', '---', '# Post-mortem: billing export delayed', '', date, '', '## Timeline', '', ...entries, ''].join('\n');
 
 describe('invalid-time: severity by certainty', () => {
   it('a lone broken time is an error', () => {
@@ -16,7 +15,10 @@ describe('invalid-time: severity by certainty', () => {
 
   it('a readable time with no date anywhere is information, not an error', () => {
     const found = kit.check(doc(['- 09:15 UTC: Export job started failing', '- 09:40 UTC: Alert fired']));
-    assert.deepEqual(found.map((d) => d.severity), [3, 3]);
+    assert.deepEqual(
+      found.map((d) => d.severity),
+      [3, 3],
+    );
     assert.match(String(found[0]!.message), /has no date to anchor it/);
   });
 
@@ -49,7 +51,10 @@ describe('invalid-time: what is reported, and where', () => {
     assert.deepEqual(kit.check(classic(['- 10:00 - Alert fired', '- 2:15 PM - Paged', '- 2025-02-10 15:00 UTC - Resolved'])), []);
     const placeholder = classic(['| Time | Event |', '|---|---|', '| HH:MM | Event description |']);
     assert.deepEqual(kit.check(placeholder), [], "an unfilled placeholder is the placeholder rule's finding");
-    assert.ok(kit.all(placeholder).some((d) => d.code === 'placeholder'), 'the placeholder rule reports it');
+    assert.ok(
+      kit.all(placeholder).some((d) => d.code === 'placeholder'),
+      'the placeholder rule reports it',
+    );
   });
 
   it('a date with no time is a coarse entry, not an unreadable time', () => {
@@ -62,6 +67,9 @@ describe('invalid-time: what is reported, and where', () => {
   it('leaves a date that does not exist to invalid-date (one report per mistake)', () => {
     const text = classic(['- 2025-02-31 10:00 - Alert fired', '- 10:30 - Resolved']);
     assert.deepEqual(kit.check(text), []);
-    assert.ok(kit.all(text).some((d) => d.code === 'invalid-date'), 'invalid-date reports it');
+    assert.ok(
+      kit.all(text).some((d) => d.code === 'invalid-date'),
+      'invalid-date reports it',
+    );
   });
 });

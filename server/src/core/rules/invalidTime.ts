@@ -35,12 +35,18 @@ export const invalidTime: Rule = {
       const readable = parseTime(stripMarks(e.timeText)) ?? readEntryLead(e.timeText);
       out.push({
         range: e.timeRange,
-        message: readable
-          ? `Time '${e.timeText}' has no date to anchor it: add a **Date:** field or write the date with the time.`
-          : `Cannot read time '${e.timeText}'. ${HINT}`,
+        message: readable ? `Time '${e.timeText}' has no date to anchor it: add a **Date:** field or write the date with the time.` : `Cannot read time '${e.timeText}'. ${HINT}`,
         // Certain only for a lone broken time ('25:70', '14:5O'): a longer text may be a shape not read yet,
         // and a readable time lacking a date is incomplete, not wrong.
-        ...(readable ? { severity: 'information' as const } : /\s/.test(stripMarks(e.timeText).replace(/\s+[A-Z]{2,5}$/, '').trim()) ? { severity: 'warning' as const } : {}),
+        ...(readable
+          ? { severity: 'information' as const }
+          : /\s/.test(
+                stripMarks(e.timeText)
+                  .replace(/\s+[A-Z]{2,5}$/, '')
+                  .trim(),
+              )
+            ? { severity: 'warning' as const }
+            : {}),
       });
     }
     return out;

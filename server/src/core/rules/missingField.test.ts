@@ -23,13 +23,29 @@ describe('missing-field: the inserted field', () => {
     const [fix] = s.codeActions(doc, found[0]!.range, { diagnostics: found });
     assert.equal(fix!.title, "Insert field '**Incident ID:**'");
     const edits = fix!.edit!.changes![uri]!;
-    assert.deepEqual(edits.map((e) => e.newText), ['\n\n**Incident ID:** [Incident ID]\n']);
+    assert.deepEqual(
+      edits.map((e) => e.newText),
+      ['\n\n**Incident ID:** [Incident ID]\n'],
+    );
     const fixed = applyTextEdits(text, edits);
-    assert.deepEqual(fixed.split('\n').slice(0, 5), ['# Post-Mortem Report — Uploads failing in the EU object-storage region', '', '**Incident ID:** [Incident ID]', '', '**Incident ID:** INC-2025-0614-01  ']);
+    assert.deepEqual(fixed.split('\n').slice(0, 5), [
+      '# Post-Mortem Report — Uploads failing in the EU object-storage region',
+      '',
+      '**Incident ID:** [Incident ID]',
+      '',
+      '**Incident ID:** INC-2025-0614-01  ',
+    ]);
     const after = s.diagnose({ uri, version: 2, text: fixed }).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
     assert.deepEqual(after, []);
-    const [all] = s.codeActions({ uri, version: 1, text }, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: s.diagnose({ uri, version: 1, text }), only: [FIX_ALL_KIND] });
-    assert.ok(all!.edit!.changes![uri]!.some((e) => JSON.stringify(e) === JSON.stringify(edits[0])), 'fix-all applies the same edit');
+    const [all] = s.codeActions(
+      { uri, version: 1, text },
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      { diagnostics: s.diagnose({ uri, version: 1, text }), only: [FIX_ALL_KIND] },
+    );
+    assert.ok(
+      all!.edit!.changes![uri]!.some((e) => JSON.stringify(e) === JSON.stringify(edits[0])),
+      'fix-all applies the same edit',
+    );
   });
 
   it('next to the fields already there, joins them with no blank line', () => {
@@ -38,6 +54,9 @@ describe('missing-field: the inserted field', () => {
     const doc = { uri, version: 1, text: plain };
     const found = s.diagnose(doc).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
     const [fix] = s.codeActions(doc, found[0]!.range, { diagnostics: found });
-    assert.deepEqual(fix!.edit!.changes![uri]!.map((e) => e.newText), ['\n**Incident ID:** [Incident ID]']);
+    assert.deepEqual(
+      fix!.edit!.changes![uri]!.map((e) => e.newText),
+      ['\n**Incident ID:** [Incident ID]'],
+    );
   });
 });

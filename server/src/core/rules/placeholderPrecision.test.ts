@@ -6,7 +6,22 @@ import { ruleKit } from '../../../../test/unit/ruleKit';
 const kit = ruleKit('placeholder');
 const texts = (text: string) => kit.check(text).map((d) => d.message);
 const doc = (body: string) =>
-  ['# Post-mortem: queue workers stalled', '', '## Summary', '', 'Workers stopped consuming jobs for 40 minutes.', '', '## Timeline', '', '- 2025-02-11 09:02 UTC: alert fired', '', '## Root cause', '', body, ''].join('\n');
+  [
+    '# Post-mortem: queue workers stalled',
+    '',
+    '## Summary',
+    '',
+    'Workers stopped consuming jobs for 40 minutes.',
+    '',
+    '## Timeline',
+    '',
+    '- 2025-02-11 09:02 UTC: alert fired',
+    '',
+    '## Root cause',
+    '',
+    body,
+    '',
+  ].join('\n');
 
 describe('placeholder: precision on real documents', () => {
   it('still reports unmistakable placeholders in prose', () => {
@@ -42,7 +57,10 @@ describe('placeholder: precision on real documents', () => {
   });
 
   it('never on a title tag, nor on ordinary bracketed words', () => {
-    const text = doc('Workers logged [ALERT] and [prow.k8s.io] and [03-26 23:04] and [3 hours ago]; reviewed by [Name].').replace('# Post-mortem: queue workers stalled', '# [Postmortem] Queue workers stalled');
+    const text = doc('Workers logged [ALERT] and [prow.k8s.io] and [03-26 23:04] and [3 hours ago]; reviewed by [Name].').replace(
+      '# Post-mortem: queue workers stalled',
+      '# [Postmortem] Queue workers stalled',
+    );
     // The document is still linted: the one real placeholder is reported.
     assert.deepEqual(texts(text), ["Unfilled placeholder '[Name]'."]);
     assert.deepEqual(texts(doc('### [RESOLVED] Follow-up')), []);

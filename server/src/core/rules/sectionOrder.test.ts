@@ -11,10 +11,15 @@ const EXEC = '## Executive Summary\n\nCheckout failed for 20 minutes.\n\n';
 const IMPACT = '## Impact Analysis\n\n- **Customer Impact:** 8% of checkouts failed\n\n';
 const TIMELINE = '## Timeline (UTC)\n\n| Time (UTC) | Event |\n| --- | --- |\n| 2025-01-10 10:00 | Errors began |\n\n';
 const ROOT = '## Root Cause\n\nA config push emptied the allow-list.\n\n';
-const ACTIONS = '## Action Items\n\n| ID | Action | Owner | Priority | Target Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| AI-001 | Validate allow-lists in CI | Dana Kim | P1 | 2025-04-01 | Open |\n\n';
+const ACTIONS =
+  '## Action Items\n\n| ID | Action | Owner | Priority | Target Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| AI-001 | Validate allow-lists in CI | Dana Kim | P1 | 2025-04-01 | Open |\n\n';
 
 const lineOf = (text: string, heading: string) => text.split('\n').indexOf(heading);
-const sortedLines = (text: string) => text.split('\n').filter((l) => l.trim()).sort();
+const sortedLines = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.trim())
+    .sort();
 
 describe('section-order', () => {
   it('says nothing when the sections follow the template', () => {
@@ -33,7 +38,10 @@ describe('section-order', () => {
   it('moves the section, with its content, before the next in-order section; nothing is lost', () => {
     const text = TITLE + SUMMARY + EXEC + TIMELINE + ROOT + IMPACT + ACTIONS;
     const { actions, edits } = kit.fixes(text);
-    assert.deepEqual(actions.map((a) => a.title), ["Move 'Impact Analysis' before 'Timeline (UTC)'"]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ["Move 'Impact Analysis' before 'Timeline (UTC)'"],
+    );
     const fixed = applyEdits(text, edits(actions[0]!));
     assert.equal(fixed, TITLE + SUMMARY + EXEC + IMPACT + TIMELINE + ROOT + ACTIONS);
     assert.deepEqual(kit.check(fixed), []);
@@ -63,9 +71,15 @@ describe('section-order', () => {
   it('moves a section that belongs last to the end of the document', () => {
     const text = TITLE + SUMMARY + ACTIONS + EXEC + TIMELINE.trimEnd() + '\n';
     const d = kit.check(text);
-    assert.deepEqual(d.map((x) => x.message), ["Section '## Action Items' is out of the template's order: it should follow '## Timeline (UTC)'."]);
+    assert.deepEqual(
+      d.map((x) => x.message),
+      ["Section '## Action Items' is out of the template's order: it should follow '## Timeline (UTC)'."],
+    );
     const { actions, edits } = kit.fixes(text);
-    assert.deepEqual(actions.map((a) => a.title), ["Move 'Action Items' after 'Timeline (UTC)'"]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ["Move 'Action Items' after 'Timeline (UTC)'"],
+    );
     const fixed = applyEdits(text, edits(actions[0]!));
     assert.equal(fixed, TITLE + SUMMARY + EXEC + TIMELINE + ACTIONS.trimEnd() + '\n');
     assert.deepEqual(sortedLines(fixed), sortedLines(text));
@@ -106,7 +120,10 @@ The client cached the cluster topology.
 - The alert paged within 11 minutes.
 `;
     const d = kit.check(text);
-    assert.deepEqual(d.map((x) => x.message), ["Section '### What Went Well?' is out of the template's order: it should follow '## Root Cause Analysis'."]);
+    assert.deepEqual(
+      d.map((x) => x.message),
+      ["Section '### What Went Well?' is out of the template's order: it should follow '## Root Cause Analysis'."],
+    );
     assert.deepEqual(kit.fixes(text).actions, []);
   });
 });

@@ -59,11 +59,7 @@ export const sectionOrder: Rule = {
     if (!template) return [];
     return misplacedSections(model, template).map(({ section, after, before }): Finding => {
       const title = model.sections.find((s) => s.level === 1);
-      const where = after
-        ? `it should follow '${heading(after)}'`
-        : before
-          ? `it should come before '${heading(before)}'${title ? `, right after the title` : ''}`
-          : 'it should come earlier';
+      const where = after ? `it should follow '${heading(after)}'` : before ? `it should come before '${heading(before)}'${title ? `, right after the title` : ''}` : 'it should come earlier';
       return { range: section.headingRange, message: `Section '${heading(section)}' is out of the template's order: ${where}.` };
     });
   },

@@ -27,7 +27,10 @@ describe('duration-mismatch / metric-mismatch: the stated value and fix-all', ()
     const s = service();
     const doc = { uri, version: 1, text };
     const found = s.diagnose(doc).filter((d) => d.code === 'duration-mismatch' && d.range.start.line === line);
-    assert.deepEqual(found.map((d) => d.message), ['Stated Duration is 3h 53m but the timeline gives 18h 28m (end − start).']);
+    assert.deepEqual(
+      found.map((d) => d.message),
+      ['Stated Duration is 3h 53m but the timeline gives 18h 28m (end − start).'],
+    );
     const titles = s.codeActions(doc, found[0]!.range, { diagnostics: found }).map((a) => a.title);
     assert.ok(titles.includes("Replace stated '11:32 PM to 3:25 AM' with computed '18h 28m'"), titles.join('; '));
     const edits = fixAll(text);

@@ -64,9 +64,7 @@ _All times in Pacific Time (PT)_
 - **11:05 PM**: Alert fired
 - **11:50 PM**: Service restored
 `;
-    assert.deepEqual(summary(run(text)), [
-      "12:4-12 Entry at 2024-07-01 22:15 PDT is before the stated start 2024-07-01 23:00 PDT (Start Time, line 7): correct the entry's time or the stated start.",
-    ]);
+    assert.deepEqual(summary(run(text)), ["12:4-12 Entry at 2024-07-01 22:15 PDT is before the stated start 2024-07-01 23:00 PDT (Start Time, line 7): correct the entry's time or the stated start."]);
   });
 
   it('says nothing without a stated window, or when the window is inverted (end-before-start reports it)', () => {

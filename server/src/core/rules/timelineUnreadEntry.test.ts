@@ -21,8 +21,7 @@ describe('timeline-unread-entry', () => {
   });
 
   it('stays quiet on read entries, nested details, code and lines outside the timeline', () => {
-    const doc =
-      '# DNS outage 2024-05-02\n\n12:5 in the summary\n\n## Timeline\n\n- 14:02 alert fired\n  - 14:7 a detail of the entry above\n\n```\n14:7 log line\n```\n';
+    const doc = '# DNS outage 2024-05-02\n\n12:5 in the summary\n\n## Timeline\n\n- 14:02 alert fired\n  - 14:7 a detail of the entry above\n\n```\n14:7 log line\n```\n';
     assert.deepEqual(at(pm(doc)), []);
   });
 });

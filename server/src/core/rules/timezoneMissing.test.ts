@@ -55,9 +55,7 @@ ${entries}`;
 describe('timezone-missing', () => {
   it('reports a timeline with no zone on its heading, naming the zone assumed', () => {
     const { found } = run(table);
-    assert.deepEqual(summary(found), [
-      "9:0-11 The timeline states no time zone, so UTC was assumed (the default). State the zone, e.g. '_All times in UTC_' under the heading.",
-    ]);
+    assert.deepEqual(summary(found), ["9:0-11 The timeline states no time zone, so UTC was assumed (the default). State the zone, e.g. '_All times in UTC_' under the heading."]);
     assert.equal(found[0]!.severity, 3);
   });
 

@@ -14,9 +14,7 @@ const readsAsTime = keptTextMemo((timeText) => parseTime(stripMarks(timeText)) !
 /** Entries read in an assumed zone: a time (not a placeholder) with no zone of its own, none stated for the
  *  timeline or the document. */
 const assumed = (model: Postmortem) =>
-  model.timeline.statedZone === null
-    ? model.timeline.entries.filter((e) => (e.zoneSource === 'default' || e.zoneSource === 'config') && readsAsTime.get(e.timeText))
-    : [];
+  model.timeline.statedZone === null ? model.timeline.entries.filter((e) => (e.zoneSource === 'default' || e.zoneSource === 'config') && readsAsTime.get(e.timeText)) : [];
 
 /** The zone as a statement can name it: the configured spelling when it reads back the same, else the zone's name. */
 function zoneLabel(ctx: RuleContext): string {
@@ -56,9 +54,7 @@ export const timezoneMissing: Rule = {
     while (h + 1 + blanks <= section.range.end.line && /^\s*$/.test(model.lines[h + 1 + blanks] ?? 'x')) blanks++;
     // Keep one blank line on each side of the statement.
     const insert =
-      blanks === 0
-        ? { range: lineRange(h + 1, 0, 0), newText: `${eol}${statement}${eol}${eol}` }
-        : { range: lineRange(h + 2, 0, 0), newText: `${statement}${eol}${blanks >= 2 ? '' : eol}` };
+      blanks === 0 ? { range: lineRange(h + 1, 0, 0), newText: `${eol}${statement}${eol}${eol}` } : { range: lineRange(h + 2, 0, 0), newText: `${statement}${eol}${blanks >= 2 ? '' : eol}` };
     // Not in fix-all: writing down the assumed zone unattended would answer the question for the author.
     const fixes: Fix[] = [{ title: `Add '${statement}' to the timeline`, edits: [insert], isPreferred: true, fixAll: false }];
     const header = timeHeader(model);

@@ -26,14 +26,38 @@ const dst = (region: string): Seasonal => ({ region, daylight: true });
 
 // Abbreviations first: the first key of a region with the right offset names its actual state.
 const SEASONAL: Readonly<Record<string, Seasonal>> = {
-  pst: std(LA), pdt: dst(LA), est: std(NY), edt: dst(NY), cst: std(CHI), cdt: dst(CHI), mst: std(DEN, true), mdt: dst(DEN),
-  akst: std('America/Anchorage'), akdt: dst('America/Anchorage'), hst: std('Pacific/Honolulu', true),
-  cet: std('Europe/Berlin'), cest: dst('Europe/Berlin'), eet: std('Europe/Athens'), eest: dst('Europe/Athens'),
-  wet: std('Europe/Lisbon'), west: dst('Europe/Lisbon'), bst: dst('Europe/London'),
-  aest: std('Australia/Sydney', true), aedt: dst('Australia/Sydney'), nzst: std('Pacific/Auckland'), nzdt: dst('Pacific/Auckland'),
-  'pacific standard time': std(LA), 'pacific daylight time': dst(LA), 'eastern standard time': std(NY), 'eastern daylight time': dst(NY),
-  'central standard time': std(CHI), 'central daylight time': dst(CHI), 'mountain standard time': std(DEN, true), 'mountain daylight time': dst(DEN),
-  'central european summer time': dst('Europe/Berlin'), 'british summer time': dst('Europe/London'),
+  pst: std(LA),
+  pdt: dst(LA),
+  est: std(NY),
+  edt: dst(NY),
+  cst: std(CHI),
+  cdt: dst(CHI),
+  mst: std(DEN, true),
+  mdt: dst(DEN),
+  akst: std('America/Anchorage'),
+  akdt: dst('America/Anchorage'),
+  hst: std('Pacific/Honolulu', true),
+  cet: std('Europe/Berlin'),
+  cest: dst('Europe/Berlin'),
+  eet: std('Europe/Athens'),
+  eest: dst('Europe/Athens'),
+  wet: std('Europe/Lisbon'),
+  west: dst('Europe/Lisbon'),
+  bst: dst('Europe/London'),
+  aest: std('Australia/Sydney', true),
+  aedt: dst('Australia/Sydney'),
+  nzst: std('Pacific/Auckland'),
+  nzdt: dst('Pacific/Auckland'),
+  'pacific standard time': std(LA),
+  'pacific daylight time': dst(LA),
+  'eastern standard time': std(NY),
+  'eastern daylight time': dst(NY),
+  'central standard time': std(CHI),
+  'central daylight time': dst(CHI),
+  'mountain standard time': std(DEN, true),
+  'mountain daylight time': dst(DEN),
+  'central european summer time': dst('Europe/Berlin'),
+  'british summer time': dst('Europe/London'),
 };
 
 const seasonal = (written: string | null) => (written ? SEASONAL[written.trim().toLowerCase().replace(/\s+/g, ' ')] : undefined);
@@ -92,7 +116,12 @@ function statedText(model: Postmortem): string | null {
   const r = model.timeline.statedZoneRange;
   if (!r) return null;
   // (?<!\s) and [^()]: linear on long runs of spaces or '('.
-  return (model.lines[r.start.line] ?? '').slice(r.start.character, r.end.character).replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').trim() || null;
+  return (
+    (model.lines[r.start.line] ?? '')
+      .slice(r.start.character, r.end.character)
+      .replace(/(?<!\s)\s*\([^()]*\)\s*$/, '')
+      .trim() || null
+  );
 }
 
 /** When a seasonal abbreviation contradicts the region's clocks at `at`: what they actually showed, the offset
@@ -151,9 +180,7 @@ export const timezoneMixed: Rule = {
         const read = used !== null && offsetLabel(used) !== written ? ` (read as ${offsetLabel(used)})` : '';
         out.push({
           range: e.timeRange,
-          message:
-            `'${e.timeText}' is written in ${written}${read} but the timeline is in ` +
-            `${reference.name} (${reference.basis}): write every time in one zone so readers can compare them.`,
+          message: `'${e.timeText}' is written in ${written}${read} but the timeline is in ` + `${reference.name} (${reference.basis}): write every time in one zone so readers can compare them.`,
         });
       }
       if (contradicts) out.push({ range: e.timeRange, message: contradicts, ...(z.regional ? { severity: 'information' as const } : {}) });

@@ -100,7 +100,7 @@ describe('template/load: parseTemplate', () => {
   });
 
   it('reports a wrong type and a bad enum value', () => {
-    const text = MINIMAL.replace("    role: summary\n", "    role: conclusion\n    required: 'yes'\n");
+    const text = MINIMAL.replace('    role: summary\n', "    role: conclusion\n    required: 'yes'\n");
     const { errors } = parseTemplate(text, 'mini.yaml');
     assert.match(errorAt(errors, 'sections[1].role').message, /must be one of .*"summary"/);
     const req = errorAt(errors, 'sections[1].required');
@@ -184,7 +184,10 @@ describe('template/load: parseConfig', () => {
     assert.equal(config.enable, false);
     assert.deepEqual(config.files, ['docs/incidents/**/*.md']);
     assert.deepEqual(config.rules, { placeholder: 'warning' });
-    assert.deepEqual(config.templates.map((t) => t.id), ['mini']);
+    assert.deepEqual(
+      config.templates.map((t) => t.id),
+      ['mini'],
+    );
     assert.equal(errorAt(errors, 'files[1]').line, 1);
     assert.equal(errorAt(errors, 'rules["missing-section"]').line, 4);
     assert.equal(errorAt(errors, 'templates[0].name').line, 6);
@@ -206,7 +209,10 @@ describe('template/load: parseConfig', () => {
 describe('node/builtinTemplates', () => {
   it('finds schemas/templates by walking up and loads the five built-ins in seed order', () => {
     assert.equal(findBuiltinTemplatesDir(), TEMPLATES);
-    assert.deepEqual(loadBuiltinTemplates().map((t) => t.id), IDS);
+    assert.deepEqual(
+      loadBuiltinTemplates().map((t) => t.id),
+      IDS,
+    );
   });
 
   it('throws naming the file, line, path and problem when a built-in is invalid', () => {
@@ -323,7 +329,10 @@ describe('built-in templates vs seeds and filled fixtures', () => {
       it('the template placeholders match the seed and nothing in the filled fixture', () => {
         for (const p of t.placeholders) {
           const re = new RegExp(p);
-          assert.ok(seed.split('\n').some((l) => re.test(l)), `placeholder ${p} does not match the seed`);
+          assert.ok(
+            seed.split('\n').some((l) => re.test(l)),
+            `placeholder ${p} does not match the seed`,
+          );
           const hit = filled.split('\n').find((l) => re.test(l));
           assert.equal(hit, undefined, `placeholder ${p} matches the filled fixture`);
         }
@@ -393,7 +402,8 @@ describe('built-in templates vs seeds and filled fixtures', () => {
 });
 
 describe('template/load: impossible section structures', () => {
-  const base = (sections: string) => `id: t\nname: T\ntitlePattern: '^T'\nseverity:\n  values: [A]\ntimeline:\n  shape: list\n  timeFormat: HH:mm\nactionItems:\n  shapes: [checkbox]\nsections:\n${sections}`;
+  const base = (sections: string) =>
+    `id: t\nname: T\ntitlePattern: '^T'\nseverity:\n  values: [A]\ntimeline:\n  shape: list\n  timeFormat: HH:mm\nactionItems:\n  shapes: [checkbox]\nsections:\n${sections}`;
   it('rejects a section nested two levels below the one before it, at that section', () => {
     const { template, errors } = parseTemplate(base('  - { id: a, title: A, level: 2 }\n  - { id: b, title: B, level: 4 }\n'), 't.yaml');
     assert.equal(template, null);

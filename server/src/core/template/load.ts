@@ -174,7 +174,10 @@ export function parseTemplate(text: string, file: string): { template: TemplateS
     const parsed = parseYaml(text, file);
     if (parsed.errors.length) return { template: null, errors: parsed.errors };
     if (parsed.value === null || parsed.value === undefined) {
-      return { template: null, errors: [{ file, path: '', message: 'empty template: expected a mapping with id, name, titlePattern, severity, sections, timeline and actionItems', line: 0, character: 0 }] };
+      return {
+        template: null,
+        errors: [{ file, path: '', message: 'empty template: expected a mapping with id, name, titlePattern, severity, sections, timeline and actionItems', line: 0, character: 0 }],
+      };
     }
     const result = TemplateSpec.safeParse(parsed.value);
     if (!result.success) return { template: null, errors: issuesToErrors(result.error.issues, parsed, file) };

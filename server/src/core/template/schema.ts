@@ -2,21 +2,7 @@
 // truth (the JSON Schema in schemas/ is generated from them).
 import { z } from 'zod';
 
-export const FIELD_TYPES = [
-  'text',
-  'date',
-  'date-time',
-  'time-range',
-  'duration',
-  'severity',
-  'percent',
-  'money',
-  'people',
-  'enum',
-  'number',
-  'yes-no',
-  'id',
-] as const;
+export const FIELD_TYPES = ['text', 'date', 'date-time', 'time-range', 'duration', 'severity', 'percent', 'money', 'people', 'enum', 'number', 'yes-no', 'id'] as const;
 
 export const METRIC_KINDS = ['duration', 'timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const;
 
@@ -34,10 +20,7 @@ export const FieldSpec = z
     required: z.boolean().default(false),
     values: z.array(z.string()).optional().describe('Allowed values for an enum field'),
     metric: z.enum(METRIC_KINDS).optional().describe('The metric this field states, when it states one'),
-    states: z
-      .enum(FIELD_INSTANTS)
-      .optional()
-      .describe('The field states the incident start, its end, or both (a time range such as "11:32 PM to 1:05 AM")'),
+    states: z.enum(FIELD_INSTANTS).optional().describe('The field states the incident start, its end, or both (a time range such as "11:32 PM to 1:05 AM")'),
     description: z.string().optional(),
   })
   .strict();
@@ -93,10 +76,7 @@ export const ActionItemsSpec = z
 export const MetricDefinitions = z
   .object({
     duration: z.enum(['to-end', 'to-mitigation']).optional().describe('to-end: end − start; to-mitigation: first mitigation − start'),
-    timeToAcknowledge: z
-      .enum(['from-detection', 'from-start'])
-      .optional()
-      .describe('from-detection: acknowledged − detected; from-start: acknowledged − start (time to respond)'),
+    timeToAcknowledge: z.enum(['from-detection', 'from-start']).optional().describe('from-detection: acknowledged − detected; from-start: acknowledged − start (time to respond)'),
     timeToMitigate: z.enum(['from-start', 'from-detection']).optional().describe('from-start: mitigated − start; from-detection: mitigated − detected'),
     timeToResolve: z.enum(['from-start', 'from-detection']).optional().describe('from-start: resolved − start; from-detection: resolved − detected'),
   })
@@ -109,9 +89,7 @@ export const TemplateSpec = z
     name: z.string().min(1),
     description: z.string().default(''),
     titlePattern: z.string().describe('Regular expression the level-1 title matches'),
-    severity: z
-      .object({ field: z.string().default('Severity'), values: z.array(z.string()).min(1) })
-      .strict(),
+    severity: z.object({ field: z.string().default('Severity'), values: z.array(z.string()).min(1) }).strict(),
     sections: z.array(SectionSpec).min(1),
     timeline: TimelineSpec,
     actionItems: ActionItemsSpec,
@@ -119,10 +97,7 @@ export const TemplateSpec = z
     metrics: MetricDefinitions.optional().describe(
       'The definition the template uses for each metric; a stated value is then checked against that one only (without it, a value matching another common definition is information, not an error)',
     ),
-    numberedSections: z
-      .boolean()
-      .optional()
-      .describe('Level-2 headings are numbered "1. ", "2. " in document order (titles here are written without the number)'),
+    numberedSections: z.boolean().optional().describe('Level-2 headings are numbered "1. ", "2. " in document order (titles here are written without the number)'),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -135,14 +110,25 @@ export const TemplateSpec = z
     // before it, and two sections under one parent cannot claim the same heading.
     const names = new Map<string, number>();
     t.sections.forEach((s, i) => {
-      const prev = t.sections.slice(0, i).reverse().find((p) => p.role !== 'title');
+      const prev = t.sections
+        .slice(0, i)
+        .reverse()
+        .find((p) => p.role !== 'title');
       // A document always has its title (level 1) above the first section.
       const parentLevel = prev ? prev.level : 1;
       if (s.role !== 'title' && s.level > parentLevel + 1)
         ctx.addIssue({ code: 'custom', path: ['sections', i, 'level'], message: `level ${s.level} cannot follow level ${parentLevel}: no section can be its parent` });
-      const parent = t.sections.slice(0, i).map((p, j) => [p, j] as const).reverse().find(([p]) => p.level < s.level)?.[1] ?? -1;
+      const parent =
+        t.sections
+          .slice(0, i)
+          .map((p, j) => [p, j] as const)
+          .reverse()
+          .find(([p]) => p.level < s.level)?.[1] ?? -1;
       for (const n of [s.title, ...s.aliases]) {
-        const key = `${parent}:${s.level}:${n.toLowerCase().replace(/^\s*\d+(\.\d+)*\.?\s+/, '').trim()}`;
+        const key = `${parent}:${s.level}:${n
+          .toLowerCase()
+          .replace(/^\s*\d+(\.\d+)*\.?\s+/, '')
+          .trim()}`;
         const other = names.get(key);
         if (other !== undefined && other !== i)
           ctx.addIssue({ code: 'custom', path: ['sections', i, 'title'], message: `'${n}' is also the title or an alias of sections[${other}]: headings would be ambiguous` });
@@ -150,8 +136,7 @@ export const TemplateSpec = z
       }
     });
     t.timeline.blocks?.forEach((b, i) => {
-      if (!seen.has(b.section))
-        ctx.addIssue({ code: 'custom', path: ['timeline', 'blocks', i, 'section'], message: `no section has id '${b.section}'` });
+      if (!seen.has(b.section)) ctx.addIssue({ code: 'custom', path: ['timeline', 'blocks', i, 'section'], message: `no section has id '${b.section}'` });
     });
     for (const [i, p] of [[-1, t.titlePattern] as const, ...t.placeholders.map((p, i) => [i, p] as const)]) {
       try {
@@ -177,10 +162,7 @@ export const ConfigSpec = z
     timeZone: z.string().optional().describe('Zone for timeline times that state none (IANA name or abbreviation)'),
     rules: z.record(z.string(), z.enum(RULE_SEVERITIES)).default({}).describe('Severity per rule code, or off'),
     templates: z.array(TemplateSpec).default([]).describe('Custom templates, in the same format as the built-in ones'),
-    ignores: z
-      .array(z.string())
-      .optional()
-      .describe('Files the CLI leaves out: gitignore-style patterns relative to this file, e.g. templates/ or drafts/**/*.md'),
+    ignores: z.array(z.string()).optional().describe('Files the CLI leaves out: gitignore-style patterns relative to this file, e.g. templates/ or drafts/**/*.md'),
   })
   .strict();
 

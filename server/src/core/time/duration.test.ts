@@ -13,10 +13,26 @@ const clock = (p: ParsedTime) => [p.hour, p.minute];
 
 describe('parseDuration', () => {
   const cases: [string, number][] = [
-    ['2 hours 15 minutes', 135], ['2h 45m', 165], ['2h', 120], ['1 hour', 60], ['135 min', 135], ['45 minutes', 45],
-    ['1.5 hours', 90], ['90m', 90], ['1d 2h', 1560], ['2 days', 2880], ['about 2 hours', 120], ['~45 min', 45],
-    ['1 hour and 33 minutes', 93], ['2 hrs, 15 mins', 135], ['2h45m', 165], ['an hour', 60], ['0m', 0],
-    ['1h 33m (alert to resolution)', 93], ['approximately 3 hours', 180], ['90s', 1.5],
+    ['2 hours 15 minutes', 135],
+    ['2h 45m', 165],
+    ['2h', 120],
+    ['1 hour', 60],
+    ['135 min', 135],
+    ['45 minutes', 45],
+    ['1.5 hours', 90],
+    ['90m', 90],
+    ['1d 2h', 1560],
+    ['2 days', 2880],
+    ['about 2 hours', 120],
+    ['~45 min', 45],
+    ['1 hour and 33 minutes', 93],
+    ['2 hrs, 15 mins', 135],
+    ['2h45m', 165],
+    ['an hour', 60],
+    ['0m', 0],
+    ['1h 33m (alert to resolution)', 93],
+    ['approximately 3 hours', 180],
+    ['90s', 1.5],
   ];
   for (const [text, want] of cases) it(`${JSON.stringify(text)} -> ${want}`, () => assert.equal(parseDuration(text), want));
 
@@ -35,7 +51,13 @@ describe('parseDuration', () => {
 describe('parseTimeRange / rangeInstants', () => {
   it('11:32 PM to 1:05 AM crosses midnight (2024-03-09 in PT, PST -8)', () => {
     const r = range('11:32 PM to 1:05 AM');
-    assert.deepEqual([clock(r.start), clock(r.end)], [[23, 32], [1, 5]]);
+    assert.deepEqual(
+      [clock(r.start), clock(r.end)],
+      [
+        [23, 32],
+        [1, 5],
+      ],
+    );
     assert.deepEqual(rangeInstants(r, '2024-03-09', LA), { start: utc(2024, 2, 10, 7, 32), end: utc(2024, 2, 10, 9, 5) });
   });
   it('applies a zone written once to both ends', () => {
@@ -60,15 +82,23 @@ describe('parseTimeRange / rangeInstants', () => {
     assert.deepEqual(rangeInstants(range('14:00 - 15:00'), null, 'UTC'), { start: null, end: null });
   });
   it('rejects what is not a range', () => {
-    for (const s of ['14:00', '14:00 to', 'a to b', '14:00 - HH:MM', '[START] - [END]', '14:00 - 15:00 and more', ''])
-      assert.equal(parseTimeRange(s), null, s);
+    for (const s of ['14:00', '14:00 to', 'a to b', '14:00 - HH:MM', '[START] - [END]', '14:00 - 15:00 and more', '']) assert.equal(parseTimeRange(s), null, s);
   });
 });
 
 describe('formatDuration', () => {
   const cases: [number, string][] = [
-    [93, '1h 33m'], [45, '45m'], [3060, '2d 3h'], [0, '0m'], [2880, '2d'], [-5, '-5m'], [120, '2h'],
-    [1439, '23h 59m'], [1529, '1d 1h'], [92.6, '1h 33m'], [-93, '-1h 33m'],
+    [93, '1h 33m'],
+    [45, '45m'],
+    [3060, '2d 3h'],
+    [0, '0m'],
+    [2880, '2d'],
+    [-5, '-5m'],
+    [120, '2h'],
+    [1439, '23h 59m'],
+    [1529, '1d 1h'],
+    [92.6, '1h 33m'],
+    [-93, '-1h 33m'],
   ];
   for (const [min, want] of cases) it(`${min} -> ${want}`, () => assert.equal(formatDuration(min), want));
 });

@@ -77,11 +77,7 @@ export function parseTimeRange(text: string): { start: ParsedTime; end: ParsedTi
 
 /** Instants of both ends. A dateless end takes the start's date (else `fallbackDate`) and, when it would fall
  *  before the start, the next day. A dateless start with no fallback takes a dated end's date. */
-export function rangeInstants(
-  r: { start: ParsedTime; end: ParsedTime },
-  fallbackDate: string | null,
-  zone: string,
-): { start: number | null; end: number | null } {
+export function rangeInstants(r: { start: ParsedTime; end: ParsedTime }, fallbackDate: string | null, zone: string): { start: number | null; end: number | null } {
   const startDate = r.start.date ?? parseIsoDate(fallbackDate) ?? r.end.date;
   const start = startDate ? toInstant({ ...r.start, date: startDate }, null, zone) : null;
   if (r.end.date) return { start, end: toInstant(r.end, null, zone) };

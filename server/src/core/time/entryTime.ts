@@ -54,7 +54,6 @@ const RANGE_TAIL = /^\s*(?:[-–—~]|to)\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)
 const DATE_AFTER = new RegExp(`^\\s*\\(\\s*${DATE_SRC}\\s*\\)`, 'i');
 const TEXT_SEP = /^\s*(?:[:\-–—|]+\s*)?/;
 
-
 /** A date at the start of `text` ('2018-08-22', 'Jan 14', 'Thursday, May 4', '29-09-2021', '11/25'). */
 export function readLooseDate(text: string): { date: LooseDate; length: number } | null {
   const m = DATE.exec(text);

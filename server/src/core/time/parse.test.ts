@@ -3,7 +3,14 @@ import { matchLeadingTime, parseDate, parseTime, resolveTimes, toInstant, type P
 
 const LA = 'America/Los_Angeles';
 const t = (date: ParsedTime['date'], hour: number, minute: number, extra: Partial<ParsedTime> = {}): ParsedTime => ({
-  date, hour, minute, second: 0, zone: null, zoneText: null, twelveHour: false, ...extra,
+  date,
+  hour,
+  minute,
+  second: 0,
+  zone: null,
+  zoneText: null,
+  twelveHour: false,
+  ...extra,
 });
 const utc = Date.UTC;
 const pt = (s: string): ParsedTime => {
@@ -45,8 +52,25 @@ describe('parseTime', () => {
     assert.deepEqual(parseTime('10 March 2024 14:00'), t(d, 14, 0));
   });
   it('rejects placeholders, invalid values and other text', () => {
-    for (const s of ['HH:MM', '[Time]', 'XX:XX', '25:00', '24:00', '12:60', '13:00 PM', '0:30 AM', '2024-02-30 10:00', '2024-03-10',
-      '14', '14:05 Nowhere', '14:05:3', '**14:05**', '`14:05`', '', '14:05 - x'])
+    for (const s of [
+      'HH:MM',
+      '[Time]',
+      'XX:XX',
+      '25:00',
+      '24:00',
+      '12:60',
+      '13:00 PM',
+      '0:30 AM',
+      '2024-02-30 10:00',
+      '2024-03-10',
+      '14',
+      '14:05 Nowhere',
+      '14:05:3',
+      '**14:05**',
+      '`14:05`',
+      '',
+      '14:05 - x',
+    ])
       assert.equal(parseTime(s), null, s);
   });
   it('accepts 29 February in a leap year only', () => {
@@ -59,7 +83,8 @@ describe('matchLeadingTime', () => {
   it('returns the time and its length without separators', () => {
     assert.deepEqual(matchLeadingTime('11:44 PM - Alert fired'), { time: t(null, 23, 44, { twelveHour: true }), length: 8 });
     assert.deepEqual(matchLeadingTime('2024-03-10 02:30 UTC: x'), {
-      time: t({ year: 2024, month: 3, day: 10 }, 2, 30, { zone: 'UTC', zoneText: 'UTC' }), length: 20,
+      time: t({ year: 2024, month: 3, day: 10 }, 2, 30, { zone: 'UTC', zoneText: 'UTC' }),
+      length: 20,
     });
     assert.deepEqual(matchLeadingTime('14:05 ET team paged'), { time: t(null, 14, 5, { zone: 'America/New_York', zoneText: 'ET' }), length: 8 });
     assert.deepEqual(matchLeadingTime('10:00: thing'), { time: t(null, 10, 0), length: 5 });
@@ -69,19 +94,16 @@ describe('matchLeadingTime', () => {
     assert.deepEqual(matchLeadingTime('14:05 et al'), { time: t(null, 14, 5), length: 5 });
   });
   it('finds nothing when the text does not start with a time', () => {
-    for (const s of ['Alert fired at 11:44', ' 11:44 x', '3 Amazon hosts', '2024-03-10 - x', '14:05abc', 'HH:MM - Event'])
-      assert.equal(matchLeadingTime(s), null, s);
+    for (const s of ['Alert fired at 11:44', ' 11:44 x', '3 Amazon hosts', '2024-03-10 - x', '14:05abc', 'HH:MM - Event']) assert.equal(matchLeadingTime(s), null, s);
   });
 });
 
 describe('parseDate', () => {
   it('reads the written forms', () => {
-    for (const s of ['2024-03-10', 'March 10, 2024', '10 March 2024', '2024/03/10', 'Mar 10 2024', 'Sunday, March 10, 2024', 'Mar. 10th, 2024'])
-      assert.equal(parseDate(s), '2024-03-10', s);
+    for (const s of ['2024-03-10', 'March 10, 2024', '10 March 2024', '2024/03/10', 'Mar 10 2024', 'Sunday, March 10, 2024', 'Mar. 10th, 2024']) assert.equal(parseDate(s), '2024-03-10', s);
   });
   it('rejects invalid dates and placeholders', () => {
-    for (const s of ['2023-02-29', 'March 32, 2024', '2024-13-01', 'YYYY-MM-DD', '[DATE]', '2024-03-10 10:00', ''])
-      assert.equal(parseDate(s), null, s);
+    for (const s of ['2023-02-29', 'March 32, 2024', '2024-13-01', 'YYYY-MM-DD', '[DATE]', '2024-03-10 10:00', '']) assert.equal(parseDate(s), null, s);
   });
 });
 
@@ -136,9 +158,7 @@ describe('toInstant', () => {
 describe('resolveTimes', () => {
   it('rolls over midnight: 11:32 PM .. 1:05 AM on 2024-03-09 in PT (PST, -8)', () => {
     const times = ['11:32 PM', '11:50 PM', '12:10 AM', '1:05 AM'].map(pt);
-    assert.deepEqual(resolveTimes(times, '2024-03-09', LA), [
-      utc(2024, 2, 10, 7, 32), utc(2024, 2, 10, 7, 50), utc(2024, 2, 10, 8, 10), utc(2024, 2, 10, 9, 5),
-    ]);
+    assert.deepEqual(resolveTimes(times, '2024-03-09', LA), [utc(2024, 2, 10, 7, 32), utc(2024, 2, 10, 7, 50), utc(2024, 2, 10, 8, 10), utc(2024, 2, 10, 9, 5)]);
   });
   it('rolls into the spring-forward gap', () => {
     // 2:30 AM on 2024-03-10 does not exist in LA: 03:30 PDT = 10:30Z.
@@ -150,9 +170,7 @@ describe('resolveTimes', () => {
   });
   it('lets dated entries set the running date and passes nulls through', () => {
     const times = [pt('23:00'), null, pt('2024-03-12 01:00'), pt('02:00'), pt('01:30')];
-    assert.deepEqual(resolveTimes(times, '2024-03-10', 'UTC'), [
-      utc(2024, 2, 10, 23, 0), null, utc(2024, 2, 12, 1, 0), utc(2024, 2, 12, 2, 0), utc(2024, 2, 13, 1, 30),
-    ]);
+    assert.deepEqual(resolveTimes(times, '2024-03-10', 'UTC'), [utc(2024, 2, 10, 23, 0), null, utc(2024, 2, 12, 1, 0), utc(2024, 2, 12, 2, 0), utc(2024, 2, 13, 1, 30)]);
   });
   it('does not roll a dated entry that goes backwards', () => {
     assert.deepEqual(resolveTimes([pt('2024-03-10 10:00'), pt('2024-03-10 09:00')], null, 'UTC'), [utc(2024, 2, 10, 10), utc(2024, 2, 10, 9)]);

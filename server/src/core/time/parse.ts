@@ -32,7 +32,18 @@ const SPACED_ZONE = new RegExp(`[ \\t]*\\([ \\t]*(${ZONE_TOKEN})[ \\t]*\\)|[ \\t
 const BOUNDARY_FAIL = /^(?:[A-Za-z0-9_]|[:.]\d)/;
 
 const MONTH_INDEX: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function daysInMonth(year: number, month: number): number {

@@ -3,7 +3,12 @@ import type { Phase } from '../model/types';
 
 const TAG = /\[\s*(?:phase\s*:\s*)?(start(?:ed)?|detect(?:ed|ion)?|ack(?:nowledged)?|mitigat(?:ed|ion)|restor(?:ed|e)|resolv(?:ed|e))\s*\]/i;
 const TAG_PHASE: Readonly<Record<string, Phase>> = {
-  start: 'started', detect: 'detected', ack: 'acknowledged', mitigat: 'mitigated', restor: 'restored', resolv: 'resolved',
+  start: 'started',
+  detect: 'detected',
+  ack: 'acknowledged',
+  mitigat: 'mitigated',
+  restor: 'restored',
+  resolv: 'resolved',
 };
 
 interface Rule {
@@ -25,26 +30,50 @@ const RULES: readonly Rule[] = [
   rule('started', 2, `\\b(?:began|begins|started|starts)\\s+failing\\b|\\b(?:stopped|stops)\\s+responding\\b|\\bwent\\s+down\\b`),
   rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
   rule('detected', 2, `\\b(?:pagerduty|opsgenie)\\s+(?:alert|page)\\b|\\bpager\\s+storm\\b`),
-  rule('detected', 2, `\\bpage\\s+sent\\b|\\b(?:customers?|users?)\\s+(?:reports?|reported|complaints?)\\b|\\breported\\s+by\\b|\\bincoming\\s+reports?\\b|\\b(?:is|was|were)\\s+reported\\b|\\bautomated\\s+(?:warning|alert)\\b`),
+  rule(
+    'detected',
+    2,
+    `\\bpage\\s+sent\\b|\\b(?:customers?|users?)\\s+(?:reports?|reported|complaints?)\\b|\\breported\\s+by\\b|\\bincoming\\s+reports?\\b|\\b(?:is|was|were)\\s+reported\\b|\\bautomated\\s+(?:warning|alert)\\b`,
+  ),
   rule('detected', 2, `${INC}\\s+detected\\b|\\bfirst\\s+(?:detected|noticed|reported|observed|reports?\\s+of)\\b`),
   // Someone looking at a dashboard ('endpoint shows elevated error rates'), and a user's issue being filed.
   rule('detected', 2, `\\b(?:shows?|showed|showing)\\s+(?:elevated|increased|high|spiking)\\s+(?:error|latency|5\\d\\d)`),
-  rule('detected', 2, `\\b(?:bug\\s+report|(?:github|gitlab)\\s+issue)\\s+(?:was\\s+|is\\s+)?(?:opened|filed)\\b|\\/issues\\/\\d+>?\\)?\\s*(?:\\([^)]{0,150}\\)\\s*)?(?:was\\s+|is\\s+)?(?:opened|filed)\\b`),
+  rule(
+    'detected',
+    2,
+    `\\b(?:bug\\s+report|(?:github|gitlab)\\s+issue)\\s+(?:was\\s+|is\\s+)?(?:opened|filed)\\b|\\/issues\\/\\d+>?\\)?\\s*(?:\\([^)]{0,150}\\)\\s*)?(?:was\\s+|is\\s+)?(?:opened|filed)\\b`,
+  ),
   rule('detected', 2, `\\b(?:receives?|received|receiving)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:alerts?|pages?|warning|reports?)\\b`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
   rule('detected', 2, `\\b(?:users?|customers?|members?)\\s+(?:emails?|emailed|reached\\s+out|notified|complained)\\b`),
   rule('detected', 1, `\\b(?:detected|alerted|paged|noticed)\\b`),
   rule('acknowledged', 2, `\\bon-?call\\s+(?:\\w+\\s+)?(?:responded|acknowledged|acked|engaged)\\b`),
-  rule('acknowledged', 2, `\\b(?:engineer|responder|on-?call)s?\\s+joined\\b|\\bjoin(?:s|ed)?\\s+(?:(?:into|in)\\s+)?(?:the\\s+)?(?:incident|bridge|call|war\\s*room|operations\\s+channel|incident\\s+channel)\\b`),
+  rule(
+    'acknowledged',
+    2,
+    `\\b(?:engineer|responder|on-?call)s?\\s+joined\\b|\\bjoin(?:s|ed)?\\s+(?:(?:into|in)\\s+)?(?:the\\s+)?(?:incident|bridge|call|war\\s*room|operations\\s+channel|incident\\s+channel)\\b`,
+  ),
   rule('acknowledged', 2, `${INC}\\s+declared\\b|\\bdeclared\\s+(?:an?\\s+)?(?:incident|sev|p\\d)`),
-  rule('acknowledged', 2, `\\b(?:started|starts|began|begins|begin)\\s+(?:investigating|looking\\s+into|looking|working\\s+on\\s+(?:it|the\\s+(?:incident|issue)))\\b|\\binvestigation\\s+(?:started|began|begins)\\b`),
+  rule(
+    'acknowledged',
+    2,
+    `\\b(?:started|starts|began|begins|begin)\\s+(?:investigating|looking\\s+into|looking|working\\s+on\\s+(?:it|the\\s+(?:incident|issue)))\\b|\\binvestigation\\s+(?:started|began|begins)\\b`,
+  ),
   rule('acknowledged', 1, `\\b(?:acknowledged|ack'?d|acked)\\b`),
-  rule('mitigated', 2, `\\brolled\\s+back\\b|\\brollback\\s+(?:completed?|applied|finished|done|deployed|succeeded)\\b|\\b(?:begins?|began|started|starts)\\s+(?:a\\s+|the\\s+)?(?:rollback|roll\\s+back|revert)\\b|\\breverted\\b`),
+  rule(
+    'mitigated',
+    2,
+    `\\brolled\\s+back\\b|\\brollback\\s+(?:completed?|applied|finished|done|deployed|succeeded)\\b|\\b(?:begins?|began|started|starts)\\s+(?:a\\s+|the\\s+)?(?:rollback|roll\\s+back|revert)\\b|\\breverted\\b`,
+  ),
   rule('mitigated', 2, `\\bfail(?:ed)?[- ]?over\\b|\\bworkaround\\s+(?:applied|deployed|in\\s+place)\\b`),
   rule('mitigated', 2, `\\btraffic\\s+(?:drained|shifted|rerouted|re-routed)\\b|\\bhotfix\\s+deployed\\b`),
   rule('mitigated', 2, `\\bmitigat(?:ion|ed|es|e)\\b|\\brepaired\\b`),
   rule('restored', 2, `\\b(?:service|services|system|systems|site|api)\\s+(?:(?:fully|partially)\\s+)?(?:restored|recovered|back\\s+online)\\b`),
-  rule('restored', 2, `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|returned\\s+to\\s+normal|recovery\\s+(?:complete|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`),
+  rule(
+    'restored',
+    2,
+    `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|returned\\s+to\\s+normal|recovery\\s+(?:complete|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`,
+  ),
   rule('restored', 2, `\\b(?:errors?|error\\s+rates?|latency)\\s+(?:subsided|subsiding|began\\s+to\\s+subside|recovered|returned\\s+to\\s+(?:normal|baseline))\\b`),
   rule('restored', 1, `\\b(?:restored|recovered)\\b`),
   // The outage ending is service back; the incident ending (exit criteria met) is its resolution.

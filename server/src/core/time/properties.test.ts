@@ -6,8 +6,44 @@ import { matchLeadingTime, parseDate, parseTime } from './parse';
 import { findZoneStatement } from './zones';
 
 // Strings built from time-like pieces reach deeper into the parsers than uniform noise.
-const PIECES = ['1', '12', '23', ':', '30', '59', ' ', 'PM', 'am', 'UTC', 'PT', '-', '–', '2024', '-03-', '10', 'T', 'Z', '+02:00',
-  ' to ', 'h', 'm', ' hours', '/', 'Mar', ',', '(', ')', 'Europe/Berlin', '.', '~', 'about ', 'incident', ' began', '[', ']'];
+const PIECES = [
+  '1',
+  '12',
+  '23',
+  ':',
+  '30',
+  '59',
+  ' ',
+  'PM',
+  'am',
+  'UTC',
+  'PT',
+  '-',
+  '–',
+  '2024',
+  '-03-',
+  '10',
+  'T',
+  'Z',
+  '+02:00',
+  ' to ',
+  'h',
+  'm',
+  ' hours',
+  '/',
+  'Mar',
+  ',',
+  '(',
+  ')',
+  'Europe/Berlin',
+  '.',
+  '~',
+  'about ',
+  'incident',
+  ' began',
+  '[',
+  ']',
+];
 const timeish = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((a) => a.join(''));
 const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), timeish);
 

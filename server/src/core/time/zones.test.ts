@@ -3,17 +3,44 @@ import { findZoneStatement, offsetAt, resolveZone, zoneObject } from './zones';
 
 describe('resolveZone', () => {
   const cases: [string, string | null][] = [
-    ['UTC', 'UTC'], ['gmt', 'UTC'], ['Z', 'UTC'],
-    ['PT', 'America/Los_Angeles'], ['Pacific', 'America/Los_Angeles'], ['Pacific Time', 'America/Los_Angeles'],
-    ['PST', 'America/Los_Angeles'], ['pdt', 'America/Los_Angeles'],
-    ['ET', 'America/New_York'], ['EST', 'America/New_York'], ['EDT', 'America/New_York'],
-    ['CT', 'America/Chicago'], ['CST', 'America/Chicago'], ['CDT', 'America/Chicago'],
-    ['MT', 'America/Denver'], ['MST', 'UTC-7'], ['MDT', 'America/Denver'],
-    ['CET', 'UTC+1'], ['CEST', 'UTC+2'], ['BST', 'UTC+1'], ['IST', 'UTC+5:30'],
-    ['JST', 'UTC+9'], ['AEST', 'UTC+10'], ['AEDT', 'UTC+11'],
-    ['UTC+2', 'UTC+2'], ['UTC+05:30', 'UTC+5:30'], ['+02:00', 'UTC+2'], ['-0800', 'UTC-8'], ['GMT-3', 'UTC-3'], ['UTC+0', 'UTC'],
-    ['Europe/Berlin', 'Europe/Berlin'], ['europe/berlin', 'Europe/Berlin'], ['America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
-    ['Foo/Bar', null], ['UTC+15', null], ['', null], ['Time', null], ['[ZONE]', null],
+    ['UTC', 'UTC'],
+    ['gmt', 'UTC'],
+    ['Z', 'UTC'],
+    ['PT', 'America/Los_Angeles'],
+    ['Pacific', 'America/Los_Angeles'],
+    ['Pacific Time', 'America/Los_Angeles'],
+    ['PST', 'America/Los_Angeles'],
+    ['pdt', 'America/Los_Angeles'],
+    ['ET', 'America/New_York'],
+    ['EST', 'America/New_York'],
+    ['EDT', 'America/New_York'],
+    ['CT', 'America/Chicago'],
+    ['CST', 'America/Chicago'],
+    ['CDT', 'America/Chicago'],
+    ['MT', 'America/Denver'],
+    ['MST', 'UTC-7'],
+    ['MDT', 'America/Denver'],
+    ['CET', 'UTC+1'],
+    ['CEST', 'UTC+2'],
+    ['BST', 'UTC+1'],
+    ['IST', 'UTC+5:30'],
+    ['JST', 'UTC+9'],
+    ['AEST', 'UTC+10'],
+    ['AEDT', 'UTC+11'],
+    ['UTC+2', 'UTC+2'],
+    ['UTC+05:30', 'UTC+5:30'],
+    ['+02:00', 'UTC+2'],
+    ['-0800', 'UTC-8'],
+    ['GMT-3', 'UTC-3'],
+    ['UTC+0', 'UTC'],
+    ['Europe/Berlin', 'Europe/Berlin'],
+    ['europe/berlin', 'Europe/Berlin'],
+    ['America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
+    ['Foo/Bar', null],
+    ['UTC+15', null],
+    ['', null],
+    ['Time', null],
+    ['[ZONE]', null],
   ];
   for (const [text, want] of cases) it(`${JSON.stringify(text)} -> ${want}`, () => assert.equal(resolveZone(text), want));
 
@@ -25,7 +52,10 @@ describe('resolveZone', () => {
 describe('findZoneStatement', () => {
   it('reads "_All times in Pacific Time (PT)_" including the alias', () => {
     assert.deepEqual(findZoneStatement('_All times in Pacific Time (PT)_'), {
-      zone: 'America/Los_Angeles', text: 'Pacific Time (PT)', start: 14, end: 31,
+      zone: 'America/Los_Angeles',
+      text: 'Pacific Time (PT)',
+      start: 14,
+      end: 31,
     });
   });
   it('reads headings and table headers', () => {
@@ -40,8 +70,7 @@ describe('findZoneStatement', () => {
     assert.deepEqual(findZoneStatement('Timeline (all times Eastern)'), { zone: 'America/New_York', text: 'Eastern', start: 20, end: 27 });
   });
   it('ignores prose that states no zone', () => {
-    for (const s of ['Timeline of events', 'Time to detect: 5m', 'Times are approximate', 'Time et al', 'The UTC clock', ''])
-      assert.equal(findZoneStatement(s), null, s);
+    for (const s of ['Timeline of events', 'Time to detect: 5m', 'Times are approximate', 'Time et al', 'The UTC clock', '']) assert.equal(findZoneStatement(s), null, s);
   });
 });
 

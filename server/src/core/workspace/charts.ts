@@ -58,7 +58,10 @@ export function lineChart(name: string, title: string, months: readonly string[]
   const x = (i: number) => left + (months.length === 1 ? plotW / 2 : (i / (months.length - 1)) * plotW);
   const y = (v: number) => 12 + plotH - (v / max) * plotH;
   const grid = [0, 0.5, 1]
-    .map((f) => `<line class="pm-grid" x1="${left}" x2="${left + plotW}" y1="${y(max * f).toFixed(1)}" y2="${y(max * f).toFixed(1)}"></line><text class="pm-axis" x="${left - 6}" y="${(y(max * f) + 4).toFixed(1)}" text-anchor="end">${esc(formatDuration(max * f))}</text>`)
+    .map(
+      (f) =>
+        `<line class="pm-grid" x1="${left}" x2="${left + plotW}" y1="${y(max * f).toFixed(1)}" y2="${y(max * f).toFixed(1)}"></line><text class="pm-axis" x="${left - 6}" y="${(y(max * f) + 4).toFixed(1)}" text-anchor="end">${esc(formatDuration(max * f))}</text>`,
+    )
     .join('');
   const step = Math.max(1, Math.ceil(months.length / 8));
   const ticks = months.map((m, i) => (i % step === 0 || i === months.length - 1 ? `<text class="pm-axis" x="${x(i).toFixed(1)}" y="${H - 10}" text-anchor="middle">${esc(m)}</text>` : '')).join('');

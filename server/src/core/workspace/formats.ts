@@ -61,9 +61,17 @@ export function reportText(report: Report, actionItems: boolean): string[] {
   const s = report.summary;
   out.push('');
   out.push(`${s.postmortems} post-mortem(s); action items: ${s.openActionItems} open, ${s.overdueActionItems} overdue`);
-  out.push(`by severity: ${Object.entries(s.bySeverity).map(([k, n]) => `${k} ${n}`).join(', ') || '—'}`);
+  out.push(
+    `by severity: ${
+      Object.entries(s.bySeverity)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || '—'
+    }`,
+  );
   for (const m of s.byMonth) {
-    out.push(`  ${m.month}  ${String(m.postmortems).padStart(3)}  median TTD ${dur(m.medianTimeToDetectMinutes)}, TTR ${dur(m.medianTimeToResolveMinutes)}; mean TTD ${dur(m.meanTimeToDetectMinutes)}, TTR ${dur(m.meanTimeToResolveMinutes)}`);
+    out.push(
+      `  ${m.month}  ${String(m.postmortems).padStart(3)}  median TTD ${dur(m.medianTimeToDetectMinutes)}, TTR ${dur(m.medianTimeToResolveMinutes)}; mean TTD ${dur(m.meanTimeToDetectMinutes)}, TTR ${dur(m.meanTimeToResolveMinutes)}`,
+    );
   }
   return out;
 }

@@ -45,8 +45,28 @@ export function renderInsights(report: Report, summaries: readonly PostmortemSum
   if (!s.postmortems) {
     parts.push(`<section class="pm-card"><p class="pm-empty">No post-mortems found in the workspace.</p></section>`);
   } else {
-    parts.push(card('per-month', 'Post-mortems per month', barChart('per-month', 'Post-mortems per month', s.byMonth.map((m) => ({ label: m.month, value: m.postmortems })))));
-    parts.push(card('per-severity', 'Post-mortems per severity', barChart('per-severity', 'Post-mortems per severity', severities.map(([label, value]) => ({ label, value })))));
+    parts.push(
+      card(
+        'per-month',
+        'Post-mortems per month',
+        barChart(
+          'per-month',
+          'Post-mortems per month',
+          s.byMonth.map((m) => ({ label: m.month, value: m.postmortems })),
+        ),
+      ),
+    );
+    parts.push(
+      card(
+        'per-severity',
+        'Post-mortems per severity',
+        barChart(
+          'per-severity',
+          'Post-mortems per severity',
+          severities.map(([label, value]) => ({ label, value })),
+        ),
+      ),
+    );
     for (const kind of METRIC_KINDS.filter((k) => k !== 'duration')) parts.push(metricCard(kind, months, s.byMonth));
     parts.push(ownersCard(report));
     parts.push(mismatchCard(summaries, file, options.mode));
@@ -69,7 +89,9 @@ function metricCard(kind: MetricKind, months: readonly string[], byMonth: readon
   const median = byMonth.map((m) => m[`median${cap}Minutes`]);
   const mean = byMonth.map((m) => m[`mean${cap}Minutes`]);
   const latest = [...byMonth].reverse().find((m) => m[`median${cap}Minutes`] !== null);
-  const note = latest ? `<p class="pm-note">Latest (${esc(latest.month)}): median ${esc(formatDuration(latest[`median${cap}Minutes`] ?? 0))}, mean ${esc(formatDuration(latest[`mean${cap}Minutes`] ?? 0))}. Months without a computed ${esc(short)} leave a gap.</p>` : '';
+  const note = latest
+    ? `<p class="pm-note">Latest (${esc(latest.month)}): median ${esc(formatDuration(latest[`median${cap}Minutes`] ?? 0))}, mean ${esc(formatDuration(latest[`mean${cap}Minutes`] ?? 0))}. Months without a computed ${esc(short)} leave a gap.</p>`
+    : '';
   return card(
     `metric-${kind}`,
     `${long} (${short}) per month`,
@@ -93,7 +115,12 @@ function ownersCard(report: Report): string {
   }
   const rows = [...owners.entries()].sort(([ka, a], [kb, b]) => (ka === '' ? 1 : kb === '' ? -1 : b.overdue - a.overdue || b.open - a.open || a.label.localeCompare(b.label)));
   const inner = rows.length
-    ? barChart('owners', 'Open and overdue action items by owner', rows.map(([, o]) => ({ label: o.label, value: o.open, highlight: o.overdue })), ['open', 'overdue'])
+    ? barChart(
+        'owners',
+        'Open and overdue action items by owner',
+        rows.map(([, o]) => ({ label: o.label, value: o.open, highlight: o.overdue })),
+        ['open', 'overdue'],
+      )
     : `<p class="pm-empty">No open action items.</p>`;
   return card('owners', 'Open action items by owner', inner);
 }
@@ -101,8 +128,7 @@ function ownersCard(report: Report): string {
 function mismatchCard(summaries: readonly PostmortemSummary[], file: (uri: string) => string, mode: RenderMode): string {
   const list = summaries.filter((s) => s.mismatches.length).sort(byDateDescending);
   if (!list.length) return card('mismatches', 'Stated numbers that disagree with the timeline', `<p class="pm-empty">None: every stated duration and metric agrees with its timeline.</p>`);
-  const link = (uri: string, line: number, text: string) =>
-    mode === 'webview' ? `<a href="#"${attrs({ 'data-open-uri': uri, 'data-open-line': line - 1 })}>${esc(text)}</a>` : esc(text);
+  const link = (uri: string, line: number, text: string) => (mode === 'webview' ? `<a href="#"${attrs({ 'data-open-uri': uri, 'data-open-line': line - 1 })}>${esc(text)}</a>` : esc(text));
   const items = list
     .map(
       (s) =>

@@ -46,7 +46,10 @@ describe('workspace report', () => {
     ]);
     assert.deepEqual(r.summary.bySeverity, { 'SEV-2': 1, 'SEV-1': 2, '(not set)': 1 });
     assert.equal(r.summary.postmortems, 4);
-    assert.deepEqual(r.summary.byMonth.map((m) => m.month), ['2024-12', '2025-01']);
+    assert.deepEqual(
+      r.summary.byMonth.map((m) => m.month),
+      ['2024-12', '2025-01'],
+    );
     const jan = r.summary.byMonth[1]!;
     assert.equal(jan.postmortems, 2);
     assert.equal(jan.medianTimeToDetectMinutes, 20);
@@ -54,21 +57,24 @@ describe('workspace report', () => {
     assert.equal(jan.medianDurationMinutes, 60);
     assert.equal(jan.meanTimeToResolveMinutes, null);
     assert.equal(r.summary.byMonth[0]!.medianTimeToDetectMinutes, null);
-    assert.deepEqual(r.postmortems.map((p) => p.file), ['file:///b.md', 'file:///a.md', 'file:///c.md', 'file:///d.md']);
+    assert.deepEqual(
+      r.postmortems.map((p) => p.file),
+      ['file:///b.md', 'file:///a.md', 'file:///c.md', 'file:///d.md'],
+    );
   });
 
   it('counts open and overdue action items across documents', () => {
     const item = { line: 3, id: null, text: 't', owner: null, due: null, status: null, open: true, overdue: false };
     const r = buildReport(
-      [
-        summary({ uri: 'file:///a.md', actionItems: [item, { ...item, overdue: true }, { ...item, open: false }] }),
-        summary({ uri: 'file:///b.md', actionItems: [{ ...item, overdue: true }] }),
-      ],
+      [summary({ uri: 'file:///a.md', actionItems: [item, { ...item, overdue: true }, { ...item, open: false }] }), summary({ uri: 'file:///b.md', actionItems: [{ ...item, overdue: true }] })],
       (u) => u.replace('file:///', ''),
     );
     assert.equal(r.summary.openActionItems, 3);
     assert.equal(r.summary.overdueActionItems, 2);
-    assert.deepEqual(r.actionItems.map((a) => a.file), ['a.md', 'a.md', 'a.md', 'b.md']);
+    assert.deepEqual(
+      r.actionItems.map((a) => a.file),
+      ['a.md', 'a.md', 'a.md', 'b.md'],
+    );
   });
 
   it('CSV: quotes commas, quotes and line breaks; defuses formulas; leaves numbers and empties alone', () => {

@@ -62,24 +62,22 @@ const capital = (k: MetricKind): Capitalize<MetricKind> => (k.charAt(0).toUpperC
 /** `file` names each document in the output: a path for the CLI, a URI or relative path in the editor. */
 export function buildReport(summaries: readonly PostmortemSummary[], file: (uri: string) => string = (u) => u): Report {
   const sorted = [...summaries].sort(byDateDescending);
-  const postmortems = sorted.map(
-    (s): ReportPostmortem => ({
-      file: file(s.uri),
-      title: s.title,
-      template: s.template,
-      severity: s.severity,
-      status: s.status,
-      start: s.start,
-      end: s.end,
-      durationMinutes: s.durationMinutes,
-      timeToDetectMinutes: s.timeToDetectMinutes,
-      timeToAcknowledgeMinutes: s.timeToAcknowledgeMinutes,
-      timeToMitigateMinutes: s.timeToMitigateMinutes,
-      timeToResolveMinutes: s.timeToResolveMinutes,
-      errors: s.errors,
-      warnings: s.warnings,
-    }),
-  );
+  const postmortems = sorted.map((s): ReportPostmortem => ({
+    file: file(s.uri),
+    title: s.title,
+    template: s.template,
+    severity: s.severity,
+    status: s.status,
+    start: s.start,
+    end: s.end,
+    durationMinutes: s.durationMinutes,
+    timeToDetectMinutes: s.timeToDetectMinutes,
+    timeToAcknowledgeMinutes: s.timeToAcknowledgeMinutes,
+    timeToMitigateMinutes: s.timeToMitigateMinutes,
+    timeToResolveMinutes: s.timeToResolveMinutes,
+    errors: s.errors,
+    warnings: s.warnings,
+  }));
   const actionItems = sorted.flatMap((s) => s.actionItems.map((a): ReportActionItem => ({ file: file(s.uri), ...a })));
   return { postmortems, actionItems, summary: summarizeAll(sorted) };
 }

@@ -13,7 +13,13 @@ describe('workspace index', () => {
     index.update(doc(STANDARD, 'file:///ws/a.md'));
     index.update(doc(SEV, 'file:///ws/b.md'));
     assert.equal(index.update(doc(PLAIN, 'file:///ws/readme.md')), null);
-    assert.deepEqual(index.list().map((x) => x.uri).sort(), ['file:///ws/a.md', 'file:///ws/b.md']);
+    assert.deepEqual(
+      index
+        .list()
+        .map((x) => x.uri)
+        .sort(),
+      ['file:///ws/a.md', 'file:///ws/b.md'],
+    );
     const a = index.get('file:///ws/a.md')!;
     const m = service().analyze(doc(STANDARD, 'file:///ws/other.md')).metrics;
     assert.equal(a.durationMinutes, m.durationMinutes);
@@ -35,7 +41,10 @@ describe('workspace index', () => {
     index.update(doc(STANDARD.replace('**Severity:** P1', '**Severity:** P2'), 'file:///ws/a.md', 2));
     assert.equal(index.get('file:///ws/a.md')!.severity, 'P2');
     assert.equal(index.get('file:///ws/b.md'), before, 'the other entry is the same object');
-    assert.deepEqual(changes.map((c) => c.kind), ['set']);
+    assert.deepEqual(
+      changes.map((c) => c.kind),
+      ['set'],
+    );
   });
 
   it('a document that stops being a post-mortem drops out, and comes back when it is one again', () => {
@@ -60,7 +69,10 @@ describe('workspace index', () => {
     assert.equal(index.has('file:///ws/subway.md'), true);
     assert.equal(index.delete('file:///ws/renamed.md'), true);
     assert.equal(index.delete('file:///ws/renamed.md'), false);
-    assert.deepEqual(index.list().map((x) => x.uri), ['file:///ws/subway.md']);
+    assert.deepEqual(
+      index.list().map((x) => x.uri),
+      ['file:///ws/subway.md'],
+    );
   });
 
   it('keeps no model for a file read from disk unless asked to', () => {
@@ -77,7 +89,10 @@ describe('workspace index', () => {
     index.update(doc(fixture('filled/classic.md'), 'file:///ws/2024.md'));
     index.update(doc(SEV, 'file:///ws/2025.md'));
     index.update(doc(fixture('seeds/report.md'), 'file:///ws/undated.md'));
-    assert.deepEqual(index.list().map((x) => x.uri), ['file:///ws/2025.md', 'file:///ws/2024.md', 'file:///ws/undated.md']);
+    assert.deepEqual(
+      index.list().map((x) => x.uri),
+      ['file:///ws/2025.md', 'file:///ws/2024.md', 'file:///ws/undated.md'],
+    );
     assert.equal(index.get('file:///ws/2024.md')!.month, '2024-03');
     assert.equal(index.get('file:///ws/undated.md')!.month, null);
   });

@@ -12,9 +12,7 @@ export class WorkspaceIndex {
   private entries = new Map<string, PostmortemSummary>();
   private listeners: ((change: IndexChange) => void)[] = [];
 
-  constructor(
-    private service: Reader,
-  ) {}
+  constructor(private service: Reader) {}
 
   /**
    * Reads one document; a document that is (no longer) a post-mortem leaves the index. Returns its
