@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Location, Range, TextEdit } from 'vscode-languageserver-types';
 import { createService, type PostmortemService } from '../../server/src/core/service';
 import { loadBuiltinTemplates } from '../../server/src/node/builtinTemplates';
-import { FIX_ALL_KIND, INSERT_SECTIONS_KIND } from '../../server/src/core/actions';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, INSERT_SECTIONS_KIND, fixRuleTitle } from '../../server/src/core/actions';
 import { RULES } from '../../server/src/core/rules';
 import { findPlaceholders, isPlaceholderValue } from '../../server/src/core/model/placeholders';
 import type { Postmortem } from '../../server/src/core/model/types';
@@ -330,6 +330,7 @@ export function checkDocument(subject: Subject, cursorSeeds: CursorSeed[], mode:
 
   // Quick fixes for every diagnostic, as the editor asks for them (the diagnostic's own range).
   const quickFixEdits = new Set<string>();
+  const menuFixAll: { title: string; edits: TextEdit[] }[] = [];
   for (const d of diagnostics) {
     for (const action of s.codeActions(doc, d.range, { diagnostics: [d] })) {
       const what = `code action '${action.title}' for ${String(d.code)}`;
@@ -337,12 +338,23 @@ export function checkDocument(subject: Subject, cursorSeeds: CursorSeed[], mode:
       for (const e of edits) assertInside(e.range, lines, what);
       if (action.command) assert.ok(action.command.arguments?.[0] === URI, `${what}: command for another document`);
       if (!edits.length) continue;
+      // Fix-all offered in the Ctrl+. menu (the document's, or one rule's) is checked below, like the source action.
+      if (action.title === FIX_ALL_TITLE || action.title === fixRuleTitle(String(d.code))) {
+        menuFixAll.push({ title: action.title, edits });
+        continue;
+      }
       assertKeepsAuthorText(text, action.title, edits, td);
       for (const e of edits) quickFixEdits.add(JSON.stringify(e));
     }
   }
 
   // Fix all: only edits some quick fix offers (or pure insertions); applied twice it changes nothing more.
+  for (const { title, edits } of menuFixAll) {
+    for (const e of edits) {
+      const empty = cmp(e.range.start, e.range.end) === 0;
+      assert.ok(empty || quickFixEdits.has(JSON.stringify(e)), `${title} replaces ${JSON.stringify(td.getText(e.range).slice(0, 200))} with an edit no quick fix offers`);
+    }
+  }
   const fixAll = s.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics, only: [FIX_ALL_KIND] });
   assert.ok(fixAll.length <= 1, 'one fix-all action');
   if (fixAll[0]) {

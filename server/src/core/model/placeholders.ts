@@ -96,7 +96,7 @@ function scan(raw: string, extra: RegExp[]): PlaceholderMatch[] {
   for (const [start, end] of found) {
     if (out.some((o) => start < o.end && end > o.start)) continue;
     const t = raw.slice(start, end);
-    out.push({ start, end, text: t, isDate: /date|YYYY-MM-DD|YYYYMMDD/i.test(t) && !/HH:MM|time/i.test(t) });
+    out.push({ start, end, text: t, isDate: /(?<![a-z])date(?![a-z])|YYYY-MM-DD|YYYYMMDD/i.test(t) && !/HH:MM|time/i.test(t) });
   }
   return out.sort((a, b) => a.start - b.start);
 }

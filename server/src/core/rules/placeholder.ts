@@ -62,7 +62,7 @@ export const placeholder: Rule = {
         push(i, m.start, m.end, m.text, m.isDate);
       }
     }
-    const whole = (line: number, start: number, text: string) => push(line, start, start + text.length, text, /date/i.test(text));
+    const whole = (line: number, start: number, text: string) => push(line, start, start + text.length, text, /(?<![a-z])date(?![a-z])/i.test(text));
     for (const f of model.fields) if (f.raw && isPlaceholderValue(f.raw)) whole(f.line, f.valueRange.start.character, f.raw);
     const { listItems } = model;
     const wholeItems = perItem.map(listItems, (it) => !!it.text && isPlaceholderValue(it.text));

@@ -33,6 +33,13 @@ describe('placeholder: precision on real documents', () => {
     ]);
   });
 
+  it('offers today\'s date only for a date placeholder, not for words that contain "date"', () => {
+    const text = doc('Sent on [DATE]; see [STAKEHOLDER UPDATES SENT].');
+    assert.deepEqual(texts(text), ["Unfilled placeholder '[DATE]'.", "Unfilled placeholder '[STAKEHOLDER UPDATES SENT]'."]);
+    assert.match(kit.fixes(text, 0).actions[0]?.title ?? '', /today's date/);
+    assert.deepEqual(kit.fixes(text, 1).actions, []);
+  });
+
   it('never in inline code or fenced code', () => {
     assert.deepEqual(texts(doc("We searched with `grep '[0-9]h$' jobs.log` and `ls [DATE]*`, named as `YYYY-MM-DD.log`.")), []);
     assert.deepEqual(texts(doc('```sh\necho "[DATE] [NAME]" > YYYY-MM-DD.txt\n```')), []);
