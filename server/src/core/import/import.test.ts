@@ -58,7 +58,7 @@ describe('timeline import into the document', () => {
         ['2024-03-10T07:44Z', 'acknowledged'],
         ['2024-03-10T07:50Z', null],
         ['2024-03-10T08:20Z', 'mitigated'],
-        ['2024-03-10T09:15Z', null],
+        ['2024-03-10T09:15Z', 'mitigated'],
         ['2024-03-10T10:06Z', 'restored'],
         ['2024-03-10T11:25Z', 'resolved'],
       ],

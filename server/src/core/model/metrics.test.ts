@@ -46,3 +46,49 @@ describe('metrics: time to detect is the first notice', () => {
     assert.equal(m.timeToDetectMinutes, 4);
   });
 });
+
+describe('metrics: phases as real timelines state them', () => {
+  it('an entry that records the notice and the response together is both (TTD 0, TTA 0)', () => {
+    const m = metricsOf([
+      '- **18:30**: Ana finishes the release but discovers the build checks are not running, and starts trying to figure out why',
+      '- **18:40**: Ana asks the platform team for help',
+      '- **19:10**: Checks re-enabled; incident resolved',
+    ]);
+    assert.equal(m.timeToDetectMinutes, 0);
+    assert.equal(m.timeToAcknowledgeMinutes, 0);
+    assert.equal(m.durationMinutes, 40);
+  });
+
+  it('a scale-up made the day before the incident is not its mitigation', () => {
+    const m = metricsOf([
+      '- **2025-03-03 12:00**: Proactively scaling up the cluster from 7 to 10 nodes before a migration',
+      '- **2025-03-04 08:24**: Automated warning: the load balancer cannot scale, no free addresses',
+      '- **2025-03-04 10:30**: Scaling down the cluster by 2 nodes to free up addresses',
+      '- **2025-03-04 12:00**: All systems verified operational',
+    ]);
+    assert.equal(m.timeToMitigateMinutes, 126);
+    assert.equal(m.durationMinutes, 216);
+  });
+
+  it('a notice before the entry that says the outage began is not its detection', () => {
+    const m = metricsOf([
+      '- **14:51**: First reports of the new album appear on news sites, drawing traffic',
+      '- **14:54**: **OUTAGE BEGINS**: search backends start failing under load',
+      '- **14:56**: On-call receives a pager storm for HTTP 500s',
+      '- **15:30**: Incident resolved',
+    ]);
+    assert.equal(m.timeToDetectMinutes, 2);
+  });
+
+  it('a restart the entry says did not help is not the mitigation', () => {
+    const m = metricsOf([
+      '- **20:52**: Incoming report that students cannot reach the hub',
+      '- **21:02**: Usual fixes (restarting servers, clearing caches) do not seem to help',
+      '- **21:23**: Overcommit removed; memory limits raised',
+      '- **21:24**: Core pods restarted on a new node',
+      '- **21:46**: The issue is closed and everything seems fine',
+    ]);
+    assert.equal(m.timeToMitigateMinutes, 32);
+    assert.equal(m.durationMinutes, 54);
+  });
+});

@@ -4,7 +4,7 @@ import type { Metrics, MetricKind, Phase, TimelineEntry } from './types';
 import type { MetricDefinitions } from '../template/schema';
 import type { StatedWindow } from './fields';
 import type { Milestone } from './milestones';
-import { formatDuration } from '../time';
+import { classifyPhases, formatDuration } from '../time';
 
 const minutes = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) / 60000));
 
@@ -34,7 +34,13 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
       if (!known || e.at < known.at) firsts.set(e.phase, e);
     }
   };
-  for (const e of entries) if (e.at !== null) consider({ at: e.at, phase: e.phase, of: e });
+  for (const e of entries) {
+    if (e.at === null) continue;
+    consider({ at: e.at, phase: e.phase, of: e });
+    // An entry that records the notice and the response together ('a user reported it; the developer
+    // acknowledged the incident') is both.
+    if (e.phase && NOTICE.has(e.phase)) for (const p of classifyPhases(e.text)) if (p !== e.phase && NOTICE.has(p)) consider({ at: e.at, phase: p, of: e });
+  }
   for (const m of milestones) consider({ at: m.at, phase: m.phase, of: m });
   const first = (phase: Phase) => firsts.get(phase) ?? null;
   const basis: Metrics['basis'] = {};
@@ -83,12 +89,15 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
       basis.end = `not used: ${why}`;
     }
   }
-  const detected = firstNotice(firstDetected, start, startEntry, timed);
+  // A notice before the incident began (news of what later drew the traffic) is not its detection.
+  const noticed = firstDetected && startFrom?.phase === 'started' && firstDetected.at < startFrom.at ? earliest(timed, 'detected', startFrom.at) : firstDetected;
+  const detected = firstNotice(noticed, start, startEntry, timed);
   // Acknowledging comes at or after the detection it answers, and not after a long quiet gap (days later
   // someone "started investigating" a related question: the response to the detection is not recorded).
   const ack = detected ? earliest(timed, 'acknowledged', detected.at) : null;
   const acknowledged = ack && detected && ack.at - detected.at <= CONTEXT_GAP_HOURS * 3_600_000 ? ack : null;
-  const mitigated = first('mitigated');
+  // Acting before the incident began (a planned scale-up the day before) is not mitigating it.
+  const mitigated = start === null ? null : earliest(timed, 'mitigated', start);
 
   const m: Metrics = {
     start,
@@ -204,6 +213,8 @@ const DEFAULTS: Record<MetricKind, string> = {
   timeToMitigate: 'from-start',
   timeToResolve: 'from-start',
 };
+
+const NOTICE: ReadonlySet<Phase> = new Set<Phase>(['detected', 'acknowledged']);
 
 const RESPONSE: ReadonlySet<Phase> = new Set<Phase>(['acknowledged', 'mitigated', 'restored', 'resolved']);
 

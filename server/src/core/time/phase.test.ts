@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classifyPhase } from './phase';
+import { classifyPhase, classifyPhases } from './phase';
 
 describe('classifyPhase', () => {
   const cases: [string, string | null][] = [
@@ -69,6 +69,36 @@ describe('classifyPhase', () => {
     ['Service to be restored after maintenance', null],
     ['Alert fired but was not acknowledged', 'detected'],
     ['', null],
+    // Real documents' wording (issue 12).
+    ['Received an e-mail from a researcher reporting a critical bug', 'detected'],
+    ['First recorded instance of a user seeing timeouts', 'detected'],
+    ['First [recorded instance](https://example.com/1) of a user seeing timeouts', 'detected'],
+    ['Dana discovers the nightly jobs are not running', 'detected'],
+    ['Dana discovers the root cause in the scheduler', null],
+    ['A new comet has been discovered, traffic is expected', null],
+    ['Team notices messages in the support channel about failed logins', 'detected'],
+    ['On-call engineer sees the message and escalates', 'acknowledged'],
+    ['Huddle begins in #ops', 'acknowledged'],
+    ['Started working on a long-term fix', 'acknowledged'],
+    ['He starts trying to figure out what is wrong', 'acknowledged'],
+    ['Repositories were searched for the vulnerable library', 'acknowledged'],
+    ['開発チーム 対応を開始', 'acknowledged'],
+    ['GitHub Issue #12 「起動しない」投稿', 'detected'],
+    ['Scaling down the cluster by 2 nodes to free up addresses', 'mitigated'],
+    ['Cache instance resized to avoid pool exhaustion', 'mitigated'],
+    ['Restarted the web server', 'mitigated'],
+    ['Re-deployed the service with the fixed config', 'mitigated'],
+    ['Removed the directory taking up all the disk space', 'mitigated'],
+    ['Regular fixes (private windows, restarting servers, etc) do not seem to help', null],
+    ['Lead decides to add capacity so that tasks can work before dying and being restarted', null],
+    ['Agreed approach is to re-deploy the service', null],
+    ['All systems verified operational', 'restored'],
+    ['Leaked deploy token revoked', 'restored'],
+    ['Node has restored and is healthy, but volumes will not mount', null],
+    ['Follow-up with the last team; no further action was required', 'resolved'],
+    ['Lead announces resolution is confirmed complete', 'resolved'],
+    ['The [issue is closed](https://example.com/1) and everything seems fine', 'resolved'],
+    ['Status page is set to resolved', 'resolved'],
   ];
   for (const [text, want] of cases) it(`${JSON.stringify(text)} -> ${want}`, () => assert.equal(classifyPhase(text), want));
 
@@ -77,5 +107,11 @@ describe('classifyPhase', () => {
     assert.equal(classifyPhase('Restarted pods [phase: mitigated]'), 'mitigated');
     assert.equal(classifyPhase('[Phase: Restored] all good'), 'restored');
     assert.equal(classifyPhase('Something [ack]'), 'acknowledged');
+  });
+
+  it('lists every phase an entry states, the chosen one first', () => {
+    assert.deepEqual(classifyPhases('A user notified the team and the deploying developer acknowledged the incident'), ['detected', 'acknowledged']);
+    assert.deepEqual(classifyPhases('[mitigated] rolled back; incident resolved'), ['mitigated']);
+    assert.deepEqual(classifyPhases('Routine config review'), []);
   });
 });

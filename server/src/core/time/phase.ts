@@ -43,8 +43,18 @@ const RULES: readonly Rule[] = [
     2,
     `\\b(?:bug\\s+report|(?:github|gitlab)\\s+issue)\\s+(?:was\\s+|is\\s+)?(?:opened|filed)\\b|\\/issues\\/\\d+>?\\)?\\s*(?:\\([^)]{0,150}\\)\\s*)?(?:was\\s+|is\\s+)?(?:opened|filed)\\b`,
   ),
-  rule('detected', 2, `\\b(?:receives?|received|receiving)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:alerts?|pages?|warning|reports?)\\b`),
+  rule('detected', 2, `\\b(?:receives?|received|receiving)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:alerts?|pages?|warning|reports?|e-?mails?|messages?|tickets?|complaints?)\\b`),
+  // 'first recorded instance of a user seeing …': the first sign anyone saw.
+  rule('detected', 2, `\\bfirst\\s+(?:\\w+\\s+)?(?:instance|sign|report)s?\\s+of\\b`),
+  // Someone finding the failure ('discovers actions are not running'); finding its cause is diagnosis, not notice.
+  rule(
+    'detected',
+    1,
+    `\\b(?<!(?:been|was|were|is|are|be)\\s+)(?:discover(?:s|ed)|realiz(?:es|ed)|realis(?:es|ed)|spott(?:ed)|spots)\\b(?!\\s+(?:that\\s+)?(?:the\\s+)?(?:root\\s+)?(?:cause|reason|source|fix|solution|how|why|what))`,
+  ),
+  rule('detected', 2, `\\bissue\\b[^。\\n]{0,80}?(?:投稿|起票)`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
+  rule('detected', 2, `\\b(?:notices?|noticed|sees|saw)\\s+(?:the\\s+)?(?:[\\w#-]+\\s+){0,2}?(?:reports?|messages?|alerts?|complaints?)\\b`),
   rule('detected', 2, `\\b(?:users?|customers?|members?)\\s+(?:emails?|emailed|reached\\s+out|notified|complained)\\b`),
   rule('detected', 1, `\\b(?:detected|alerted|paged|noticed)\\b`),
   rule('acknowledged', 2, `\\bon-?call\\s+(?:\\w+\\s+)?(?:responded|acknowledged|acked|engaged)\\b`),
@@ -57,8 +67,13 @@ const RULES: readonly Rule[] = [
   rule(
     'acknowledged',
     2,
-    `\\b(?:started|starts|began|begins|begin)\\s+(?:investigating|looking\\s+into|looking|working\\s+on\\s+(?:it|the\\s+(?:incident|issue)))\\b|\\binvestigation\\s+(?:started|began|begins)\\b`,
+    `\\b(?:started|starts|began|begins|begin)\\s+(?:trying\\s+to\\s+)?(?:investigating|looking\\s+into|looking|working\\s+on|digging|debugging|diagnosing|troubleshooting|figur(?:e|ing)\\s+out)\\b|\\binvestigation\\s+(?:started|began|begins)\\b`,
   ),
+  // The on-call picking it up ('On-call PyPI Admin sees the message and escalates').
+  rule('acknowledged', 2, `\\bon-?call\\s+(?:[\\w-]+\\s+){0,2}?(?:sees|saw|notices|noticed|picks\\s+up|picked\\s+up|responds|engages)\\b`),
+  rule('acknowledged', 2, `\\b(?:huddle|bridge|war\\s*room|incident\\s+call)\\s+(?:begins|began|started|starts|opened|convened)\\b`),
+  rule('acknowledged', 2, `対応を?開始`),
+  rule('acknowledged', 1, `\\b(?:were|was)\\s+(?:searched|scanned|inspected|investigated|examined)\\b`),
   rule('acknowledged', 1, `\\b(?:acknowledged|ack'?d|acked)\\b`),
   rule(
     'mitigated',
@@ -68,6 +83,13 @@ const RULES: readonly Rule[] = [
   rule('mitigated', 2, `\\bfail(?:ed)?[- ]?over\\b|\\bworkaround\\s+(?:applied|deployed|in\\s+place)\\b`),
   rule('mitigated', 2, `\\btraffic\\s+(?:drained|shifted|rerouted|re-routed)\\b|\\bhotfix\\s+deployed\\b`),
   rule('mitigated', 2, `\\bmitigat(?:ion|ed|es|e)\\b|\\brepaired\\b`),
+  // Acting on the running system: capacity, restarts, redeploys, switching the broken part off.
+  rule(
+    'mitigated',
+    1,
+    `\\b(?:scal(?:es|ed|ing)\\s+(?:\\w+\\s+)?(?:up|down|out)|resiz(?:es|ed)|recycl(?:es|ed|ing)|restart(?:s|ed)|reboot(?:s|ed)|re-?deploy(?:s|ed)|(?:increas|add|doubl)(?:es|ed|s)\\s+(?:\\w+\\s+){0,3}?capacity|doubled\\s+(?:the\\s+)?number|takes?\\s+down|took\\s+down|disabl(?:es|ed))\\b`,
+  ),
+  rule('mitigated', 1, `\\b(?:free(?:s|d)?|freeing)\\s+up\\b|\\b(?:removed|deleted|cleared|cleaned\\s+up)\\b[^.;\\n]{0,40}\\b(?:disk|space|storage|capacity|memory)\\b`),
   rule('restored', 2, `\\b(?:service|services|system|systems|site|api)\\s+(?:(?:fully|partially)\\s+)?(?:restored|recovered|back\\s+online)\\b`),
   rule(
     'restored',
@@ -76,44 +98,76 @@ const RULES: readonly Rule[] = [
   ),
   rule('restored', 2, `\\b(?:errors?|error\\s+rates?|latency)\\s+(?:subsided|subsiding|began\\s+to\\s+subside|recovered|returned\\s+to\\s+(?:normal|baseline))\\b`),
   rule('restored', 1, `\\b(?:restored|recovered)\\b`),
+  rule('restored', 2, `\\b(?:verified|confirmed)\\s+(?:as\\s+)?(?:operational|healthy)\\b|\\ball\\s+systems\\s+(?:\\w+\\s+)?operational\\b`),
+  // A leaked credential made useless ends the exposure.
+  rule('restored', 2, `\\b(?:token|key|credential|secret|password)s?\\b[^.;\\n]{0,60}?\\b(?:destroyed|revoked|invalidated)\\b`),
   // The outage ending is service back; the incident ending (exit criteria met) is its resolution.
   rule('restored', 2, `(?<![-\\w])(?:outage|impact|degradation)\\s+(?:ended|ends|over)\\b`),
-  rule('resolved', 2, `${INC}\\s+(?:resolved|closed)\\b|(?<![-\\w])(?:incident|issue)\\s+(?:ended|ends|over)\\b|\\ball[- ]clear\\b|\\bclosed\\s+(?:the\\s+)?incident\\b`),
+  rule('resolved', 2, `\\bno\\s+further\\s+action\\s+(?:was\\s+|is\\s+)?(?:required|needed|necessary)\\b|\\bresolution\\s+(?:is\\s+|was\\s+)?(?:confirmed|complete)`),
+  rule(
+    'resolved',
+    2,
+    `${INC}\\s+(?:is\\s+|was\\s+|has\\s+been\\s+)?(?:resolved|closed)\\b|(?<![-\\w])(?:incident|issue)\\s+(?:ended|ends|over)\\b|\\ball[- ]clear\\b|\\bclosed\\s+(?:the\\s+)?incident\\b`,
+  ),
   rule('resolved', 1, `\\bresolved\\b`),
 ];
 
 // Words that turn a phrase into a non-event: negation or intention before it (same clause); negation or an
 // attempt right after it; failure right after a noun ('Failover failed', not 'reported failed payments');
 // or a failure ending its clause ('Failover to us-west failed').
-const NEG_BEFORE = /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
+const NEG_BEFORE = /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
+// An infinitive is a purpose or a plan ('approach is to re-deploy'); 'set to resolved' is a state.
+const TO_BEFORE = /\bto\s+(?:\w+\s+){0,2}$/i;
+// A decision or a plan is not the action ('decide to increase instance count … being restarted').
+const DECISION = /\b(?:decid(?:e|es|ed)|plan(?:s|ned)?|propos(?:e|es|ed)|suggest(?:s|ed)?|agree(?:s|d)?)\s+(?:to|that)\b[^.;\n]*$/i;
+// An action the sentence says did not help ('restarting servers, etc) don't seem to fix things').
+const NO_EFFECT =
+  /^[^.;\n]*?\b(?:(?:did|do|does)\s*n[o']?t|don'?t|doesn'?t)\s+(?:seem\s+to\s+)?(?:help|fix|work|resolve|solve)|^[^.;\n]*?\b(?:no\s+effect|to\s+no\s+avail|without\s+(?:success|effect))\b/i;
+// A recovery the sentence itself takes back ('Node has restored …, but volumes will not mount').
+const PARTIAL = /^[^.;\n]*?,?\s+but\b[^.;\n]*?\b(?:not|n't|still|only)\b/i;
 const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered|discussed|scheduled|did\s+not|didn't|was\s+not|not)\b/i;
 const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
 const FAIL_CLAUSE_END = /^(?:[ \t]+[\w/-]+){0,3}?[ \t]+(?:failed|fails|unsuccessful|did\s+not\s+work|didn't\s+work)[ \t]*(?:$|[.,;:!)])/i;
 
-function negated(phrase: string, before: string, after: string): boolean {
-  return NEG_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after));
+function negated(phase: Phase, phrase: string, before: string, after: string, head: string): boolean {
+  if (NEG_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after))) return true;
+  if (!/e?d$/i.test(phrase) && TO_BEFORE.test(before)) return true;
+  if (phase === 'mitigated' && (NO_EFFECT.test(after) || DECISION.test(head))) return true;
+  return (phase === 'restored' || phase === 'resolved') && PARTIAL.test(after);
 }
+
+// Link syntax around words ('[issue is closed](…)', '[recorded instance][ref]') is read as its text.
+const LINK = /\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g;
 
 /** Classify a timeline event text. An explicit '[detected]' or '[phase: mitigated]' tag wins; otherwise the
  *  most specific un-negated wording (phrase over lone verb, then longest, then first). Null when none. */
 export function classifyPhase(text: string): Phase | null {
-  const tag = TAG.exec(text);
+  return classifyPhases(text)[0] ?? null;
+}
+
+/** Every phase the text states, the one classifyPhase picks first ('A user reported it and the developer
+ *  acknowledged the incident' is a notice and a response at once). A tag states one phase only. */
+export function classifyPhases(raw: string): Phase[] {
+  const tag = TAG.exec(raw);
   if (tag) {
     const key = Object.keys(TAG_PHASE).find((k) => tag[1]!.toLowerCase().startsWith(k))!;
-    return TAG_PHASE[key]!;
+    return [TAG_PHASE[key]!];
   }
-  let best: { phase: Phase; tier: number; len: number; index: number } | null = null;
+  const text = raw.includes('[') ? raw.replace(LINK, '$1') : raw;
+  const best = new Map<Phase, { tier: number; len: number; index: number }>();
   for (const r of RULES) {
     r.re.lastIndex = 0;
     for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
       const before = text.slice(Math.max(0, m.index - 40), m.index);
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (negated(m[0], before, after)) continue;
-      const c = { phase: r.phase, tier: r.tier, len: m[0].length, index: m.index };
-      if (!best || c.tier > best.tier || (c.tier === best.tier && (c.len > best.len || (c.len === best.len && c.index < best.index)))) {
-        best = c;
-      }
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 120);
+      if (negated(r.phase, m[0], before, after, text.slice(Math.max(0, m.index - 200), m.index))) continue;
+      const c = { tier: r.tier, len: m[0].length, index: m.index };
+      const b = best.get(r.phase);
+      if (!b || better(c, b)) best.set(r.phase, c);
     }
   }
-  return best?.phase ?? null;
+  return [...best.entries()].sort((x, y) => (better(x[1], y[1]) ? -1 : better(y[1], x[1]) ? 1 : 0)).map(([p]) => p);
 }
+
+type Match = { tier: number; len: number; index: number };
+const better = (c: Match, b: Match): boolean => c.tier > b.tier || (c.tier === b.tier && (c.len > b.len || (c.len === b.len && c.index < b.index)));
