@@ -31,6 +31,8 @@ export interface LspSession {
   change(uri: string, text: string): Promise<Diagnostic[]>;
   stop(): Promise<void>;
   stderr: string[];
+  /** The server's window/logMessage messages, in order. */
+  logs: string[];
   /** Wait for a publish for `uri` that `accept`s (checks the latest one first). Use this, not
    *  connection.onNotification: jsonrpc keeps one handler per method, so that would replace ours. */
   waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
@@ -53,6 +55,8 @@ export async function startServer(options: { rootUri?: string | null; settings?:
       w.resolve(p.diagnostics);
     }
   });
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => options.settings ?? null));
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
@@ -83,6 +87,7 @@ export async function startServer(options: { rootUri?: string | null; settings?:
     process: child,
     diagnostics,
     stderr,
+    logs,
     async open(uri, text) {
       versions.set(uri, 1);
       const wait = waitFor(uri, 1);
