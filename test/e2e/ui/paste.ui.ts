@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { goTo, openFile, previewFrame, runCommand } from './workbench';
+import { focusEditor, goTo, openFile, previewFrame, runCommand } from './workbench';
 
 const FILE = 'import/docs/table-utc.md';
 // The doc's date is 2024-03-10 and its times are UTC: 7:41 AM is 9 minutes after the 07:32 start.
@@ -64,5 +64,9 @@ export async function pasteCheck(page: Page, workspaceDir: string, opts: { artif
     { ttd: TTD, tta: TTA },
     { timeout: 20_000 },
   );
+  // Leave the file as it was found: the workbench restores unsaved editors into the next check's window.
+  await focusEditor(page);
+  await runCommand(page, 'File: Revert File');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
   return `offered "${title}"; 2 rows inserted; preview: time to detect — → 9m, time to acknowledge — → 3m`;
 }
