@@ -57,7 +57,7 @@ export function buildModel(
       const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
       return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];
     };
-    stated.window = statedSentence(doc.lines, skip, date, timelineZone?.zone ?? zone.zone, anchors);
+    stated.window = statedSentence(doc.lines, skip, day, timelineZone?.zone ?? zone.zone, anchors);
   }
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
   const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
