@@ -44,7 +44,7 @@ export function buildModel(
   const date = documentDate(fields, frontMatter);
   const zone = documentZone(fields, frontMatter, config, doc);
   // Stated start/end fields are read in the document's zone, else the timeline's stated one.
-  const timelineSection = findTimelineSection(sections, template);
+  const timelineSection = findTimelineSection(sections, template, doc);
   const timelineZone = zone.source === 'document' || !timelineSection ? null : statedZone(doc, timelineSection);
   const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
   const sameTemplate = prev?.templateId === (template?.id ?? null);
