@@ -14,6 +14,7 @@ import { isNewestFirst, readShapes, resolveShapes, takeBody } from './timelineSh
 import { documentYear } from './timelineDate';
 import { keptWeakMap } from '../state';
 import { isLeadupTitle } from './roles';
+import { leadInTimeline } from './timelineLeadIn';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i;
 const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
@@ -133,7 +134,7 @@ export function buildTimeline(
 ): Timeline {
   const section = findTimelineSection(sections, template, doc);
   const empty: Timeline = { section, entries: [], statedZone: null, statedZoneRange: null, shape: null, columns: [] };
-  if (!section) return empty;
+  if (!section) return leadInTimeline(doc, date, docZone) ?? empty;
   const inside = (line: number) => within(section, line);
 
   const stated = statedZone(doc, section);
