@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createService } from '../service';
 import { loadBuiltinTemplates } from '../../node/builtinTemplates';
-import { scanDates } from './invalidDate';
+import { scanDates } from '../time/dateTokens';
 
 const templates = loadBuiltinTemplates();
 const uri = 'file:///ws/pm.md';

@@ -2,6 +2,7 @@
 // every text escaped, no document content as HTML), for the webview (VS Code theme, a click script)
 // and as standalone HTML (light theme, no script).
 import { METRIC_KINDS, type MetricKind } from '../model/types';
+import { METRIC_LABEL, METRIC_SHORT } from '../model/metricNames';
 import { contentSecurityPolicy, makeNonce, type RenderMode } from '../render';
 import { attrs, count, esc } from '../render/html';
 import { styles } from '../render/styles';
@@ -21,13 +22,6 @@ export interface InsightsOptions {
   note?: string;
 }
 
-const NAMES: Readonly<Record<MetricKind, [string, string]>> = {
-  duration: ['Duration', 'duration'],
-  timeToDetect: ['Time to detect', 'TTD'],
-  timeToAcknowledge: ['Time to acknowledge', 'TTA'],
-  timeToMitigate: ['Time to mitigate', 'TTM'],
-  timeToResolve: ['Time to resolve', 'TTR'],
-};
 const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
 
 /** `file` names a document for display; `summaries` give the mismatches (the report has no room for them). */
@@ -85,7 +79,7 @@ function card(name: string, title: string, inner: string): string {
 
 function metricCard(kind: MetricKind, months: readonly string[], byMonth: readonly MonthStats[]): string {
   const cap = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as Capitalize<MetricKind>;
-  const [long, short] = NAMES[kind];
+  const [long, short] = [METRIC_LABEL[kind], METRIC_SHORT[kind]];
   const median = byMonth.map((m) => m[`median${cap}Minutes`]);
   const mean = byMonth.map((m) => m[`mean${cap}Minutes`]);
   const latest = [...byMonth].reverse().find((m) => m[`median${cap}Minutes`] !== null);
