@@ -13,14 +13,14 @@ export function ruleKit(code: string, today = RULE_TODAY) {
   const doc = (text: string) => ({ uri: `file:///ws/${code}-${++counter}.md`, version: 1, text });
   const lint = (text: string) => {
     const d = doc(text);
-    return { doc: d, diagnostics: service.diagnose(d).filter((x) => x.code === code) };
+    return { doc: d, diagnostics: service.diagnostics(d).filter((x) => x.code === code) };
   };
   return {
     service,
     /** This rule's diagnostics only. */
     check: (text: string): Diagnostic[] => lint(text).diagnostics,
     /** Every diagnostic, to check the rule stays quiet next to the others. */
-    all: (text: string): Diagnostic[] => service.diagnose(doc(text)),
+    all: (text: string): Diagnostic[] => service.diagnostics(doc(text)),
     /** The quick fixes offered for the rule's n-th diagnostic (without the disable-rule and fix-all actions). */
     fixes(text: string, n = 0): { diagnostic: Diagnostic; actions: CodeAction[]; edits: (a: CodeAction) => TextEdit[] } {
       const { doc: d, diagnostics } = lint(text);

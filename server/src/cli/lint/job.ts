@@ -26,8 +26,8 @@ export function lintFile(service: PostmortemService, file: string, explicit: boo
   const read = readText(file);
   if ('error' in read) return { unreadable: read.error, checked: false, diagnostics: [] };
   const doc = { uri: pathToFileURL(path.resolve(file)).toString(), version: 1, text: read.text };
-  const checked = service.analyze(doc).isPostmortem || explicit;
-  const diagnostics = checked ? service.diagnose(doc) : [];
+  const checked = service.model(doc).isPostmortem || explicit;
+  const diagnostics = checked ? service.diagnostics(doc) : [];
   // Each document is checked once: drop its state so memory stays flat over thousands of files.
   service.forget(doc.uri);
   return { checked, diagnostics };

@@ -10,7 +10,7 @@ function at(doc: string): CompletionItem[] {
   const line = lines.findIndex((l) => l.includes('‸'));
   const character = lines[line]!.indexOf('‸');
   const service = createService({ templates, today: () => '2024-05-01', now: () => 0 });
-  return service.complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
+  return service.completions({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
 }
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const plain = (items: CompletionItem[]) => items.filter((i) => !i.labelDetails);

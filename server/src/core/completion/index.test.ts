@@ -13,7 +13,7 @@ function at(doc: string): CompletionItem[] {
   const lines = doc.split('\n');
   const line = lines.findIndex((l) => l.includes('‸'));
   const character = lines[line]!.indexOf('‸');
-  return service().complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
+  return service().completions({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
 }
 
 const report = (timeline: string) => `# Post-Mortem Report: Login failures
@@ -39,7 +39,7 @@ describe('completion: dispatch', () => {
     const doc = { uri: 'file:///README.md', version: 1, text: readme + '\n## \n\n- **Owner:** \n' };
     const lines = doc.text.split('\n');
     for (let line = 0; line < lines.length; line++) {
-      for (const character of [0, lines[line]!.length]) assert.deepEqual(s.complete(doc, { line, character }), [], `line ${line}:${character}`);
+      for (const character of [0, lines[line]!.length]) assert.deepEqual(s.completions(doc, { line, character }), [], `line ${line}:${character}`);
     }
   });
 

@@ -11,7 +11,7 @@ function at(doc: string): CompletionItem[] {
   const lines = doc.split('\n');
   const line = lines.findIndex((l) => l.includes('‸'));
   const character = lines[line]!.indexOf('‸');
-  return service().complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
+  return service().completions({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
 }
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);

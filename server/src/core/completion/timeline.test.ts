@@ -15,7 +15,7 @@ function at(doc: string, now = MAY_1): CompletionItem[] {
   const line = lines.findIndex((l) => l.includes('‸'));
   const character = lines[line]!.indexOf('‸');
   const service = createService({ templates, today: () => '2024-05-01', now: () => now });
-  return service.complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
+  return service.completions({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
 }
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const texts = (items: CompletionItem[]) => items.map((i) => edit(i).newText);
