@@ -2,7 +2,7 @@
 // checked tag by tag and attribute by attribute (the browser test runs it in Chromium as well).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { contentSecurityPolicy, makeNonce } from '../../server/src/core/render';
+import { contentSecurityPolicy, makeNonce } from '../../server/src/core/render/page';
 import { renderResponse } from '../../server/src/renderRequest';
 import { EVIL, HOSTILE, startTags, strayAngles, type Tag } from './render-hostile';
 import { doc, service } from './helpers';

@@ -3,9 +3,8 @@
 // and as standalone HTML (light theme, no script).
 import { METRIC_KINDS, type MetricKind } from '../model/types';
 import { METRIC_LABEL, METRIC_SHORT } from '../model/metricNames';
-import { contentSecurityPolicy, makeNonce, type RenderMode } from '../render';
+import { page, type RenderMode } from '../render/page';
 import { attrs, count, esc } from '../render/html';
-import { styles } from '../render/styles';
 import { formatDuration } from '../time';
 import { barChart, lineChart } from './charts';
 import { NO_SEVERITY, type MonthStats, type Report } from './report';
@@ -21,8 +20,6 @@ export interface InsightsOptions {
   /** Shown under the title, e.g. "12 of 40 files indexed". */
   note?: string;
 }
-
-const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
 
 /** `file` names a document for display; `summaries` give the mismatches (the report has no room for them). */
 export function renderInsights(report: Report, summaries: readonly PostmortemSummary[], file: (uri: string) => string, options: InsightsOptions): { html: string; body: string } {
@@ -66,7 +63,17 @@ export function renderInsights(report: Report, summaries: readonly PostmortemSum
     parts.push(mismatchCard(summaries, file, options.mode));
   }
   const body = parts.join('\n');
-  return { html: page(body, options), body };
+  const html = page({
+    title: 'Post-mortem insights',
+    body,
+    mode: options.mode === 'webview' ? 'webview' : 'standalone',
+    nonce: options.nonce,
+    cspSource: options.cspSource,
+    scriptUri: options.scriptUri,
+    css: INSIGHTS_CSS,
+    rootClass: 'pm-insights',
+  });
+  return { html, body };
 }
 
 function fact(name: string, label: string, n: number): string {
@@ -150,33 +157,3 @@ body { max-width: 1100px; }
 .pm-line.pm-s-median { fill: none; }
 .pm-mismatches { margin: 0; padding-left: 20px; }
 `;
-
-function page(body: string, options: InsightsOptions): string {
-  const mode = options.mode === 'webview' ? 'webview' : 'standalone';
-  const nonce = options.nonce && NONCE.test(options.nonce) ? options.nonce : makeNonce();
-  const csp = contentSecurityPolicy(mode, nonce, options.cspSource);
-  const script = mode === 'webview' && options.scriptUri && /^(?:https?|vscode-[a-z-]+):/i.test(options.scriptUri) ? options.scriptUri : null;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    mode === 'standalone' ? '<meta name="referrer" content="no-referrer">' : '',
-    '<title>Post-mortem insights</title>',
-    `<style nonce="${nonce}">${styles(mode)}${INSIGHTS_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<main id="pm-root" class="pm-insights pm-${mode}">`,
-    body,
-    '</main>',
-    script ? `<script nonce="${nonce}" src="${esc(script)}"></script>` : '',
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((l) => l !== '')
-    .join('\n')
-    .concat('\n');
-}

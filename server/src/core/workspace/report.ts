@@ -3,7 +3,7 @@
 import type { MetricKind } from '../model/types';
 import { METRIC_KINDS } from '../model/types';
 import { byDateDescending } from './workspaceIndex';
-import type { PostmortemSummary } from './summary';
+import type { ActionItemSummary, PostmortemSummary } from './summary';
 
 export interface ReportPostmortem {
   file: string;
@@ -22,17 +22,8 @@ export interface ReportPostmortem {
   warnings: number;
 }
 
-export interface ReportActionItem {
-  file: string;
-  line: number;
-  id: string | null;
-  text: string;
-  owner: string | null;
-  due: string | null;
-  status: string | null;
-  open: boolean;
-  overdue: boolean;
-}
+/** An action item in the report: the summary's, and the file it is in. */
+export type ReportActionItem = ActionItemSummary & { file: string };
 
 type MetricKey = `${MetricKind}Minutes`;
 type Capitalised = `${Capitalize<MetricKind>}Minutes`;
