@@ -42,3 +42,21 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
     .sort((a, b) => b.s - a.s || b.i - a.i)
     .reduce((out, { e, s, t }) => out.slice(0, s) + e.newText + out.slice(t), text);
 }
+
+/** A sev-template post-mortem whose action table holds `rows`; the first row is on line 14. */
+export const sevActionTable = (...rows: string[]): string => `# Incident Postmortem: Checkout errors
+
+## Incident Summary
+
+- **Severity:** SEV-2
+
+## Root Cause
+
+A config push emptied the allow-list.
+
+## Action Items
+
+| ID | Action | Owner | Priority | Target Date | Status |
+| --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`;
