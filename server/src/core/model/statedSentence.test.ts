@@ -6,7 +6,7 @@ import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-06-01' });
 let n = 0;
 const metrics = (summary: string, title = '# Post-mortem: registry mirror unreachable') =>
-  service.analyze({
+  service.model({
     uri: `file:///ws/incidents/sentence-${++n}.md`,
     version: 1,
     text: ['---', 'type: postmortem', '---', title, '', '## Summary', '', summary, '', '## Root cause', '', 'A certificate expired.', ''].join('\n'),

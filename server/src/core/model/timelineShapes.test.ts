@@ -5,7 +5,7 @@ import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-10-01' });
 let n = 0;
-const analyze = (text: string, name = `pm-${++n}.md`) => service.analyze({ uri: `file:///ws/incidents/${name}`, version: 1, text });
+const analyze = (text: string, name = `pm-${++n}.md`) => service.model({ uri: `file:///ws/incidents/${name}`, version: 1, text });
 /** `line: ISO instant` for every entry (`-` when unplaced). */
 const read = (text: string, name?: string) => analyze(text, name).timeline.entries.map((e) => `${e.line}: ${e.at === null ? '-' : new Date(e.at).toISOString().slice(0, 16)}`);
 
