@@ -5,7 +5,7 @@ import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-10-01' });
 let n = 0;
-const analyze = (text: string) => service.analyze({ uri: `file:///ws/log-${++n}.md`, version: 1, text });
+const analyze = (text: string) => service.model({ uri: `file:///ws/log-${++n}.md`, version: 1, text });
 
 const incident = (day: string, hh: number) =>
   [
@@ -52,7 +52,7 @@ describe('timelines under lead-in items (no timeline section)', () => {
     // Several incidents: no document metrics, and no disorder reported between the lists.
     assert.equal(m.metrics.start, null);
     assert.equal(m.metrics.durationMinutes, null);
-    const codes = service.diagnose({ uri: 'file:///ws/log-x.md', version: 1, text: ['# Incident log', '', incident('2024-05-02', 14), incident('2024-03-01', 9)].join('\n') }).map((d) => d.code);
+    const codes = service.diagnostics({ uri: 'file:///ws/log-x.md', version: 1, text: ['# Incident log', '', incident('2024-05-02', 14), incident('2024-03-01', 9)].join('\n') }).map((d) => d.code);
     assert.ok(!codes.includes('timeline-order') && !codes.includes('end-before-start'), codes.join(', '));
   });
 
