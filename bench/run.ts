@@ -135,17 +135,17 @@ function measureEdits(style: Style, size: (typeof SIZES)[number]): { result: Edi
   const text = generatePostmortem(style, size.bytes, 42);
   const service = newService();
   const typist = new Typist(text, style, `file:///bench/${style}-${size.name}.md`, 7);
-  const openMs = time(() => service.diagnose(typist.doc));
+  const openMs = time(() => service.diagnostics(typist.doc));
   for (let i = 0; i < WARMUP_EDITS; i++) {
     typist.type();
-    service.diagnose(typist.doc);
+    service.diagnostics(typist.doc);
   }
   const edits: number[] = [];
   let diagnostics = 0;
   for (let i = 0; i < size.edits; i++) {
     typist.type();
     const doc = typist.doc;
-    edits.push(time(() => (diagnostics = service.diagnose(doc).length)));
+    edits.push(time(() => (diagnostics = service.diagnostics(doc).length)));
   }
   const parses: number[] = [];
   const current = typist.doc.text;
@@ -187,17 +187,17 @@ function measureCompletion(service: PostmortemService, typist: Typist, style: St
       const pos = typist.append(line, ch);
       const doc = typist.doc;
       let n = 0;
-      const ms = time(() => (n = service.complete(doc, pos).length));
+      const ms = time(() => (n = service.completions(doc, pos).length));
       typing.push(ms);
       if (i === 0) firstKey.push(ms);
       requests++;
       if (n) offered++;
       // Asking again elsewhere in the same version: the model is cached.
       const there = typist.somewhere();
-      cached.push(time(() => service.complete(doc, there)));
+      cached.push(time(() => service.completions(doc, there)));
     }
     typist.removeLine(line);
-    service.analyze(typist.doc);
+    service.model(typist.doc);
   }
   return {
     typingP50Ms: round(median(typing), 2),
@@ -245,8 +245,8 @@ function measureRender(service: PostmortemService, typist: Typist) {
     typist.type();
     const doc = typist.doc;
     // The preview refreshing after a keystroke: analysis, diagnostics (for the problem count), HTML.
-    afterEdit.push(time(() => service.render(doc, { mode: 'webview', nonce: 'benchnonce0123456789abcdef' })));
-    again.push(time(() => service.render(doc, { mode: 'webview', nonce: 'benchnonce0123456789abcdef' })));
+    afterEdit.push(time(() => service.preview(doc, { mode: 'webview', nonce: 'benchnonce0123456789abcdef' })));
+    again.push(time(() => service.preview(doc, { mode: 'webview', nonce: 'benchnonce0123456789abcdef' })));
   }
   return { afterEditP50Ms: round(median(afterEdit), 2), afterEditP95Ms: round(percentile(afterEdit, 95), 2), renderOnlyP50Ms: round(median(again), 2) };
 }
@@ -346,7 +346,7 @@ async function main() {
     throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
   }
 
-  log('1. Per-edit diagnostics (service.diagnose, new version per single-character edit in the timeline)');
+  log('1. Per-edit diagnostics (service.diagnostics, new version per single-character edit in the timeline)');
   log('   vs. a full unified + remark-parse + GFM parse of the same text');
   log('   style     size   bytes      open ms  edit p50  edit p95  full parse  ratio  diagnostics');
   const edits: EditResult[] = [];
@@ -362,7 +362,7 @@ async function main() {
     }
   }
 
-  log('\n2. Completion in the timeline of the 1 MB documents (service.complete, one request per keystroke)');
+  log('\n2. Completion in the timeline of the 1 MB documents (service.completions, one request per keystroke)');
   const completion: Record<string, ReturnType<typeof measureCompletion>> = {};
   for (const style of STYLES) {
     const { service, typist } = kept.get(`${style}-1m`)!;
@@ -391,7 +391,7 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  log('\n4. Preview render of the 100 KB documents (service.render, webview)');
+  log('\n4. Preview render of the 100 KB documents (service.preview, webview)');
   const render: Record<string, ReturnType<typeof measureRender>> = {};
   for (const style of STYLES) {
     const { service, typist } = kept.get(`${style}-100k`)!;

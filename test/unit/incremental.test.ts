@@ -85,18 +85,18 @@ function checkEdits(text: string, edits: (Edit | RowEdit)[]): void {
   const incremental = service();
   const uri = 'file:///ws/incident.md';
   let version = 1;
-  incremental.diagnose({ uri, version, text });
+  incremental.diagnostics({ uri, version, text });
   for (const step of edits) {
     const e = 'pick' in step ? toEdit(text, step) : step;
     text = applyEdit(text, e);
     if ('pick' in step && step.kind === 'swap')
       text = applyEdit(applyEdit(text, { kind: 'deleteLines', line: (e as { line: number }).line, count: 1 }), { kind: 'insertLine', line: (e as { line: number }).line, text: step.text });
     const doc = { uri, version: ++version, text };
-    const diagnostics = incremental.diagnose(doc);
-    const model = incremental.analyze(doc);
+    const diagnostics = incremental.diagnostics(doc);
+    const model = incremental.model(doc);
     const cold = service();
-    assert.deepStrictEqual(model, cold.analyze(doc), `model after ${JSON.stringify(e)} (step ${version - 1})`);
-    assert.deepStrictEqual(diagnostics, cold.diagnose(doc), `diagnostics after ${JSON.stringify(e)} (step ${version - 1})`);
+    assert.deepStrictEqual(model, cold.model(doc), `model after ${JSON.stringify(e)} (step ${version - 1})`);
+    assert.deepStrictEqual(diagnostics, cold.diagnostics(doc), `diagnostics after ${JSON.stringify(e)} (step ${version - 1})`);
   }
 }
 

@@ -20,7 +20,7 @@ function editorFixAll(file: string, text: string): string {
   const service = createService({ templates: loadBuiltinTemplates() });
   const doc = { uri: pathToFileURL(file).toString(), version: 1, text };
   const range = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
-  const action = service.codeActions(doc, range, { diagnostics: service.diagnose(doc), only: [FIX_ALL_KIND] }).find((a) => a.kind === FIX_ALL_KIND);
+  const action = service.codeActions(doc, range, { diagnostics: service.diagnostics(doc), only: [FIX_ALL_KIND] }).find((a) => a.kind === FIX_ALL_KIND);
   return applyTextEdits(text, action?.edit?.changes?.[doc.uri] ?? []);
 }
 

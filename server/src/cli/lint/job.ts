@@ -39,7 +39,7 @@ export interface LintOutcome {
  */
 export function fixAllText(service: PostmortemService, doc: DocumentInput): string {
   const end = { line: Number.MAX_SAFE_INTEGER, character: 0 };
-  const actions = service.codeActions(doc, { start: { line: 0, character: 0 }, end }, { diagnostics: service.diagnose(doc), only: [FIX_ALL_KIND] });
+  const actions = service.codeActions(doc, { start: { line: 0, character: 0 }, end }, { diagnostics: service.diagnostics(doc), only: [FIX_ALL_KIND] });
   const edits = actions.find((a) => a.kind === FIX_ALL_KIND)?.edit?.changes?.[doc.uri] ?? [];
   const crlf = usesCrlf(doc.text);
   return applyTextEdits(doc.text, crlf ? edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) : edits);
@@ -57,12 +57,12 @@ export function lintFile(service: PostmortemService, file: string, explicit: boo
   const uri = pathToFileURL(path.resolve(file)).toString();
   const doc = { uri, version: 1, text: read.text };
   try {
-    const checked = service.analyze(doc).isPostmortem || explicit;
+    const checked = service.model(doc).isPostmortem || explicit;
     if (!checked) return { checked, diagnostics: [], fixed: false };
-    const before = service.diagnose(doc);
+    const before = service.diagnostics(doc);
     const fixed = mode.fix ? fixAllText(service, doc) : doc.text;
     if (fixed === doc.text) return { checked, diagnostics: before, fixed: false };
-    const after = service.diagnose({ uri, version: 2, text: fixed });
+    const after = service.diagnostics({ uri, version: 2, text: fixed });
     if (mode.dryRun) {
       const name = file.split(path.sep).join('/');
       const diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, doc.text, fixed, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });

@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { createService } from '../service';
-import { loadBuiltinTemplates } from '../../node/builtinTemplates';
+import { completeAt as at } from '../../../../test/unit/completionKit';
 import { classifyPhase } from '../time';
 import { PHASE_EVENTS } from './timeline';
 
-const templates = loadBuiltinTemplates();
-/** 2024-05-01 19:00 UTC: 12:00 PM in Los Angeles, long after every timeline below. */
-const MAY_1 = Date.UTC(2024, 4, 1, 19, 0);
-
-/** Completion at the ‸ in `doc`. */
-function at(doc: string, now = MAY_1): CompletionItem[] {
-  const lines = doc.split('\n');
-  const line = lines.findIndex((l) => l.includes('‸'));
-  const character = lines[line]!.indexOf('‸');
-  const service = createService({ templates, today: () => '2024-05-01', now: () => now });
-  return service.complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
-}
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const texts = (items: CompletionItem[]) => items.map((i) => edit(i).newText);
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);

@@ -44,7 +44,7 @@ export function buildModel(
   const date = documentDate(fields, frontMatter);
   const zone = documentZone(fields, frontMatter, config, doc);
   // Stated start/end fields are read in the document's zone, else the timeline's stated one.
-  const timelineSection = findTimelineSection(sections, template);
+  const timelineSection = findTimelineSection(sections, template, doc);
   const timelineZone = zone.source === 'document' || !timelineSection ? null : statedZone(doc, timelineSection);
   const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
   const sameTemplate = prev?.templateId === (template?.id ?? null);
@@ -57,7 +57,7 @@ export function buildModel(
       const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
       return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];
     };
-    stated.window = statedSentence(doc.lines, skip, date, timelineZone?.zone ?? zone.zone, anchors);
+    stated.window = statedSentence(doc.lines, skip, day, timelineZone?.zone ?? zone.zone, anchors);
   }
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
   const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);

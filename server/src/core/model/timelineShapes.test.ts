@@ -5,7 +5,7 @@ import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-10-01' });
 let n = 0;
-const analyze = (text: string, name = `pm-${++n}.md`) => service.analyze({ uri: `file:///ws/incidents/${name}`, version: 1, text });
+const analyze = (text: string, name = `pm-${++n}.md`) => service.model({ uri: `file:///ws/incidents/${name}`, version: 1, text });
 /** `line: ISO instant` for every entry (`-` when unplaced). */
 const read = (text: string, name?: string) => analyze(text, name).timeline.entries.map((e) => `${e.line}: ${e.at === null ? '-' : new Date(e.at).toISOString().slice(0, 16)}`);
 
@@ -113,5 +113,17 @@ describe('timeline shapes', () => {
       m.timeline.entries.map((e) => new Date(e.at!).toISOString().slice(0, 16)),
       ['2019-03-26T15:10'],
     );
+  });
+
+  it('with no timeline section, a Leadup section listing timed events (also under an emoji shortcode)', () => {
+    const doc =
+      '---\ndate: 2024-02-03\n---\n# Broker restarts\n\n## :warning: Leadup\n\n*List the sequence of events that led to the incident*\n\n- **01:10 UTC:** queue depth climbs\n- **01:15 UTC:** on-call is paged\n\n## :flying_disc: Impact\n\nSlow jobs.\n';
+    const m = analyze(doc);
+    assert.equal(m.timeline.section?.title, ':warning: Leadup');
+    assert.deepEqual(read(doc), ['9: 2024-02-03T01:10', '10: 2024-02-03T01:15']);
+    // One time in passing is no timeline; a Timeline section is preferred to a Leadup.
+    assert.equal(analyze('# Broker restarts 2024-02-03\n\n## Leadup\n\n- **01:10 UTC:** queue depth climbs\n- the broker restarts\n').timeline.section, null);
+    const both = '# Broker restarts 2024-02-03\n\n## Leadup\n\n- 01:10 UTC: deploy\n- 01:12 UTC: restart\n\n## Timeline\n\n- 01:15 UTC: paged\n';
+    assert.deepEqual(read(both), ['9: 2024-02-03T01:15']);
   });
 });

@@ -3,7 +3,8 @@
 import type { Rule, Finding, Fix } from './rule';
 import type { Postmortem, Range } from '../model/types';
 import { within } from '../model/sections';
-import { formatAt, instantsOf } from './endBeforeStart';
+import { formatAt } from '../model/displayTime';
+import { instantsOf } from './carried';
 
 export const timelineOrder: Rule = {
   id: 'timeline-order',
