@@ -15,6 +15,7 @@ import { loadBuiltinTemplates } from '../server/src/node/builtinTemplates';
 import { startServer } from '../test/lsp/harness';
 import { WORKSPACE_LIST_REQUEST, type WorkspaceListResult } from '../server/src/protocol';
 import { generatePostmortem, prng, STYLES, timelineLines, type Style } from './generate';
+import { lintThreadsLine, measureLintThreads } from './lintThreads';
 
 // Run from a bundle in .cache/bench (what ships is bundled: measure that code, not the sources under tsx).
 const ROOT = (() => {
@@ -402,6 +403,7 @@ async function main() {
   const wsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-bench-ws-'));
   let index: Awaited<ReturnType<typeof measureIndex>>;
   let report: ReturnType<typeof measureReport>;
+  let threads: ReturnType<typeof measureLintThreads>;
   try {
     const bytes = writeWorkspace(wsDir);
     index = await measureIndex(wsDir);
@@ -410,6 +412,9 @@ async function main() {
     );
     report = measureReport(wsDir);
     log(`   postmortem report ${report.reportMs} ms (${report.postmortems} post-mortems), postmortem lint ${report.lintMs} ms: report/lint ${report.ratio}`);
+    log(`\n7. Lint of the same ${WORKSPACE_DOCS} files on 1 thread vs every core`);
+    threads = measureLintThreads(path.join(ROOT, 'dist', 'cli.js'), wsDir);
+    log(lintThreadsLine(threads, WORKSPACE_DOCS));
   } finally {
     fs.rmSync(wsDir, { recursive: true, force: true });
   }
@@ -428,6 +433,7 @@ async function main() {
     'index-1000-ms': index.indexMs,
     'index-1000-rss-mb': index.rssMb,
     'report-vs-lint': report.ratio,
+    'lint-1000-speedup': threads.speedup,
   };
   const floors: [keyof typeof summary, string, boolean][] = [
     ['edit-ratio-100k', '>= 10', summary['edit-ratio-100k'] >= 10],
@@ -449,14 +455,26 @@ async function main() {
   fs.writeFileSync(
     path.join(out, 'latest.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), summary, edits, completion, lint, render, server: rss, workspace: { index, report } },
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: os.cpus().length,
+        loadAverage: os.loadavg(),
+        summary,
+        edits,
+        completion,
+        lint,
+        render,
+        server: rss,
+        workspace: { index, report, lintThreads: threads },
+      },
       null,
       2,
     ) + '\n',
   );
   log(`\nresults: ${path.relative(ROOT, path.join(out, 'latest.json'))}`);
   log(
-    `summary: edit-ratio-100k=${summary['edit-ratio-100k']} edit-ratio-1m=${summary['edit-ratio-1m']} edit-p95-100k-ms=${summary['edit-p95-100k-ms']} completion-p95-1m-ms=${summary['completion-p95-1m-ms']} lint-vs-markdownlint=${summary['lint-vs-markdownlint']} render-100k-ms=${summary['render-100k-ms']} rss-1m-mb=${summary['rss-1m-mb']} index-1000-ms=${summary['index-1000-ms']} index-1000-rss-mb=${summary['index-1000-rss-mb']} report-vs-lint=${summary['report-vs-lint']}`,
+    `summary: edit-ratio-100k=${summary['edit-ratio-100k']} edit-ratio-1m=${summary['edit-ratio-1m']} edit-p95-100k-ms=${summary['edit-p95-100k-ms']} completion-p95-1m-ms=${summary['completion-p95-1m-ms']} lint-vs-markdownlint=${summary['lint-vs-markdownlint']} render-100k-ms=${summary['render-100k-ms']} rss-1m-mb=${summary['rss-1m-mb']} index-1000-ms=${summary['index-1000-ms']} index-1000-rss-mb=${summary['index-1000-rss-mb']} report-vs-lint=${summary['report-vs-lint']} lint-1000-speedup=${summary['lint-1000-speedup']}x (${threads.threads} threads)`,
   );
 }
 

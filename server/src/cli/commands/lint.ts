@@ -2,6 +2,7 @@
 // with --fix, what the editor's "Fix all" applies, written to the files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeError } from '../../node/files';
 import { expandPaths } from '../../node/paths';
 import { availableThreads, runFiles } from '../../node/pool';
 import { flag, list, str, UsageError } from '../args';
@@ -96,7 +97,7 @@ export const lint: Command = {
       try {
         fs.writeFileSync(output, write(format, false) + '\n');
       } catch (e) {
-        io.err(`postmortem: ${output}: ${e instanceof Error ? e.message : String(e)}`);
+        io.err(`postmortem: ${output}: ${describeError(e)}`);
         code = EXIT.usage;
       }
     }
