@@ -65,4 +65,15 @@ describe('timelines under lead-in items (no timeline section)', () => {
     );
     assert.equal(analyze('# Log\n\n- **Context**:\n  - 2024-05-02 14:02: workers stop\n').timeline.entries.length, 0);
   });
+
+  it('a time written with a dot after a full date (14.43), its text kept as written', () => {
+    const m = service.model({ uri: 'file:///ws/log-dot.md', version: 1, text: '# Log\n\n- **Key events**\n  - Incident declared: 2024-05-02 14.43\n  - 2024-05-02 15.10 service restored\n' });
+    assert.deepEqual(
+      m.timeline.entries.map((e) => [e.timeText, new Date(e.at!).toISOString().slice(11, 16), m.lines[e.line]!.slice(e.timeRange.start.character, e.timeRange.end.character)]),
+      [
+        ['2024-05-02 14.43', '14:43', '2024-05-02 14.43'],
+        ['2024-05-02 15.10', '15:10', '2024-05-02 15.10'],
+      ],
+    );
+  });
 });

@@ -13,6 +13,7 @@ import { keptWeakMap } from '../state';
 export const severalIncidentLists = keptWeakMap<Timeline, true>();
 
 const LEAD_IN = /^\s*(?:\*\*|__)\s*(?:key events|context|timeline|events)\s*:?\s*(?:\*\*|__)\s*:?\s*$/i;
+const DOT_TIME = /(\d{4}-\d{2}-\d{2}[ T]\d{1,2})\.(\d{2})(?![\d.])/;
 // Any other bold lead-in item ('- **Resolution**:') ends the list.
 const BOLD_LEAD = /^\s*(?:\*\*|__)[^*_]{1,40}(?:\*\*|__)\s*:?/;
 // "First detected: 2024-09-20 11:24", "Fault occurs 2020-04-15 07:15": a short label, then a full date and time.
@@ -35,7 +36,10 @@ export function leadInTimeline(doc: ParsedDocument, date: string | null, docZone
       continue;
     }
     if (!active || item.depth > 2) continue;
-    const d = fromItem(item.line, item.contentStart, item.text, doc.lines) ?? labelled(item.line, item.contentStart, item.text, doc.lines);
+    // After a full date, '14.43' is 14:43 (the log writes both); same length, so every offset holds.
+    const text = item.text.replace(DOT_TIME, '$1:$2');
+    const d = fromItem(item.line, item.contentStart, text, doc.lines) ?? labelled(item.line, item.contentStart, text, doc.lines);
+    if (d && text !== item.text) d.timeText = item.text.slice(d.timeStart - item.contentStart, d.timeStart - item.contentStart + d.timeText.length);
     if (d?.time?.date) {
       drafts.push(d);
       under.add(h);
