@@ -244,4 +244,21 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
     edits.push({ kind: 'deleteLines', line: at, count: 1 });
     checkEdits(base, edits);
   });
+
+  it('editing the lines under an entry that holds only its time (they are its text)', () => {
+    const base = '# Outage 2024-06-28\n\n## Timeline (times in UTC)\n\n- 10:00 deploy\n- 10:05:\n    users report errors\n- 10:20 rollback\n';
+    const at = base.indexOf('users report errors') + 'users report errors'.length;
+    checkEdits(base, [
+      { kind: 'insert', at, text: ', all clear' },
+      { kind: 'insertLine', line: 7, text: '    the on-call engineer rolls back' },
+      { kind: 'deleteLines', line: 6, count: 1 },
+    ]);
+    checkEdits(base, [
+      { kind: 'delete', at: base.indexOf(' rollback'), length: ' rollback'.length },
+      { kind: 'insertLine', line: 8, text: '    incident resolved' },
+      { kind: 'insertLine', line: 9, text: '- 10:30 all clear' },
+    ]);
+    // A new item above the entry moves it and its text.
+    checkEdits(base, [{ kind: 'insertLine', line: 5, text: '- 10:01 paged' }]);
+  });
 });

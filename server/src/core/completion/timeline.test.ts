@@ -245,6 +245,11 @@ describe('completion: phase events after a time', () => {
     assert.deepEqual(edit(items[0]!).range, { start: { line: 13, character: 16 }, end: { line: 13, character: 56 } });
   });
 
+  it('offers no event after a time whose event is written on the line below (nothing overwrites the time)', () => {
+    const items = at(classic('- **11:41 PM**: Alert fired\n- **11:44 PM**:‸\n  On-call engineer acknowledged'));
+    for (const i of items) assert.ok(edit(i).range.start.character >= 15, `${i.label} edits from column ${edit(i).range.start.character}`);
+  });
+
   it('offers nothing in the middle of an event or in a row without a time', () => {
     assert.deepEqual(at(classic(base + '- **11:44 PM**: On‸-call')), []);
     assert.deepEqual(at(standard('| Time | Event |\n|---|---|\n| 13:52 | Incident began |\n|  | ‸')), []);

@@ -10,10 +10,11 @@ import { lineRange, normalizeTitle, stripMarks } from './text';
 import { within } from './sections';
 import { firstAtOrAfter, lineOf } from '../sorted';
 import type { LooseDate } from '../time';
-import { isNewestFirst, readShapes, resolveShapes } from './timelineShapes';
+import { isNewestFirst, readShapes, resolveShapes, takeBody } from './timelineShapes';
 import { documentYear } from './timelineDate';
 import { keptWeakMap } from '../state';
 import { isLeadupTitle } from './roles';
+import { leadInTimeline } from './timelineLeadIn';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i;
 const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
@@ -133,7 +134,7 @@ export function buildTimeline(
 ): Timeline {
   const section = findTimelineSection(sections, template, doc);
   const empty: Timeline = { section, entries: [], statedZone: null, statedZoneRange: null, shape: null, columns: [] };
-  if (!section) return empty;
+  if (!section) return leadInTimeline(doc, date, docZone) ?? empty;
   const inside = (line: number) => within(section, line);
 
   const stated = statedZone(doc, section);
@@ -172,10 +173,16 @@ export function buildTimeline(
       textRange: b.headingRange,
     });
   }
+  let bodies = false; // entries with their text on the lines below: built afresh on every change
   if (!blockSections.length || !drafts.length) {
     for (const item of doc.items) {
       if (item.depth !== 1 || !inside(item.line)) continue;
-      const d = fromItem(item.line, item.contentStart, item.text, doc.lines);
+      let d = fromItem(item.line, item.contentStart, item.text, doc.lines);
+      if (d && !d.text && item.endLine > item.line) {
+        d = { ...d, reading: undefined };
+        takeBody(d, item.line + 1, item.endLine, doc);
+        bodies = true;
+      }
       if (d) {
         drafts.push(d);
         shape ??= 'list';
@@ -222,7 +229,7 @@ export function buildTimeline(
     shape,
     columns,
   };
-  if (!blockSections.length) lastBuilds.set(timeline, { drafts, states, rows: rows.length, date, zone: zone.zone, zoneSource: zone.source });
+  if (!blockSections.length && !bodies) lastBuilds.set(timeline, { drafts, states, rows: rows.length, date, zone: zone.zone, zoneSource: zone.source });
   return timeline;
 }
 

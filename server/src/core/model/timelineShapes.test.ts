@@ -126,4 +126,22 @@ describe('timeline shapes', () => {
     const both = '# Broker restarts 2024-02-03\n\n## Leadup\n\n- 01:10 UTC: deploy\n- 01:12 UTC: restart\n\n## Timeline\n\n- 01:15 UTC: paged\n';
     assert.deepEqual(read(both), ['9: 2024-02-03T01:15']);
   });
+
+  it('an item or heading that holds only the time takes its text from the lines below, its phase from all of them', () => {
+    const doc =
+      '# Token leak\n\n## Timeline\n\n- 2024-05-02:\n    image published\n- 2024-06-28 7:09 AM Eastern:\n    a customer\n    reports the leaked token\n- 2024-06-28 7:26 AM Eastern:\n    token revoked, incident resolved\n';
+    const m = analyze(doc);
+    const e = m.timeline.entries;
+    assert.deepEqual(read(doc), ['6: 2024-06-28T11:09', '9: 2024-06-28T11:26']);
+    assert.equal(e[0]!.text, 'a customer');
+    assert.equal(e[0]!.phase, 'detected');
+    assert.equal(e[1]!.phase, 'resolved');
+    // The text is what stands at its range.
+    for (const x of e) assert.equal(m.lines[x.textRange.start.line]!.slice(x.textRange.start.character, x.textRange.end.character), x.text);
+    const heads = '# Hub outage 2025-08-12\n\n## Timeline (times in UTC)\n\n### 12:25\n\nThe on-call engineer\nrolled back the deploy.\n\n### 12:40\n\nAll clear.\n';
+    const h = analyze(heads).timeline.entries;
+    assert.equal(h[0]!.text, 'The on-call engineer');
+    assert.equal(h[0]!.textRange.start.line, 6);
+    assert.equal(h[0]!.phase, 'mitigated');
+  });
 });
