@@ -128,7 +128,7 @@ function run(): void {
       continue;
     }
     const doc = { uri: pathToFileURL(full).toString(), version: 1, text: read.text };
-    const model = service.analyze(doc);
+    const model = service.model(doc);
     const m = model.metrics;
     const metrics = [
       compare('start', label.start, m.start, true),
@@ -144,7 +144,7 @@ function run(): void {
     const real = new Set(label.realProblems.flatMap((p) => [...problemLines(p)]));
     const errors = model.isPostmortem
       ? service
-          .diagnose(doc)
+          .diagnostics(doc)
           .filter((d) => d.severity === 1)
           .map((d) => {
             let isReal = false;

@@ -7,14 +7,17 @@
 //  1. The mocha suite (test/e2e/suite) runs inside the extension host of code-server #1, which
 //     loads the extension unpacked from the repository (extensionDevelopmentPath).
 //  2. UI checks against the packaged .vsix installed into code-server #2: squiggles under a
-//     placeholder, the Problems panel, and a screenshot (test-artifacts/editor.png, copied to
-//     test-artifacts/editor.png; `npm run images` copies it to docs/images for the README); then the live preview (test/e2e/ui/preview.ui.ts:
-//     the summary card follows typing; test-artifacts/preview.png); then a
-//     hostile document in the preview (test/e2e/ui/security.ui.ts: it renders, no script of it runs,
-//     no request leaves for another address; test-artifacts/security.png).
+//     placeholder, the Problems panel, and a screenshot (test-artifacts/editor.png; `npm run images`
+//     copies it to docs/images for the README); then the live preview (test/e2e/ui/preview.ui.ts: the
+//     summary card follows typing; test-artifacts/preview.png); a copied Slack conversation pasted
+//     into a timeline (test/e2e/ui/paste.ui.ts: Ctrl+V, then "Paste as timeline entries" in the paste
+//     menu); a hostile document in the preview (test/e2e/ui/security.ui.ts: it renders, no script of
+//     it runs, no request leaves for another address; test-artifacts/security.png); the workspace
+//     views and Insights (test/e2e/ui/workspace.ui.ts).
 //
 // Options: --suite-only, --ui-only, --keep (keep the run folder), --timeout <s> (suite, default 300),
 //   --extension <dir> (default: the repository), --vsix <file>, --fixtures <dir> (default test/fixtures),
+//   --only <names> (UI checks to run, comma-separated: editor, preview, paste, security, workspace).
 // Prints `e2e: N passed, M failed` last; exits 1 when anything failed or timed out.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -48,8 +51,11 @@ const { values: opts } = parseArgs({
     extension: { type: 'string', default: ROOT },
     vsix: { type: 'string', default: VSIX },
     fixtures: { type: 'string', default: join(ROOT, 'test', 'fixtures') },
+    only: { type: 'string' },
   },
 });
+const ONLY = opts.only?.split(',').map((s) => s.trim());
+const wanted = (name) => !ONLY || ONLY.includes(name);
 const EXT_DIR = resolve(opts.extension);
 const VSIX_FILE = resolve(opts.vsix);
 const FIXTURES = resolve(opts.fixtures);
@@ -227,25 +233,27 @@ async function runUiChecks() {
   const seedText = readFileSync(join(workspace, seedRel), 'utf8');
   const severityLine = seedText.split('\n').findIndex((l) => l.includes('**Severity:** P0 | P1 | P2 | P3')) + 1;
 
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  const opened = await check('workbench opens the raw standard seed', async () => {
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    // Quick Open the file.
-    await page
-      .locator('.monaco-workbench')
-      .click({ position: { x: 640, y: 400 } })
-      .catch(() => {});
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 20_000 });
-    await input.fill(seedRel);
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: 'standard.md' }).waitFor({ timeout: 20_000 });
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
-    if (severityLine < 1) throw new Error(`${seedRel} has no line "**Severity:** P0 | P1 | P2 | P3"`);
-    return `${seedRel}, severity options on line ${severityLine}`;
-  });
+  if (wanted('editor')) await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  const opened =
+    wanted('editor') &&
+    (await check('workbench opens the raw standard seed', async () => {
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      // Quick Open the file.
+      await page
+        .locator('.monaco-workbench')
+        .click({ position: { x: 640, y: 400 } })
+        .catch(() => {});
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 20_000 });
+      await input.fill(seedRel);
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'standard.md' }).waitFor({ timeout: 20_000 });
+      await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+      if (severityLine < 1) throw new Error(`${seedRel} has no line "**Severity:** P0 | P1 | P2 | P3"`);
+      return `${seedRel}, severity options on line ${severityLine}`;
+    }));
 
   if (opened) {
     await check('a red squiggle under the Severity placeholder', async () => {
@@ -320,31 +328,50 @@ async function runUiChecks() {
   // keeps it in the browser), so Quick Open cannot pick the seed opened above instead of the file asked for.
   const previewContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const previewPage = await previewContext.newPage();
-  await check(
-    'the preview follows typing (summary card, screenshot)',
-    async () => {
-      const { previewCheck } = await loadUiCheck('preview.ui.ts');
-      await previewPage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-      return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS });
-    },
-    previewPage,
-  );
+  if (wanted('preview'))
+    await check(
+      'the preview follows typing (summary card, screenshot)',
+      async () => {
+        const { previewCheck } = await loadUiCheck('preview.ui.ts');
+        await previewPage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+        return previewCheck(previewPage, workspace, { artifactsDir: ARTIFACTS });
+      },
+      previewPage,
+    );
   await previewContext.close().catch(() => {});
+
+  // A copied Slack conversation pasted into a timeline (test/e2e/ui/paste.ui.ts): the clipboard is the
+  // browser's, so this window may read and write it.
+  const pasteContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await pasteContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const pastePage = await pasteContext.newPage();
+  if (wanted('paste'))
+    await check(
+      'a copied Slack conversation pastes as timeline rows and the preview durations update',
+      async () => {
+        const { pasteCheck } = await loadUiCheck('paste.ui.ts');
+        await pastePage.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+        return pasteCheck(pastePage, workspace, { artifactsDir: ARTIFACTS });
+      },
+      pastePage,
+    );
+  await pasteContext.close().catch(() => {});
 
   // A hostile document in the preview (test/e2e/ui/security.ui.ts), in a window of its own as well: its
   // request and message recorders are on before the workbench loads. One result per verdict.
   const securityContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const securityPage = await securityContext.newPage();
   let verdicts = [];
-  await check(
-    'a hostile document opens in the preview',
-    async () => {
-      const { securityChecks } = await loadUiCheck('security.ui.ts');
-      verdicts = await securityChecks(securityPage, server.url, workspace, { artifactsDir: ARTIFACTS });
-      return `${verdicts.length} verdicts`;
-    },
-    securityPage,
-  );
+  if (wanted('security'))
+    await check(
+      'a hostile document opens in the preview',
+      async () => {
+        const { securityChecks } = await loadUiCheck('security.ui.ts');
+        verdicts = await securityChecks(securityPage, server.url, workspace, { artifactsDir: ARTIFACTS });
+        return `${verdicts.length} verdicts`;
+      },
+      securityPage,
+    );
   for (const v of verdicts) record(v.name, v.ok, v.detail);
   await securityContext.close().catch(() => {});
 
@@ -352,15 +379,16 @@ async function runUiChecks() {
   const workspaceContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const workspacePage = await workspaceContext.newPage();
   let workspaceVerdicts = [];
-  await check(
-    'the workspace opens with the views',
-    async () => {
-      const { workspaceChecks } = await loadUiCheck('workspace.ui.ts');
-      workspaceVerdicts = await workspaceChecks(workspacePage, server.url, workspace, { artifactsDir: ARTIFACTS });
-      return `${workspaceVerdicts.length} verdicts`;
-    },
-    workspacePage,
-  );
+  if (wanted('workspace'))
+    await check(
+      'the workspace opens with the views',
+      async () => {
+        const { workspaceChecks } = await loadUiCheck('workspace.ui.ts');
+        workspaceVerdicts = await workspaceChecks(workspacePage, server.url, workspace, { artifactsDir: ARTIFACTS });
+        return `${workspaceVerdicts.length} verdicts`;
+      },
+      workspacePage,
+    );
   for (const v of workspaceVerdicts) record(v.name, v.ok, v.detail);
   await workspaceContext.close().catch(() => {});
   server.stop();

@@ -4,17 +4,17 @@ import { displayTitle, type DocumentInput, type PostmortemService, type ReadReso
 import type { RenderParams, RenderResponse } from './protocol';
 
 /** Answers a render request for one document (the server passes its current copy). */
-export function renderResponse(service: Pick<PostmortemService, 'analyze' | 'diagnose' | 'render'>, doc: DocumentInput, params: RenderParams, readResource?: ReadResource): RenderResponse {
+export function renderResponse(service: Pick<PostmortemService, 'model' | 'diagnostics' | 'preview'>, doc: DocumentInput, params: RenderParams, readResource?: ReadResource): RenderResponse {
   const part = params.part ?? (params.mode === 'webview' ? 'body' : 'html');
   if (part === 'metrics') {
-    const model = service.analyze(doc);
+    const model = service.model(doc);
     return {
       uri: doc.uri,
       version: doc.version,
       isPostmortem: model.isPostmortem,
       title: displayTitle(model),
       metrics: model.metrics,
-      diagnosticsCount: model.isPostmortem ? service.diagnose(doc).length : 0,
+      diagnosticsCount: model.isPostmortem ? service.diagnostics(doc).length : 0,
     };
   }
   const options: RenderOptions = { mode: params.mode === 'webview' ? 'webview' : 'standalone' };
@@ -23,7 +23,7 @@ export function renderResponse(service: Pick<PostmortemService, 'analyze' | 'dia
   if (params.resourceBase !== undefined) options.resourceBase = params.resourceBase;
   if (params.scriptUri !== undefined) options.scriptUri = params.scriptUri;
   if (readResource) options.readResource = readResource;
-  const r = service.render(doc, options);
+  const r = service.preview(doc, options);
   return {
     uri: doc.uri,
     version: doc.version,

@@ -59,12 +59,12 @@ function validate(doc: TextDocument, delay = 0): void {
       // request that arrived meanwhile is answered before them rather than after.
       const snapshot = input(current);
       const started = performance.now();
-      safe(() => service.analyze(snapshot), null);
+      safe(() => service.model(snapshot), null);
       setImmediate(() => {
         // Stale: the document changed or closed since; its newer version has its own run queued.
         const stale = () => documents.get(doc.uri)?.version !== snapshot.version;
         if (stale()) return;
-        const diagnostics = safe(() => service.diagnose(snapshot), []);
+        const diagnostics = safe(() => service.diagnostics(snapshot), []);
         if (!stale()) void connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics });
         if (!stale()) safe(() => indexing.indexer.documentAnalyzed(current), undefined);
         if (performance.now() - started > HEAVY_RUN_MS) setImmediate(collectGarbage);
@@ -96,7 +96,7 @@ workspace.onDidChangeConfig(() => indexing.indexer.indexAll());
 // Every request is cancellable (see node/cancellation): document requests take the document as
 // the request saw it, then stop at a checkpoint before each step of the synchronous core.
 type Doc = ReturnType<typeof input>;
-const analyzed = (d: Doc): unknown => service.analyze(d);
+const analyzed = (d: Doc): unknown => service.model(d);
 async function withDoc<T>(uri: string, fallback: T, checkpoint: Checkpoint, feature: (doc: Doc) => T, steps = [analyzed]): Promise<T> {
   const doc = documents.get(uri);
   if (!doc) return fallback;
@@ -117,7 +117,7 @@ connection.onCodeAction(
   cancellable((p, checkpoint) =>
     withDoc(p.textDocument.uri, [], checkpoint, (d) => service.codeActions(d, p.range, { diagnostics: p.context.diagnostics, ...(p.context.only ? { only: p.context.only } : {}) }), [
       analyzed,
-      (d) => service.diagnose(d),
+      (d) => service.diagnostics(d),
     ]),
   ),
 );
@@ -130,7 +130,7 @@ connection.onExecuteCommand(
 
 // Authoring: hover, outline, action item ids as links, new document from a template.
 connection.onHover(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, null, checkpoint, (d) => service.hover(d, p.position))));
-connection.onCompletion(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.complete(d, p.position))));
+connection.onCompletion(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.completions(d, p.position))));
 connection.onDocumentSymbol(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.symbols(d))));
 connection.onDefinition(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.definition(d, p.position))));
 connection.onReferences(cancellable((p, checkpoint) => withDoc(p.textDocument.uri, [], checkpoint, (d) => service.references(d, p.position, p.context.includeDeclaration))));
@@ -165,7 +165,7 @@ const readResource = (url: string, max: number) => {
 connection.onRequest(
   RENDER_REQUEST,
   cancellable((p: RenderParams, checkpoint): Promise<RenderResponse | null> =>
-    withDoc(p?.uri, null, checkpoint, (d) => renderResponse(service, d, p, readResource), [analyzed, (d) => service.analyze(d).isPostmortem && service.diagnose(d)]),
+    withDoc(p?.uri, null, checkpoint, (d) => renderResponse(service, d, p, readResource), [analyzed, (d) => service.model(d).isPostmortem && service.diagnostics(d)]),
   ),
 );
 
@@ -174,7 +174,7 @@ connection.onRequest(
   IMPORT_TIMELINE_REQUEST,
   cancellable((p: ImportTimelineParams, checkpoint): Promise<ImportTimelineResult | null> =>
     withDoc(p?.uri, null, checkpoint, (d) => ({
-      ...service.importTimeline(d, Array.isArray(p.inputs) ? p.inputs : [], {
+      ...service.timelineImport(d, Array.isArray(p.inputs) ? p.inputs : [], {
         ...(typeof p.users === 'string' ? { users: p.users } : {}),
         ...(typeof p.line === 'number' ? { line: p.line } : {}),
       }),

@@ -23,7 +23,7 @@ describe('browser: the exported HTML of a hostile post-mortem', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const standalone = (text: string) => service().render(doc(text, 'file:///ws/hostile.md'), { mode: 'standalone' }).html;
+  const standalone = (text: string) => service().preview(doc(text, 'file:///ws/hostile.md'), { mode: 'standalone' }).html;
 
   async function open(url: string) {
     const context = await browser.newContext();
@@ -106,7 +106,7 @@ describe('browser: the exported HTML of a hostile post-mortem', function () {
 
   it('a filled fixture looks like the preview: light theme, summary, chart, action items, document', async () => {
     const file = path.join(dir, 'classic.html');
-    fs.writeFileSync(file, service().render(doc(fixture('filled/classic.md'), 'file:///ws/classic.md'), { mode: 'standalone' }).html);
+    fs.writeFileSync(file, service().preview(doc(fixture('filled/classic.md'), 'file:///ws/classic.md'), { mode: 'standalone' }).html);
     const { context, page, seen } = await open(`file://${file}`);
     const look = await page.evaluate(() => ({
       bg: getComputedStyle(document.body).backgroundColor,

@@ -36,7 +36,7 @@ describe('browser: the preview webview script', function () {
     // The server plays the webview resource origin: our script comes from it, like asWebviewUri.
     const pages: Record<string, [string, string]> = { '/media/preview.js': ['text/javascript', fs.readFileSync(path.join(ROOT, 'media/preview.js'), 'utf8')] };
     server = await serve(pages);
-    const html = service().render(doc(standard, 'file:///ws/standard.md'), {
+    const html = service().preview(doc(standard, 'file:///ws/standard.md'), {
       mode: 'webview',
       nonce: 'TestNonce0123456789abcdef',
       cspSource: server.url,
@@ -104,7 +104,7 @@ describe('browser: the preview webview script', function () {
     await page.evaluate(() => window.scrollTo(0, 600));
     await page.waitForTimeout(100);
     const edited = standard.replace('| 16:30 |', '| 16:45 | Incident resolved: error rate normal for 30 minutes |\n| 16:30 |');
-    const body = service().render(doc(edited, 'file:///ws/standard.md', 2), { mode: 'webview', resourceBase: `${server.url}/ws/` }).body;
+    const body = service().preview(doc(edited, 'file:///ws/standard.md', 2), { mode: 'webview', resourceBase: `${server.url}/ws/` }).body;
     await send({ type: 'update', body, version: 2 });
     await page.waitForFunction(() => document.querySelector('[data-metric="duration"] .pm-value')?.textContent === '2h 53m');
     assert.equal(await page.evaluate(() => window.scrollY), 600);

@@ -220,7 +220,7 @@ function assertKeepsAuthorText(text: string, title: string, edits: TextEdit[], d
 const COMPLETERS = { headings, timelineEntries, phaseEvents, peopleCompletions, fieldValues, fieldKeys };
 
 function checkCompletion(s: PostmortemService, doc: { uri: string; version: number; text: string }, p: Pos, lines: string[]): void {
-  const items: CompletionItem[] = s.complete(doc, p);
+  const items: CompletionItem[] = s.completions(doc, p);
   assert.ok(Array.isArray(items), 'complete returns a list');
   const valid = isValidPos(p, lines);
   for (const item of items) {
@@ -309,7 +309,7 @@ function session(base: string, baseText: string): { s: PostmortemService; versio
   let entry = sessions.get(base);
   if (!entry) sessions.set(base, (entry = { service: makeService(), version: 0 }));
   entry.version += 10;
-  entry.service.diagnose({ uri: URI, version: entry.version, text: baseText });
+  entry.service.diagnostics({ uri: URI, version: entry.version, text: baseText });
   return { s: entry.service, version: entry.version + 1 };
 }
 
@@ -321,11 +321,11 @@ export function checkDocument(subject: Subject, cursorSeeds: CursorSeed[], mode:
   const lines = lspLines(text);
   const td = TextDocument.create(URI, 'markdown', 1, text);
 
-  const model = s.analyze(doc);
+  const model = s.model(doc);
   assert.deepEqual(model.lines, lines, 'the model splits lines as LSP does');
   for (const [r, what] of modelRanges(model)) assertInside(r, lines, what);
   assertRangesName(model, td);
-  const diagnostics = s.diagnose(doc);
+  const diagnostics = s.diagnostics(doc);
   for (const d of diagnostics) assertInside(d.range, lines, `diagnostic ${String(d.code)}`);
 
   // Quick fixes for every diagnostic, as the editor asks for them (the diagnostic's own range).
@@ -367,7 +367,7 @@ export function checkDocument(subject: Subject, cursorSeeds: CursorSeed[], mode:
     const fixed = applyEdits(text, edits);
     const again = { uri: URI, version: version + 1, text: fixed };
     const fixedLines = lspLines(fixed);
-    const second = s.codeActions(again, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: s.diagnose(again), only: [FIX_ALL_KIND] });
+    const second = s.codeActions(again, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: s.diagnostics(again), only: [FIX_ALL_KIND] });
     for (const a of second) {
       const more = editsOf(a, 'second fix all');
       for (const e of more) assertInside(e.range, fixedLines, 'second fix-all edit');
@@ -376,7 +376,7 @@ export function checkDocument(subject: Subject, cursorSeeds: CursorSeed[], mode:
     }
   }
   const doc1 = { uri: URI, version: version + 2, text }; // back to the original, as after an undo
-  const insert = s.codeActions(doc1, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: s.diagnose(doc1), only: [INSERT_SECTIONS_KIND] });
+  const insert = s.codeActions(doc1, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: s.diagnostics(doc1), only: [INSERT_SECTIONS_KIND] });
   for (const a of insert) {
     for (const e of editsOf(a, 'insert missing sections')) {
       assertInside(e.range, lines, 'insert-section edit');
@@ -401,7 +401,7 @@ export function checkDocument(subject: Subject, cursorSeeds: CursorSeed[], mode:
   }
   checkSymbols(s.symbols(doc1), lines);
 
-  const r = s.render(doc1, { mode, nonce: NONCE, ...(mode === 'webview' ? { scriptUri: SCRIPT, cspSource: 'https://*.vscode-cdn.net' } : {}) });
+  const r = s.preview(doc1, { mode, nonce: NONCE, ...(mode === 'webview' ? { scriptUri: SCRIPT, cspSource: 'https://*.vscode-cdn.net' } : {}) });
   assert.equal(r.isPostmortem, model.isPostmortem, 'render agrees with the analysis');
   checkRender(r.html, mode);
   noneSwallowed();
@@ -418,9 +418,9 @@ export function checkIncremental(versions: string[]): void {
     const doc = { uri: URI, version: i + 1, text };
     const fresh = makeService();
     const freshDoc = { uri: URI, version: i + 1, text };
-    assert.deepStrictEqual(withoutIdentity(incremental.analyze(doc)), withoutIdentity(fresh.analyze(freshDoc)), `version ${i + 1}: the incremental model differs from a fresh one`);
-    const a = incremental.diagnose(doc);
-    const b = fresh.diagnose(freshDoc);
+    assert.deepStrictEqual(withoutIdentity(incremental.model(doc)), withoutIdentity(fresh.model(freshDoc)), `version ${i + 1}: the incremental model differs from a fresh one`);
+    const a = incremental.diagnostics(doc);
+    const b = fresh.diagnostics(freshDoc);
     assert.deepStrictEqual(a, b, `version ${i + 1}: incremental diagnostics differ from a fresh analysis`);
   });
   noneSwallowed();
@@ -439,8 +439,8 @@ export function checkLineEndings(text: string): void {
   const b = makeService();
   const docA = { uri: URI, version: 1, text: lf };
   const docB = { uri: URI, version: 1, text: crlf };
-  assert.deepStrictEqual(withoutText(b.analyze(docB)), withoutText(a.analyze(docA)), 'the CRLF model differs from the LF one');
-  assert.deepStrictEqual(b.diagnose(docB), a.diagnose(docA), 'CRLF diagnostics differ from LF ones');
+  assert.deepStrictEqual(withoutText(b.model(docB)), withoutText(a.model(docA)), 'the CRLF model differs from the LF one');
+  assert.deepStrictEqual(b.diagnostics(docB), a.diagnostics(docA), 'CRLF diagnostics differ from LF ones');
   noneSwallowed();
 }
 

@@ -97,7 +97,7 @@ const overTheWire = (x: unknown): unknown => JSON.parse(JSON.stringify(x)) as un
 // The 'now' completion item is left out: the clock may turn a minute between server and core.
 const notNow = (items: unknown) => (items as CompletionItem[]).filter((x) => x.labelDetails?.description !== 'now');
 const REQUESTS: { method: string; params?: object; expected: unknown; compare?: (answer: unknown) => unknown }[] = [
-  { method: CompletionRequest.method, params: { textDocument, position: at(NEW_ROW, 2) }, expected: notNow(core.complete(doc, at(NEW_ROW, 2))), compare: notNow },
+  { method: CompletionRequest.method, params: { textDocument, position: at(NEW_ROW, 2) }, expected: notNow(core.completions(doc, at(NEW_ROW, 2))), compare: notNow },
   { method: HoverRequest.method, params: { textDocument, position: at(8, 16) }, expected: core.hover(doc, at(8, 16)) },
   { method: DocumentSymbolRequest.method, params: { textDocument }, expected: core.symbols(doc) },
   { method: DefinitionRequest.method, params: { textDocument, position: at(23, 20) }, expected: core.definition(doc, at(23, 20)) },
@@ -111,8 +111,8 @@ const REQUESTS: { method: string; params?: object; expected: unknown; compare?: 
       version: 1,
       isPostmortem: true,
       title: 'Post-Mortem: Payments API errors after a Redis primary promotion',
-      metrics: core.analyze(doc).metrics,
-      diagnosticsCount: core.diagnose(doc).length,
+      metrics: core.model(doc).metrics,
+      diagnosticsCount: core.diagnostics(doc).length,
     },
   },
   { method: TEMPLATES_REQUEST, expected: core.templates.map((t) => ({ id: t.id, name: t.name, description: t.description })) },
@@ -184,7 +184,7 @@ describe('LSP: every request honours cancellation', function () {
       });
       sendTogether(s, severity(2, 'P9'), severity(3, 'P1'));
       const published = await s.waitForDiagnostics(URI, (p) => p.version === 3);
-      assert.deepEqual(published.diagnostics, overTheWire(core.diagnose(doc)));
+      assert.deepEqual(published.diagnostics, overTheWire(core.diagnostics(doc)));
       // A round trip after it: anything else the server published by then has reached us.
       await s.connection.sendRequest(TEMPLATES_REQUEST);
       assert.deepEqual(raw.publications, [{ uri: URI, version: 3 }]);

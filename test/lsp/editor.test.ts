@@ -16,13 +16,12 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, applyEdits, ROOT, type LspSession } from './harness';
+import { startServer, applyEdits, fixture as read, ROOT, type LspSession } from './harness';
 import { RULES } from '../../server/src/core/rules';
 import { ruleDocs } from '../../server/src/core/diagnose';
 import { NEW_DOCUMENT_REQUEST, type NewDocumentResult } from '../../server/src/protocol';
 
 const IDS = ['classic', 'standard', 'report', 'detailed', 'sev'];
-const read = (p: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures', p), 'utf8');
 const localToday = () => {
   const d = new Date();
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;

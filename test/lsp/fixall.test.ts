@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { startServer, applyEdits, ROOT, type LspSession } from './harness';
+import { startServer, applyEdits, fixture, type LspSession } from './harness';
 
 const IDS = ['classic', 'standard', 'report', 'detailed', 'sev'];
-const read = (p: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures', p), 'utf8');
 
 // Broken on purpose in a fixable way: the lessons section (required by every template) removed.
 const broken = (id: string) => {
-  const lines = read(`filled/${id}.md`).split('\n');
+  const lines = fixture(`filled/${id}.md`).split('\n');
   const lessons = lines.findIndex((l) => /^##\s.*lessons|^##\s.*went well/i.test(l));
   const end = lines.findIndex((l, i) => i > lessons && /^##\s/.test(l));
   return lines.filter((_, i) => !(lessons >= 0 && i >= lessons && i < (end < 0 ? lines.length : end))).join('\n');
@@ -36,8 +33,8 @@ describe('fix-all over LSP (source.fixAll.postmortem)', function () {
   };
 
   const cases = [
-    ...IDS.map((id) => [`seeds/${id}.md`, read(`seeds/${id}.md`)] as const),
-    ...IDS.map((id) => [`filled/${id}.md`, read(`filled/${id}.md`)] as const),
+    ...IDS.map((id) => [`seeds/${id}.md`, fixture(`seeds/${id}.md`)] as const),
+    ...IDS.map((id) => [`filled/${id}.md`, fixture(`filled/${id}.md`)] as const),
     ...IDS.map((id) => [`broken/${id}.md`, broken(id)] as const),
   ];
   for (const [name, original] of cases) {

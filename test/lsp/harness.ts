@@ -1,5 +1,7 @@
 // Starts the bundled language server over stdio and speaks LSP to it, as another editor would.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -14,6 +16,9 @@ import {
   ExitNotification,
   ConfigurationRequest,
   RegistrationRequest,
+  CodeActionRequest,
+  type CodeAction,
+  type Command,
   type ProtocolConnection,
   type Diagnostic,
   type PublishDiagnosticsParams,
@@ -21,6 +26,12 @@ import {
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+/** A fixture's text, by its path under test/fixtures. */
+export const fixture = (rel: string): string => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', rel), 'utf8');
+
+/** The engine's diagnostics of one rule. */
+export const ofRule = (d: Diagnostic[], code: string): Diagnostic[] => d.filter((x) => x.code === code && x.source === 'postmortem');
 
 export interface LspSession {
   connection: ProtocolConnection;
@@ -31,6 +42,8 @@ export interface LspSession {
   change(uri: string, text: string): Promise<Diagnostic[]>;
   stop(): Promise<void>;
   stderr: string[];
+  /** The server's window/logMessage messages, in order. */
+  logs: string[];
   /** Wait for a publish for `uri` that `accept`s (checks the latest one first). Use this, not
    *  connection.onNotification: jsonrpc keeps one handler per method, so that would replace ours. */
   waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
@@ -53,6 +66,8 @@ export async function startServer(options: { rootUri?: string | null; settings?:
       w.resolve(p.diagnostics);
     }
   });
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => options.settings ?? null));
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
@@ -83,6 +98,7 @@ export async function startServer(options: { rootUri?: string | null; settings?:
     process: child,
     diagnostics,
     stderr,
+    logs,
     async open(uri, text) {
       versions.set(uri, 1);
       const wait = waitFor(uri, 1);
@@ -138,4 +154,34 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
   let out = text;
   for (const { e, s, t } of sorted) out = out.slice(0, s) + e.newText + out.slice(t);
   return out;
+}
+
+/** Open `text` as `uri`, take the rule's first diagnostic, apply the quick fix with that title and send
+ *  the fixed text: what it became, the rule's diagnostics then, and the titles offered (besides
+ *  'Disable rule …'). */
+export async function applyQuickFix(s: LspSession, uri: string, text: string, code: string, title: string): Promise<{ fixed: string; after: Diagnostic[]; titles: string[] }> {
+  const diagnostic = ofRule(await s.open(uri, text), code)[0];
+  assert.ok(diagnostic, `no ${code} diagnostic`);
+  const result = (await s.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  })) as (CodeAction | Command)[] | null;
+  const titles = (result ?? []).filter((a) => !a.title.startsWith('Disable rule')).map((a) => a.title);
+  const action = (result ?? []).find((a): a is CodeAction => a.title === title && 'edit' in a);
+  assert.ok(action, `no action '${title}'; got ${JSON.stringify(titles)}`);
+  const fixed = applyEdits(text, action.edit!.changes![uri]!);
+  return { fixed, after: ofRule(await s.change(uri, fixed), code), titles };
+}
+
+/** A quick fix never deletes what the author wrote: every line of `before` is in `after` as often as
+ *  before, apart from the ones in `replaced`. */
+export function assertKept(before: string, after: string, replaced: readonly string[] = []): void {
+  const pool = after.split('\n');
+  for (const line of before.split('\n')) {
+    if (replaced.includes(line)) continue;
+    const i = pool.indexOf(line);
+    assert.ok(i >= 0, `lost the author's line ${JSON.stringify(line)}:\n${after}`);
+    pool.splice(i, 1);
+  }
 }

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { ROOT, applyEdits, startServer, type LspSession } from './harness';
+import { applyEdits, fixture, startServer, type LspSession } from './harness';
 import { IMPORT_TIMELINE_REQUEST, type ImportTimelineParams, type ImportTimelineResult } from '../../server/src/protocol';
 
 // The request the editor's paste and import command send, over real LSP to the built server.
-const FIX = path.join(ROOT, 'test', 'fixtures', 'import');
-const read = (f: string) => fs.readFileSync(path.join(FIX, f), 'utf8');
+const read = (f: string) => fixture(`import/${f}`);
 
 describe('LSP: postmortem/importTimeline', function () {
   this.timeout(60000);

@@ -2,8 +2,7 @@
 // on a document that breaks it and stays quiet on one that does not; each quick fix, applied as an
 // editor would, clears its diagnostic and keeps every line the author wrote.
 import assert from 'node:assert/strict';
-import { CodeActionRequest, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { startServer, applyEdits, type LspSession } from './harness';
+import { startServer, applyQuickFix, assertKept, ofRule, type LspSession } from './harness';
 
 // A sev-style post-mortem built from blocks, so each test breaks exactly one thing.
 const TITLE = '# Incident Postmortem: Checkout errors\n\n';
@@ -25,17 +24,6 @@ const actions = (...rows: string[]) => `## Action Items\n\n| ID | Action | Owner
 const doc = (...parts: string[]) => parts.join('');
 const CLEAN = doc(TITLE, summary(), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok, ROWS.ok2));
 
-/** Every non-blank line of `before` is still in `after` (as many times), except the ones in `replaced`. */
-function assertKept(before: string, after: string, replaced: string[] = []) {
-  const pool = after.split('\n');
-  for (const line of before.split('\n')) {
-    if (!line.trim() || replaced.includes(line)) continue;
-    const i = pool.indexOf(line);
-    assert.ok(i >= 0, `lost the author's line ${JSON.stringify(line)}:\n${after}`);
-    pool.splice(i, 1);
-  }
-}
-
 describe('structure, severity, action-item and language rules over LSP', function () {
   let s: LspSession;
   let n = 0;
@@ -47,24 +35,8 @@ describe('structure, severity, action-item and language rules over LSP', functio
   });
 
   const uri = () => `file:///ws/rules-structure-${++n}.md`;
-  const of = (d: Diagnostic[], code: string) => d.filter((x) => x.code === code && x.source === 'postmortem');
 
-  /** Open `text`, find the rule's diagnostic, apply the named quick fix, and return the fixed text. */
-  async function applyFix(text: string, code: string, title: string): Promise<{ fixed: string; after: Diagnostic[]; titles: string[] }> {
-    const u = uri();
-    const diagnostic = of(await s.open(u, text), code)[0];
-    assert.ok(diagnostic, `no ${code} diagnostic`);
-    const result = (await s.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri: u },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    })) as (CodeAction | Command)[] | null;
-    const action = (result ?? []).find((a): a is CodeAction => a.title === title && 'edit' in a);
-    assert.ok(action, `no action '${title}'; got ${JSON.stringify((result ?? []).map((a) => a.title))}`);
-    const fixed = applyEdits(text, action.edit!.changes![u]!);
-    const titles = (result ?? []).filter((a) => !a.title.startsWith('Disable rule')).map((a) => a.title);
-    return { fixed, after: of(await s.change(u, fixed), code), titles };
-  }
+  const applyFix = (text: string, code: string, title: string) => applyQuickFix(s, uri(), text, code, title);
 
   it('the clean document has none of these diagnostics', async () => {
     const d = await s.open(uri(), CLEAN);
@@ -88,12 +60,12 @@ describe('structure, severity, action-item and language rules over LSP', functio
   describe('empty-section', () => {
     const text = doc(TITLE, summary(), EXEC, IMPACT, TIMELINE, '## Root Cause\n\n', actions(ROWS.ok));
     it('fires on an empty template section and not on a filled one', async () => {
-      const d = of(await s.open(uri(), text), 'empty-section');
+      const d = ofRule(await s.open(uri(), text), 'empty-section');
       assert.deepEqual(
         d.map((x) => [x.range.start.line, x.severity]),
         [[text.split('\n').indexOf('## Root Cause'), 2]],
       );
-      assert.deepEqual(of(await s.open(uri(), CLEAN), 'empty-section'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), CLEAN), 'empty-section'), []);
     });
     it("the skeleton fix clears it and keeps the author's text", async () => {
       const { fixed, after } = await applyFix(text, 'empty-section', "Insert the template's skeleton for 'Root Cause'");
@@ -106,12 +78,12 @@ describe('structure, severity, action-item and language rules over LSP', functio
   describe('section-order', () => {
     const text = doc(TITLE, summary(), EXEC, TIMELINE, rootCause(), IMPACT, actions(ROWS.ok));
     it('fires on a section out of order and not on an ordered document', async () => {
-      const d = of(await s.open(uri(), text), 'section-order');
+      const d = ofRule(await s.open(uri(), text), 'section-order');
       assert.deepEqual(
         d.map((x) => [x.message, x.severity]),
         [["Section '## Impact Analysis' is out of the template's order: it should follow '## Executive Summary'.", 3]],
       );
-      assert.deepEqual(of(await s.open(uri(), CLEAN), 'section-order'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), CLEAN), 'section-order'), []);
     });
     it('the move fix clears it and keeps every line', async () => {
       const { fixed, after } = await applyFix(text, 'section-order', "Move 'Impact Analysis' before 'Timeline (UTC)'");
@@ -124,24 +96,24 @@ describe('structure, severity, action-item and language rules over LSP', functio
   describe('duplicate-section', () => {
     it('fires on a repeated section and not otherwise', async () => {
       const text = doc(TITLE, summary(), EXEC, TIMELINE, rootCause(), '## Root Cause Analysis\n\nCI skipped config repos.\n\n', actions(ROWS.ok));
-      const d = of(await s.open(uri(), text), 'duplicate-section');
+      const d = ofRule(await s.open(uri(), text), 'duplicate-section');
       assert.deepEqual(
         d.map((x) => [x.range.start.line, x.severity]),
         [[text.split('\n').indexOf('## Root Cause Analysis'), 2]],
       );
-      assert.deepEqual(of(await s.open(uri(), CLEAN), 'duplicate-section'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), CLEAN), 'duplicate-section'), []);
     });
   });
 
   describe('invalid-severity', () => {
     const text = doc(TITLE, summary('**Sev 2** (major)'), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok));
     it('fires on a value outside the vocabulary and not on an allowed one', async () => {
-      const d = of(await s.open(uri(), text), 'invalid-severity');
+      const d = ofRule(await s.open(uri(), text), 'invalid-severity');
       assert.deepEqual(
         d.map((x) => [x.range, x.severity]),
         [[{ start: { line: 5, character: 18 }, end: { line: 5, character: 23 } }, 1]],
       );
-      assert.deepEqual(of(await s.open(uri(), doc(TITLE, summary('sev-2'), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok))), 'invalid-severity'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), doc(TITLE, summary('sev-2'), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok))), 'invalid-severity'), []);
     });
     it('offers each value, closest first, and the fix replaces only the value', async () => {
       const { fixed, after, titles } = await applyFix(text, 'invalid-severity', "Change severity 'Sev 2' to SEV-2");
@@ -154,41 +126,41 @@ describe('structure, severity, action-item and language rules over LSP', functio
 
   describe('action items', () => {
     it('action-item-owner fires on an open row with no owner and not on an owned one', async () => {
-      const d = of(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.noOwner))), 'action-item-owner');
+      const d = ofRule(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.noOwner))), 'action-item-owner');
       assert.deepEqual(
         d.map((x) => [x.message, x.severity]),
         [["Action item 'AI-002' has no owner: fill in its Owner cell. Unowned follow-ups rarely get done.", 2]],
       );
-      assert.deepEqual(of(await s.open(uri(), CLEAN), 'action-item-owner'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), CLEAN), 'action-item-owner'), []);
     });
 
     it('action-item-due-date fires on an open row with no due date and not on a dated one', async () => {
-      const d = of(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.noDue))), 'action-item-due-date');
+      const d = ofRule(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.noDue))), 'action-item-due-date');
       assert.deepEqual(
         d.map((x) => [x.message, x.severity]),
         [["Action item 'AI-002' has no due date: fill in its due date.", 2]],
       );
-      assert.deepEqual(of(await s.open(uri(), CLEAN), 'action-item-due-date'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), CLEAN), 'action-item-due-date'), []);
     });
 
     it('action-item-overdue fires on an open item past due and not on a closed one', async () => {
-      const d = of(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.overdue))), 'action-item-overdue');
+      const d = ofRule(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.overdue))), 'action-item-overdue');
       assert.deepEqual(
         d.map((x) => [x.message, x.severity]),
         [["Action item 'AI-002' was due 2020-01-15 and is still open (status 'In Progress'): mark it done or agree a new date.", 2]],
       );
-      assert.deepEqual(of(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.overdueDone))), 'action-item-overdue'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), doc(TITLE, summary(), EXEC, rootCause(), actions(ROWS.ok, ROWS.overdueDone))), 'action-item-overdue'), []);
     });
 
     const repeated = doc(TITLE, summary(), EXEC, IMPACT, TIMELINE, rootCause(), actions(ROWS.ok, ROWS.ok2, ROWS.repeat));
     it('action-item-duplicate-id fires on a reused id and not on distinct ids', async () => {
-      const d = of(await s.open(uri(), repeated), 'action-item-duplicate-id');
+      const d = ofRule(await s.open(uri(), repeated), 'action-item-duplicate-id');
       const line = repeated.split('\n').indexOf(ROWS.repeat);
       assert.deepEqual(
         d.map((x) => [x.range, x.severity]),
         [[{ start: { line, character: 2 }, end: { line, character: 8 } }, 1]],
       );
-      assert.deepEqual(of(await s.open(uri(), CLEAN), 'action-item-duplicate-id'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), CLEAN), 'action-item-duplicate-id'), []);
     });
     it('the renumber fix clears it and changes only the id', async () => {
       const { fixed, after } = await applyFix(repeated, 'action-item-duplicate-id', "Change id 'AI-001' to AI-003 (the next free id)");
@@ -201,7 +173,7 @@ describe('structure, severity, action-item and language rules over LSP', functio
   describe('blameful-language', () => {
     it('fires on blaming words in the root cause and not on a systems framing or in the timeline', async () => {
       const text = doc(TITLE, summary(), EXEC, TIMELINE, rootCause('The deploy failed because of human error: Dana was careless.'), actions(ROWS.ok));
-      const d = of(await s.open(uri(), text), 'blameful-language');
+      const d = ofRule(await s.open(uri(), text), 'blameful-language');
       assert.deepEqual(
         d.map((x) => [x.data && (x.data as Record<string, unknown>)['phrase'], x.severity]),
         [
@@ -210,7 +182,7 @@ describe('structure, severity, action-item and language rules over LSP', functio
         ],
       );
       const timeline = TIMELINE.replace('Errors began', "Errors began: Dana's fault");
-      assert.deepEqual(of(await s.open(uri(), doc(TITLE, summary(), EXEC, timeline, rootCause(), actions(ROWS.ok))), 'blameful-language'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), doc(TITLE, summary(), EXEC, timeline, rootCause(), actions(ROWS.ok))), 'blameful-language'), []);
     });
   });
 });

@@ -2,12 +2,9 @@
 // one thing broken and stays quiet on the original; each quick fix, applied as an editor would,
 // clears its diagnostic and keeps every line the author wrote.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { CodeActionRequest, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { startServer, applyEdits, ROOT, type LspSession } from './harness';
+import { startServer, applyQuickFix, assertKept, fixture, ofRule, type LspSession } from './harness';
 
-const filled = (id: string) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'filled', `${id}.md`), 'utf8');
+const filled = (id: string) => fixture(`filled/${id}.md`);
 const STANDARD = filled('standard');
 const SEV = filled('sev');
 const CLASSIC = filled('classic');
@@ -21,17 +18,6 @@ function edit(text: string, from: string, to: string): string {
 const SEV_ROW_DETECTED = '| 2025-09-03 22:26 | Alert fired: `SearchZeroResultRate` above 20%; search on-call paged |';
 const SEV_ROW_ACKNOWLEDGED = '| 2025-09-03 22:31 | On-call engineer acknowledged |';
 
-/** Every line of `before` is in `after` as often as before, apart from the ones in `replaced`. */
-function assertKept(before: string, after: string, replaced: string[] = []) {
-  const pool = after.split('\n');
-  for (const line of before.split('\n')) {
-    if (replaced.includes(line)) continue;
-    const i = pool.indexOf(line);
-    assert.ok(i >= 0, `lost the author's line ${JSON.stringify(line)}`);
-    pool.splice(i, 1);
-  }
-}
-
 describe('time and timeline rules over LSP', function () {
   let s: LspSession;
   let n = 0;
@@ -43,24 +29,8 @@ describe('time and timeline rules over LSP', function () {
   });
 
   const uri = () => `file:///ws/rules-time-${++n}.md`;
-  const of = (d: Diagnostic[], code: string) => d.filter((x) => x.code === code && x.source === 'postmortem');
 
-  /** Open `text`, take the rule's first diagnostic, apply the titled quick fix, re-send the document. */
-  async function applyFix(text: string, code: string, title: string): Promise<{ fixed: string; after: Diagnostic[]; titles: string[] }> {
-    const u = uri();
-    const diagnostic = of(await s.open(u, text), code)[0];
-    assert.ok(diagnostic, `no ${code} diagnostic`);
-    const result = (await s.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri: u },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    })) as (CodeAction | Command)[] | null;
-    const titles = (result ?? []).filter((a) => !a.title.startsWith('Disable rule')).map((a) => a.title);
-    const action = (result ?? []).find((a): a is CodeAction => a.title === title && 'edit' in a);
-    assert.ok(action, `no action '${title}'; got ${JSON.stringify(titles)}`);
-    const fixed = applyEdits(text, action.edit!.changes![u]!);
-    return { fixed, after: of(await s.change(u, fixed), code), titles };
-  }
+  const applyFix = (text: string, code: string, title: string) => applyQuickFix(s, uri(), text, code, title);
 
   it('the five filled examples have none of these diagnostics', async () => {
     const codes = ['invalid-date', 'end-before-start', 'timeline-order', 'timeline-outside-window', 'timezone-missing', 'timezone-mixed'];
@@ -77,12 +47,12 @@ describe('time and timeline rules over LSP', function () {
   describe('invalid-date', () => {
     it('fires on a date that does not exist, as an error on the date', async () => {
       const text = edit(STANDARD, '**Date:** 2025-02-18', '**Date:** 2025-02-30');
-      const d = of(await s.open(uri(), text), 'invalid-date');
+      const d = ofRule(await s.open(uri(), text), 'invalid-date');
       assert.deepEqual(
         d.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character, x.severity, x.message]),
         [[7, 10, 20, 1, "Date '2025-02-30' does not exist: February 2025 has 28 days."]],
       );
-      assert.deepEqual(of(await s.open(uri(), STANDARD), 'invalid-date'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), STANDARD), 'invalid-date'), []);
     });
 
     it('rewrites a day/month date with a single reading to YYYY-MM-DD', async () => {
@@ -98,12 +68,12 @@ describe('time and timeline rules over LSP', function () {
   describe('end-before-start', () => {
     it('fires when the stated end is earlier than the stated start', async () => {
       const text = edit(SEV, '- **End Time (UTC):** 2025-09-04 01:23', '- **End Time (UTC):** 2025-09-03 21:23');
-      const d = of(await s.open(uri(), text), 'end-before-start');
+      const d = ofRule(await s.open(uri(), text), 'end-before-start');
       assert.deepEqual(
         d.map((x) => [x.range.start.line, x.severity, x.message]),
         [[13, 1, 'The incident ends before it starts: end 2025-09-03 21:23 UTC (stated End Time (UTC), line 14) is earlier than start 2025-09-03 22:18 UTC (stated Start Time (UTC), line 13).']],
       );
-      assert.deepEqual(of(await s.open(uri(), SEV), 'end-before-start'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), SEV), 'end-before-start'), []);
     });
   });
 
@@ -111,12 +81,12 @@ describe('time and timeline rules over LSP', function () {
     const swapped = edit(SEV, `${SEV_ROW_DETECTED}\n${SEV_ROW_ACKNOWLEDGED}`, `${SEV_ROW_ACKNOWLEDGED}\n${SEV_ROW_DETECTED}`);
 
     it('fires as information on a dated row earlier than the row above it', async () => {
-      const d = of(await s.open(uri(), swapped), 'timeline-order');
+      const d = ofRule(await s.open(uri(), swapped), 'timeline-order');
       assert.deepEqual(
         d.map((x) => [x.range.start.line, x.severity, x.message]),
         [[56, 3, 'Entry at 2025-09-03 22:26 UTC is earlier than the entry before it (2025-09-03 22:31 UTC, line 56).']],
       );
-      assert.deepEqual(of(await s.open(uri(), SEV), 'timeline-order'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), SEV), 'timeline-order'), []);
     });
 
     it('sorts the rows back, keeping the same lines', async () => {
@@ -130,12 +100,12 @@ describe('time and timeline rules over LSP', function () {
   describe('timeline-outside-window', () => {
     it('fires on an entry before the stated start', async () => {
       const text = edit(SEV, '- **Start Time (UTC):** 2025-09-03 22:18', '- **Start Time (UTC):** 2025-09-03 22:20');
-      const d = of(await s.open(uri(), text), 'timeline-outside-window');
+      const d = ofRule(await s.open(uri(), text), 'timeline-outside-window');
       assert.deepEqual(
         d.map((x) => [x.range.start.line, x.severity, x.message]),
         [[54, 2, "Entry at 2025-09-03 22:18 UTC is before the stated start 2025-09-03 22:20 UTC (Start Time (UTC), line 13): correct the entry's time or the stated start."]],
       );
-      assert.deepEqual(of(await s.open(uri(), SEV), 'timeline-outside-window'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), SEV), 'timeline-outside-window'), []);
     });
   });
 
@@ -143,12 +113,12 @@ describe('time and timeline rules over LSP', function () {
     const zoneless = edit(STANDARD, '| Time (UTC) | Event |', '| Time | Event |');
 
     it('fires as information on the timeline heading, naming the zone assumed', async () => {
-      const d = of(await s.open(uri(), zoneless), 'timezone-missing');
+      const d = ofRule(await s.open(uri(), zoneless), 'timezone-missing');
       assert.deepEqual(
         d.map((x) => [x.range.start.line, x.severity, x.message]),
         [[18, 3, "The timeline states no time zone, so UTC was assumed (the default). State the zone, e.g. '_All times in UTC_' under the heading."]],
       );
-      assert.deepEqual(of(await s.open(uri(), STANDARD), 'timezone-missing'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), STANDARD), 'timezone-missing'), []);
     });
 
     it('adds a zone statement under the heading', async () => {
@@ -171,12 +141,12 @@ describe('time and timeline rules over LSP', function () {
   describe('timezone-mixed', () => {
     it('fires on an entry written in UTC in a Pacific Time timeline, saying the offset used', async () => {
       const text = edit(CLASSIC, '- **12:20 AM**: Mitigation applied', '- **08:20 UTC**: Mitigation applied');
-      const d = of(await s.open(uri(), text), 'timezone-mixed');
+      const d = ofRule(await s.open(uri(), text), 'timezone-mixed');
       assert.deepEqual(
         d.map((x) => [x.range.start.line, x.severity, x.message]),
         [[24, 2, "'08:20 UTC' is written in UTC but the timeline is in Pacific Time (stated on line 19): write every time in one zone so readers can compare them."]],
       );
-      assert.deepEqual(of(await s.open(uri(), CLASSIC), 'timezone-mixed'), []);
+      assert.deepEqual(ofRule(await s.open(uri(), CLASSIC), 'timezone-mixed'), []);
     });
   });
 });

@@ -1,9 +1,5 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { startServer, ROOT, type LspSession } from './harness';
-
-const fixture = (p: string) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', p), 'utf8');
+import { startServer, fixture, type LspSession } from './harness';
 
 describe('language server over stdio', function () {
   let s: LspSession;

@@ -4,11 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
-import { startServer, ROOT, type LspSession } from './harness';
+import { startServer, fixture, type LspSession } from './harness';
 import { INSIGHTS_REQUEST, WORKSPACE_LIST_REQUEST, WORKSPACE_PROBLEMS_REQUEST, type InsightsResult, type WorkspaceListResult } from '../../server/src/protocol';
 import { main } from '../../server/src/cli';
-
-const read = (rel: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures', rel), 'utf8');
 
 /** `postmortem metrics --format json FILE` in-process: what every figure must equal. */
 function metricsOf(file: string): Record<string, unknown> {
@@ -41,10 +39,10 @@ describe('workspace index over LSP', function () {
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-ws-'));
     fs.mkdirSync(path.join(dir, 'postmortems', '2025'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'postmortems', 'standard.md'), read('filled/standard.md'));
-    fs.writeFileSync(path.join(dir, 'postmortems', '2025', 'sev.md'), read('filled/sev.md'));
-    fs.writeFileSync(path.join(dir, 'postmortems', 'classic.md'), read('filled/classic.md'));
-    fs.writeFileSync(path.join(dir, 'README.md'), read('plain/readme-with-timeline.md'));
+    fs.writeFileSync(path.join(dir, 'postmortems', 'standard.md'), fixture('filled/standard.md'));
+    fs.writeFileSync(path.join(dir, 'postmortems', '2025', 'sev.md'), fixture('filled/sev.md'));
+    fs.writeFileSync(path.join(dir, 'postmortems', 'classic.md'), fixture('filled/classic.md'));
+    fs.writeFileSync(path.join(dir, 'README.md'), fixture('plain/readme-with-timeline.md'));
     s = await startServer({ rootUri: pathToFileURL(dir).toString() });
   });
   afterEach(async () => {
@@ -69,10 +67,10 @@ describe('workspace index over LSP', function () {
   it('files created, changed, renamed and deleted on disk update one entry each', async () => {
     await until((x) => x.postmortems === 3, 'indexed');
     // Outside a post-mortem folder (a file under postmortems/ is one whatever it holds).
-    fs.writeFileSync(path.join(dir, 'new.md'), read('filled/report.md'));
+    fs.writeFileSync(path.join(dir, 'new.md'), fixture('filled/report.md'));
     await watched([{ uri: uri('new.md'), type: FileChangeType.Created }]);
     await until((x) => x.summaries.some((y) => y.uri === uri('new.md')), 'created');
-    fs.writeFileSync(path.join(dir, 'new.md'), read('plain/readme-with-timeline.md'));
+    fs.writeFileSync(path.join(dir, 'new.md'), fixture('plain/readme-with-timeline.md'));
     await watched([{ uri: uri('new.md'), type: FileChangeType.Changed }]);
     await until((x) => x.postmortems === 3 && !x.summaries.some((y) => y.uri === uri('new.md')), 'no longer a post-mortem');
     fs.renameSync(path.join(dir, 'postmortems', 'classic.md'), path.join(dir, 'postmortems', 'renamed.md'));
@@ -90,7 +88,7 @@ describe('workspace index over LSP', function () {
   it('an edit in the editor updates the entry before it is saved; closing goes back to the file', async () => {
     await until((x) => x.postmortems === 3, 'indexed');
     const u = uri('postmortems/standard.md');
-    const text = read('filled/standard.md');
+    const text = fixture('filled/standard.md');
     await s!.open(u, text);
     await s!.change(u, text.replace('**Severity:** P1', '**Severity:** P3'));
     await until((x) => x.summaries.find((y) => y.uri === u)?.severity === 'P3', 'edited severity');
@@ -99,7 +97,7 @@ describe('workspace index over LSP', function () {
   });
 
   it('Insights: webview page with the given nonce, the charts and the mismatch list', async () => {
-    fs.writeFileSync(path.join(dir, 'postmortems', 'standard.md'), read('filled/sev.md').replace('**Duration:** 03:05', '**Duration:** 01:00'));
+    fs.writeFileSync(path.join(dir, 'postmortems', 'standard.md'), fixture('filled/sev.md').replace('**Duration:** 03:05', '**Duration:** 01:00'));
     await until((x) => x.postmortems === 3, 'indexed');
     const nonce = 'abcdefghijklmnopqrstuvwx';
     const r = (await s!.connection.sendRequest(INSIGHTS_REQUEST, { mode: 'webview', nonce, cspSource: 'vscode-webview://x', scriptUri: 'vscode-webview://x/insights.js' })) as InsightsResult;
@@ -113,7 +111,7 @@ describe('workspace index over LSP', function () {
   });
 
   it('workspace problems: findings of closed post-mortems are published, and withdrawn when switched off', async () => {
-    fs.writeFileSync(path.join(dir, 'postmortems', 'raw.md'), read('seeds/report.md'));
+    fs.writeFileSync(path.join(dir, 'postmortems', 'raw.md'), fixture('seeds/report.md'));
     await until((x) => x.postmortems === 4, 'indexed');
     assert.equal(s!.diagnostics.has(uri('postmortems/raw.md')), false, 'nothing published for closed files by default');
     await s!.connection.sendRequest(WORKSPACE_PROBLEMS_REQUEST, { enabled: true });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, doc, fixture, service, TEMPLATE_IDS } from './helpers';
 
-const analyze = (text: string, uri = 'file:///ws/notes/doc.md') => service().analyze(doc(text, uri));
+const analyze = (text: string, uri = 'file:///ws/notes/doc.md') => service().model(doc(text, uri));
 
 describe('detection by structure', () => {
   it('headings in many wordings, with emoji and :shortcodes:, and no post-mortem word in the title', () => {
@@ -87,7 +87,7 @@ describe('detection by structure', () => {
     const s = service();
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
-      const m = s.analyze(doc(fs.readFileSync(file, 'utf8'), uri));
+      const m = s.model(doc(fs.readFileSync(file, 'utf8'), uri));
       s.forget(uri);
       if (m.isPostmortem) falses.push(`${path.relative(ROOT, file)}: ${m.detection}`);
     }
@@ -111,11 +111,11 @@ describe('which template applies', () => {
       '# Post-Mortem: Checkout latency\n\n**Date:** 2024-06-01\n\n## Summary\n\nSlow checkouts.\n\n## Impact\n\n5 % of orders.\n\n## Timeline\n\n- 10:00 UTC alert fired\n- 10:40 UTC resolved\n\n## Resolution\n\nRolled back.\n\n## Insights\n\nCaches.\n\n## Action Items\n\n- [ ] Add a cache alarm (@ana, 2024-07-01)\n';
     const s = service();
     const d = doc(text);
-    const m = s.analyze(d);
+    const m = s.model(d);
     assert.equal(m.isPostmortem, true);
     assert.equal(m.templateId, null, m.templateReason);
     assert.match(m.templateReason, /generic post-mortem/);
-    const conformance = s.diagnose(d).filter((x) => ['missing-section', 'missing-field', 'section-order', 'empty-section'].includes(String(x.code)));
+    const conformance = s.diagnostics(d).filter((x) => ['missing-section', 'missing-field', 'section-order', 'empty-section'].includes(String(x.code)));
     assert.deepEqual(conformance, []);
   });
 
@@ -152,12 +152,12 @@ describe('"Check against template X"', () => {
 
   it('on the title of a generic post-mortem: creates front matter naming the closest template, keeping every line', () => {
     const { found, s, d } = action(GENERIC);
-    const closest = s.analyze(d).closestTemplateId;
+    const closest = s.model(d).closestTemplateId;
     assert.ok(found && closest, 'offered');
     assert.equal(found.title, `Check against template ${closest}`);
     const fixed = apply(GENERIC, found);
     assert.equal(fixed, `---\ntemplate: ${closest}\n---\n\n${GENERIC}`);
-    assert.equal(service().analyze(doc(fixed, 'file:///ws/fixed.md')).templateId, closest);
+    assert.equal(service().model(doc(fixed, 'file:///ws/fixed.md')).templateId, closest);
   });
 
   it('adds the key to existing front matter, and is not offered below the title or when a template is named', () => {

@@ -85,18 +85,18 @@ function checkEdits(text: string, edits: (Edit | RowEdit)[]): void {
   const incremental = service();
   const uri = 'file:///ws/incident.md';
   let version = 1;
-  incremental.diagnose({ uri, version, text });
+  incremental.diagnostics({ uri, version, text });
   for (const step of edits) {
     const e = 'pick' in step ? toEdit(text, step) : step;
     text = applyEdit(text, e);
     if ('pick' in step && step.kind === 'swap')
       text = applyEdit(applyEdit(text, { kind: 'deleteLines', line: (e as { line: number }).line, count: 1 }), { kind: 'insertLine', line: (e as { line: number }).line, text: step.text });
     const doc = { uri, version: ++version, text };
-    const diagnostics = incremental.diagnose(doc);
-    const model = incremental.analyze(doc);
+    const diagnostics = incremental.diagnostics(doc);
+    const model = incremental.model(doc);
     const cold = service();
-    assert.deepStrictEqual(model, cold.analyze(doc), `model after ${JSON.stringify(e)} (step ${version - 1})`);
-    assert.deepStrictEqual(diagnostics, cold.diagnose(doc), `diagnostics after ${JSON.stringify(e)} (step ${version - 1})`);
+    assert.deepStrictEqual(model, cold.model(doc), `model after ${JSON.stringify(e)} (step ${version - 1})`);
+    assert.deepStrictEqual(diagnostics, cold.diagnostics(doc), `diagnostics after ${JSON.stringify(e)} (step ${version - 1})`);
   }
 }
 
@@ -243,5 +243,22 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
     for (let i = row.length; i > 0; i--) edits.push({ kind: 'delete', at: offset + i - 1, length: 1 });
     edits.push({ kind: 'deleteLines', line: at, count: 1 });
     checkEdits(base, edits);
+  });
+
+  it('editing the lines under an entry that holds only its time (they are its text)', () => {
+    const base = '# Outage 2024-06-28\n\n## Timeline (times in UTC)\n\n- 10:00 deploy\n- 10:05:\n    users report errors\n- 10:20 rollback\n';
+    const at = base.indexOf('users report errors') + 'users report errors'.length;
+    checkEdits(base, [
+      { kind: 'insert', at, text: ', all clear' },
+      { kind: 'insertLine', line: 7, text: '    the on-call engineer rolls back' },
+      { kind: 'deleteLines', line: 6, count: 1 },
+    ]);
+    checkEdits(base, [
+      { kind: 'delete', at: base.indexOf(' rollback'), length: ' rollback'.length },
+      { kind: 'insertLine', line: 8, text: '    incident resolved' },
+      { kind: 'insertLine', line: 9, text: '- 10:30 all clear' },
+    ]);
+    // A new item above the entry moves it and its text.
+    checkEdits(base, [{ kind: 'insertLine', line: 5, text: '- 10:01 paged' }]);
   });
 });

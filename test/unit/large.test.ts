@@ -11,12 +11,12 @@ describe('documents over the size threshold', () => {
     assert.ok(text.length > LARGE_DOCUMENT);
     const s = service();
     const d = doc(text, 'file:///big.md');
-    const model = s.analyze(d);
+    const model = s.model(d);
     assert.equal(model.degraded, true);
     assert.equal(model.isPostmortem, true);
     assert.ok(model.sections.some((x) => x.title === 'Timeline'));
     assert.ok(!model.sections.some((x) => x.title.startsWith('Not a heading')));
-    const diags = s.diagnose(d);
+    const diags = s.diagnostics(d);
     assert.deepEqual(
       diags.map((x) => [x.code, x.severity]),
       [['document-too-large', 3]],
@@ -25,7 +25,7 @@ describe('documents over the size threshold', () => {
 
   it('a document just under the threshold gets the full analysis', () => {
     const s = service();
-    const model = s.analyze(doc(fixture('seeds/standard.md'), 'file:///small.md'));
+    const model = s.model(doc(fixture('seeds/standard.md'), 'file:///small.md'));
     assert.equal(model.degraded, false);
   });
 });

@@ -43,8 +43,8 @@ describe('analysis of arbitrary text (property)', () => {
     fc.assert(
       fc.property(documents, (text) => {
         const d = { uri: 'file:///fuzz.md', version: ++version, text };
-        const model = s.analyze(d);
-        const diags = s.diagnose(d);
+        const model = s.model(d);
+        const diags = s.diagnostics(d);
         const lines = model.lines;
         const inside = (r: Range | null, what: string) => {
           if (!r) return;

@@ -4,13 +4,13 @@ import { axisTicks, bands, milestones, timelineChart } from '../../server/src/co
 import { doc, fixture, service } from './helpers';
 
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
-const chartOf = (text: string) => timelineChart(service().analyze(doc(text)));
+const chartOf = (text: string) => timelineChart(service().model(doc(text)));
 
 describe('render: timeline chart', () => {
   const standard = fixture('filled/standard.md');
 
   it('bands run from phase to phase: started → detected → acknowledged → mitigated → restored (standard)', () => {
-    const model = service().analyze(doc(standard));
+    const model = service().model(doc(standard));
     const ms = milestones(model);
     assert.deepEqual(
       ms.map((m) => [m.phase, m.line]),
@@ -63,7 +63,7 @@ describe('render: timeline chart', () => {
   });
 
   it('the axis follows the wall clock across the spring-forward (classic, Pacific time)', () => {
-    const model = service().analyze(doc(fixture('filled/classic.md')));
+    const model = service().model(doc(fixture('filled/classic.md')));
     // 23:32 PST to 03:25 PDT, 30-minute steps; 02:00 does not exist that night, so 01:30 is followed by 03:00.
     const ticks = axisTicks(model.metrics.start!, model.metrics.end!, 'America/Los_Angeles');
     assert.deepEqual(
@@ -86,7 +86,7 @@ describe('render: timeline chart', () => {
   it('a phase written before the previous one is left out of the bands, not drawn backwards', () => {
     // Dated, so it is not read as the next day; the start stays the "started" entry at 13:52.
     const text = standard.replace('| 14:03 | Incident detected', '| 2025-02-18 13:40 | Incident detected');
-    const ms = milestones(service().analyze(doc(text)));
+    const ms = milestones(service().model(doc(text)));
     assert.deepEqual(
       ms.map((m) => m.phase),
       ['started', 'acknowledged', 'mitigated', 'restored'],

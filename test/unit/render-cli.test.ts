@@ -101,7 +101,7 @@ describe('render request: parts', () => {
   it('counts the diagnostics of the document', () => {
     const svc = service();
     const r = renderResponse(svc, input, { uri: input.uri, mode: 'webview', part: 'body' });
-    assert.equal(r.diagnosticsCount, svc.diagnose(input).length);
+    assert.equal(r.diagnosticsCount, svc.diagnostics(input).length);
     const n = r.diagnosticsCount;
     assert.match(r.body!, new RegExp(`data-count="${n}"><span class="pm-diagnostics-count">${n === 0 ? 'No problems' : `${n} problem`}`));
     assert.match(r.body!, /<button type="button" class="pm-link" data-command="problems">Show in Problems panel<\/button>/);

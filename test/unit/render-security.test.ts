@@ -2,7 +2,7 @@
 // checked tag by tag and attribute by attribute (the browser test runs it in Chromium as well).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { contentSecurityPolicy, makeNonce } from '../../server/src/core/render';
+import { contentSecurityPolicy, makeNonce } from '../../server/src/core/render/page';
 import { renderResponse } from '../../server/src/renderRequest';
 import { EVIL, HOSTILE, startTags, strayAngles, type Tag } from './render-hostile';
 import { doc, service } from './helpers';
@@ -13,8 +13,8 @@ const BASE = 'https://file+.vscode-resource.vscode-cdn.net/ws/';
 const SCRIPT = 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.js';
 
 const renderWebview = (text = HOSTILE, extra: Record<string, string> = {}) =>
-  service().render(doc(text), { mode: 'webview', nonce: NONCE, cspSource: CSP_SOURCE, resourceBase: BASE, scriptUri: SCRIPT, ...extra });
-const renderStandalone = (text = HOSTILE) => service().render(doc(text), { mode: 'standalone', nonce: NONCE });
+  service().preview(doc(text), { mode: 'webview', nonce: NONCE, cspSource: CSP_SOURCE, resourceBase: BASE, scriptUri: SCRIPT, ...extra });
+const renderStandalone = (text = HOSTILE) => service().preview(doc(text), { mode: 'standalone', nonce: NONCE });
 
 // Every element and attribute the renderer may produce; anything else came from the document.
 const ALLOWED_TAGS = new Set(
@@ -203,7 +203,7 @@ describe('render: hostile documents are neutralised', () => {
     let version = 0;
     fc.assert(
       fc.property(texts, fc.constantFrom('webview', 'standalone' as const), (text, mode) => {
-        const { html } = svc.render(doc(text, 'file:///ws/fuzz.md', ++version), { mode, nonce: NONCE, cspSource: CSP_SOURCE, resourceBase: BASE, scriptUri: SCRIPT });
+        const { html } = svc.preview(doc(text, 'file:///ws/fuzz.md', ++version), { mode, nonce: NONCE, cspSource: CSP_SOURCE, resourceBase: BASE, scriptUri: SCRIPT });
         checkTags(html, mode, 5);
         checkUrls(startTags(html), mode);
       }),

@@ -73,7 +73,7 @@ describe('render: summary card of the filled fixtures', () => {
         'expected.json changed',
       );
       const svc = service();
-      const r = svc.render(doc(fixture(`filled/${id}.md`), `file:///ws/filled/${id}.md`), { mode: 'webview' });
+      const r = svc.preview(doc(fixture(`filled/${id}.md`), `file:///ws/filled/${id}.md`), { mode: 'webview' });
       const html = card(r.body);
       assert.ok(html, 'the body starts with a summary card');
       assert.deepEqual(
@@ -92,7 +92,7 @@ describe('render: summary card of the filled fixtures', () => {
   }
 
   it('the card comes before the chart, the action items, the problems and the document', () => {
-    const r = service().render(doc(fixture('filled/standard.md')), { mode: 'webview' });
+    const r = service().preview(doc(fixture('filled/standard.md')), { mode: 'webview' });
     const order = ['pm-summary', 'pm-chart', 'pm-actions', 'pm-diagnostics', 'pm-doc'].map((c) =>
       r.body.indexOf(`class="pm-card ${c}"`) >= 0 ? r.body.indexOf(`class="pm-card ${c}"`) : r.body.indexOf(`class="${c}"`),
     );
@@ -136,7 +136,7 @@ A cache node failed.
 describe('render: stated values against computed ones', () => {
   // Computed: 13:52 -> 16:07 = 2 h 15 min = 135 minutes.
   it('a stated duration 15 minutes off is marked and both values are shown', () => {
-    const html = card(service().render(doc(MINI.replace('DURATION', '2 hours')), { mode: 'webview' }).body);
+    const html = card(service().preview(doc(MINI.replace('DURATION', '2 hours')), { mode: 'webview' }).body);
     const duration = /<div class="pm-metric pm-mismatch" data-metric="duration">[\s\S]*?<\/div>/.exec(html)?.[0];
     assert.ok(duration, 'the duration is marked as a mismatch');
     assert.equal(metricValue(html, 'duration'), '2h 15m');
@@ -147,19 +147,19 @@ describe('render: stated values against computed ones', () => {
   });
 
   it('a stated value within a minute of the computed one is not marked', () => {
-    const html = card(service().render(doc(MINI.replace('DURATION', '2 hours 16 minutes')), { mode: 'webview' }).body);
+    const html = card(service().preview(doc(MINI.replace('DURATION', '2 hours 16 minutes')), { mode: 'webview' }).body);
     assert.equal(metricValue(html, 'duration'), '2h 15m');
     assert.doesNotMatch(html, /pm-mismatch|stated/);
   });
 
   it('two minutes off is marked', () => {
-    const html = card(service().render(doc(MINI.replace('DURATION', '2h 17m')), { mode: 'webview' }).body);
+    const html = card(service().preview(doc(MINI.replace('DURATION', '2h 17m')), { mode: 'webview' }).body);
     assert.match(html, /data-metric="duration"[\s\S]*?⚠ stated 2h 17m/);
   });
 
   it('without a timeline the card shows dashes, and a stated value plainly', () => {
     const text = MINI.replace('DURATION', '45 minutes').replace(/\| 1[0-9]:[0-9]{2} \|.*\n/g, '');
-    const html = card(service().render(doc(text), { mode: 'webview' }).body);
+    const html = card(service().preview(doc(text), { mode: 'webview' }).body);
     assert.deepEqual(
       KINDS.map((k) => metricValue(html, k)),
       ['—', '—', '—', '—', '—'],
@@ -170,7 +170,7 @@ describe('render: stated values against computed ones', () => {
   });
 
   it('a severity still showing the template options reads "not set"', () => {
-    const html = card(service().render(doc(MINI.replace('DURATION', '2 hours').replace('**Severity:** P2', '**Severity:** P0 | P1 | P2 | P3')), { mode: 'webview' }).body);
+    const html = card(service().preview(doc(MINI.replace('DURATION', '2 hours').replace('**Severity:** P2', '**Severity:** P0 | P1 | P2 | P3')), { mode: 'webview' }).body);
     assert.match(html, /data-field="severity">Severity <strong class="pm-none">not set<\/strong>/);
   });
 });

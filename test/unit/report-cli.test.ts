@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
+import { ACTION_ITEM_COLUMNS, POSTMORTEM_COLUMNS } from '../../server/src/core/workspace/formats';
 import { ROOT } from './helpers';
 
 // `postmortem report` in-process: each document's figures must be exactly what `metrics` gives.
@@ -54,23 +55,9 @@ describe('postmortem report', function () {
     assert.ok(postmortems >= 10, `${postmortems} post-mortems among the fixtures`);
     assert.deepEqual(Object.keys(report), ['postmortems', 'actionItems', 'summary']);
     assert.deepEqual(Object.keys(report.summary), ['postmortems', 'bySeverity', 'byMonth', 'openActionItems', 'overdueActionItems']);
-    assert.deepEqual(Object.keys(report.postmortems[0]!), [
-      'file',
-      'title',
-      'template',
-      'severity',
-      'status',
-      'start',
-      'end',
-      'durationMinutes',
-      'timeToDetectMinutes',
-      'timeToAcknowledgeMinutes',
-      'timeToMitigateMinutes',
-      'timeToResolveMinutes',
-      'errors',
-      'warnings',
-    ]);
-    assert.deepEqual(Object.keys(report.actionItems[0]!), ['file', 'line', 'id', 'text', 'owner', 'due', 'status', 'open', 'overdue']);
+    // The JSON has the CSV's columns, in the same order.
+    assert.deepEqual(Object.keys(report.postmortems[0]!), POSTMORTEM_COLUMNS);
+    assert.deepEqual(Object.keys(report.actionItems[0]!), ACTION_ITEM_COLUMNS);
     assert.equal(report.summary['postmortems'], postmortems);
   });
 
@@ -80,10 +67,10 @@ describe('postmortem report', function () {
     assert.equal(csv.code, 0, csv.err);
     // Rows are counted by their leading file column (a title may hold a quoted line break).
     const rows = (text: string) => text.split('\r\n').filter((l) => l.startsWith(FIXTURES));
-    assert.match(csv.out, /^file,title,template,severity,status,start,end,durationMinutes,/);
+    assert.ok(csv.out.startsWith(`${POSTMORTEM_COLUMNS.join(',')}\r\n`), csv.out.slice(0, 200));
     assert.equal(rows(csv.out).length, json.postmortems.length);
     const items = await run(['report', '--format', 'csv', '--action-items', FIXTURES]);
-    assert.match(items.out, /^file,line,id,text,owner,due,status,open,overdue\r\n/);
+    assert.ok(items.out.startsWith(`${ACTION_ITEM_COLUMNS.join(',')}\r\n`), items.out.slice(0, 200));
     assert.equal(rows(items.out).length, json.actionItems.length);
   });
 

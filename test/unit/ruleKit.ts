@@ -13,14 +13,14 @@ export function ruleKit(code: string, today = RULE_TODAY) {
   const doc = (text: string) => ({ uri: `file:///ws/${code}-${++counter}.md`, version: 1, text });
   const lint = (text: string) => {
     const d = doc(text);
-    return { doc: d, diagnostics: service.diagnose(d).filter((x) => x.code === code) };
+    return { doc: d, diagnostics: service.diagnostics(d).filter((x) => x.code === code) };
   };
   return {
     service,
     /** This rule's diagnostics only. */
     check: (text: string): Diagnostic[] => lint(text).diagnostics,
     /** Every diagnostic, to check the rule stays quiet next to the others. */
-    all: (text: string): Diagnostic[] => service.diagnose(doc(text)),
+    all: (text: string): Diagnostic[] => service.diagnostics(doc(text)),
     /** The quick fixes offered for the rule's n-th diagnostic (without the disable-rule and fix-all actions). */
     fixes(text: string, n = 0): { diagnostic: Diagnostic; actions: CodeAction[]; edits: (a: CodeAction) => TextEdit[] } {
       const { doc: d, diagnostics } = lint(text);
@@ -42,3 +42,21 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
     .sort((a, b) => b.s - a.s || b.i - a.i)
     .reduce((out, { e, s, t }) => out.slice(0, s) + e.newText + out.slice(t), text);
 }
+
+/** A sev-template post-mortem whose action table holds `rows`; the first row is on line 14. */
+export const sevActionTable = (...rows: string[]): string => `# Incident Postmortem: Checkout errors
+
+## Incident Summary
+
+- **Severity:** SEV-2
+
+## Root Cause
+
+A config push emptied the allow-list.
+
+## Action Items
+
+| ID | Action | Owner | Priority | Target Date | Status |
+| --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`;

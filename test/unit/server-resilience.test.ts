@@ -170,7 +170,7 @@ describe('language server resilience: garbage in, answers out', function () {
       [['invalid-severity', { start: { line: 9, character: 14 }, end: { line: 9, character: 16 } }, "Severity 'P9' is not one of this template's values: P0, P1, P2, P3."]],
     );
     // And exactly what the core says about it.
-    const core = createService({ templates: loadBuiltinTemplates() }).diagnose({ uri: 'file:///ws/normal.md', version: 1, text });
+    const core = createService({ templates: loadBuiltinTemplates() }).diagnostics({ uri: 'file:///ws/normal.md', version: 1, text });
     assert.deepEqual(d, core);
     // A past incident's next row: 5 minutes after the last one (16:30) first, replacing the typed '| '.
     const items = await s.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///ws/normal.md' }, position: { line: lastRow + 1, character: 2 } });

@@ -321,10 +321,10 @@ describe('snippets/postmortem.code-snippets', () => {
       const service = createService({ templates, today: () => '2026-11-26' });
       const text = render(parseSnippet(bodyOf(byPrefix.get(`pm-${t.id}`)!)), authorFill(t), DATE_VARS);
       const doc = { uri: `file:///ws/${t.id}-filled.md`, version: 1, text };
-      const model = service.analyze(doc);
+      const model = service.model(doc);
       assert.equal(model.isPostmortem, true, model.detection);
       assert.equal(model.templateId, t.id, model.detection);
-      const left = service.diagnose(doc).filter((d) => d.code === 'placeholder');
+      const left = service.diagnostics(doc).filter((d) => d.code === 'placeholder');
       assert.deepEqual(
         left.map((d) => `${d.range.start.line + 1}: ${d.message}`),
         [],
@@ -335,8 +335,8 @@ describe('snippets/postmortem.code-snippets', () => {
       const service = createService({ templates, today: () => '2026-11-26' });
       const text = render(parseSnippet(bodyOf(byPrefix.get(`pm-${t.id}`)!)), (_n, def) => def, DATE_VARS);
       const doc = { uri: `file:///ws/${t.id}-defaults.md`, version: 1, text };
-      assert.equal(service.analyze(doc).templateId, t.id);
-      assert.ok(service.diagnose(doc).filter((d) => d.code === 'placeholder').length >= 10);
+      assert.equal(service.model(doc).templateId, t.id);
+      assert.ok(service.diagnostics(doc).filter((d) => d.code === 'placeholder').length >= 10);
     });
   }
 });

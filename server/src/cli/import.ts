@@ -52,7 +52,7 @@ export function importCommand(o: ImportArgs, load: (config: string | null) => Po
     users = r.text;
   }
   const service = load(o.config);
-  const result = service.importTimeline({ uri: pathToFileURL(path.resolve(o.into)).toString(), version: 1, text: doc.text }, inputs, users !== undefined ? { users } : {});
+  const result = service.timelineImport({ uri: pathToFileURL(path.resolve(o.into)).toString(), version: 1, text: doc.text }, inputs, users !== undefined ? { users } : {});
   // Unreadable input leaves the document untouched: nothing is written.
   if (result.errors.length) {
     for (const e of result.errors) err(`postmortem: ${e.input}: ${e.message}`);

@@ -1,10 +1,9 @@
 // Dispatch: `postmortem COMMAND [options]`, `postmortem help [COMMAND]`, `postmortem --version`.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { flag, parse, UsageError } from './args';
 import { allOptions, EXIT, EXIT_CODES, helpText, type Command } from './command';
 import { COMMANDS } from './commands';
 import { wantsColor, type Io } from './io';
+import { version } from './version';
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -13,15 +12,6 @@ function overview(): string {
     `Commands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}`,
     `Run 'postmortem COMMAND --help' for its options.\n\n${EXIT_CODES}`,
   ].join('\n\n');
-}
-
-function version(): string {
-  // dist/cli.js sits one folder below package.json; the sources two.
-  for (const up of ['..', path.join('..', '..')]) {
-    const file = path.join(__dirname, up, 'package.json');
-    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
-  }
-  return 'unknown';
 }
 
 const stdout = (s: string): void => void process.stdout.write(s + '\n');

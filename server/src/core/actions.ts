@@ -3,7 +3,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { RULES } from './rules';
 import type { Fix, RuleContext } from './rules/rule';
-import { insertSection } from './rules/missingSection';
+import { insertSection } from './template/insertSection';
 import { SOURCE } from './diagnose';
 import { lineRange } from './model/text';
 

@@ -17,8 +17,8 @@ describe('rule isolation', () => {
     const logs: string[] = [];
     const s = createService({ templates: loadBuiltinTemplates(), rules: [boom, placeholder], log: (m) => logs.push(m), today: () => '2026-11-26' });
     const text = '---\ntemplate: standard\n---\n# Post-Mortem: x\n\n**Date:** YYYY-MM-DD\n';
-    const first = s.diagnose({ uri: 'file:///a.md', version: 1, text });
-    const second = s.diagnose({ uri: 'file:///a.md', version: 2, text: text + '\n' });
+    const first = s.diagnostics({ uri: 'file:///a.md', version: 1, text });
+    const second = s.diagnostics({ uri: 'file:///a.md', version: 2, text: text + '\n' });
     for (const d of [first, second])
       assert.deepEqual(
         d.map((x) => x.code),

@@ -4,10 +4,10 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { DateTime } from 'luxon';
 import type { RuleContext } from './rules/rule';
-import type { ActionItem, Field, MetricKind, Postmortem, Range, Section, StatedMetric, TimeZoneSource } from './model/types';
+import type { ActionItem, Field, Postmortem, Range, Section, StatedMetric, TimeZoneSource } from './model/types';
 import type { SectionSpec, TemplateSpec } from './template/schema';
 import { formatDuration, formatInstant } from './time';
-import { METRIC_LABEL, computedMinutes } from './rules/statedMetric';
+import { computedMinutes, METRIC_NEEDS, metricName } from './model/metricNames';
 import { fieldSpec } from './model/fields';
 import { actionItemLabel, occurrenceAt } from './navigation';
 import { normalizeTitle, stripMarks } from './model/text';
@@ -92,20 +92,12 @@ function timeHover(model: Postmortem, template: TemplateSpec | null, i: number):
   return lines.join('\n');
 }
 
-const NEEDS: Record<MetricKind, string> = {
-  duration: 'a start and an end (a "resolved" or "restored" entry, or a stated end)',
-  timeToDetect: 'a start and a "detected" entry',
-  timeToAcknowledge: 'a "detected" and an "acknowledged" entry',
-  timeToMitigate: 'a start and a "mitigated" entry',
-  timeToResolve: 'a start and a "resolved" or "restored" entry (or an end)',
-};
-
 function metricHover(model: Postmortem, s: StatedMetric): string {
-  const label = METRIC_LABEL[s.kind];
+  const label = metricName(s.kind);
   const computed = computedMinutes(model.metrics, s.kind);
   const head = `**${md(s.field.key)}** · ${label}`;
   const why = model.metrics.basis[s.kind];
-  if (computed === null) return `${head}\n\n${why ? `Not computed: ${md(why.replace(/^not computed: /, ''))}.` : `Cannot be computed yet: the timeline needs ${NEEDS[s.kind]}.`}`;
+  if (computed === null) return `${head}\n\n${why ? `Not computed: ${md(why.replace(/^not computed: /, ''))}.` : `Cannot be computed yet: the timeline needs ${METRIC_NEEDS[s.kind]}.`}`;
   let verdict: string;
   if (s.minutes === null) verdict = s.field.raw ? `the stated \`${s.field.raw.replace(/`/g, "'")}\` cannot be read as a duration` : 'nothing is stated yet';
   else if (Math.abs(s.minutes - computed) <= 1) verdict = `matches the stated ${formatDuration(s.minutes)}`;

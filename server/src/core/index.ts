@@ -16,3 +16,5 @@ export { reportCsv, reportText } from './workspace/formats';
 export { renderInsights } from './workspace/insights';
 export { importTimeline, SOURCES, type ImportEntry, type ImportInput, type ImportOptions, type ImportResult, type SourceId } from './import';
 export { applyTextEdits } from './textEdits';
+// For the CLI: SARIF lists every rule.
+export { RULES } from './rules';

@@ -20,12 +20,12 @@ describe('new post-mortem from a template', () => {
       const text = service.newDocument(t.id)!;
       assert.ok(!text.startsWith('---'), 'headings alone identify a built-in template');
       const doc = { uri: `file:///ws/new-${t.id}.md`, version: 1, text };
-      const model = service.analyze(doc);
+      const model = service.model(doc);
       assert.equal(model.isPostmortem, true);
       assert.equal(model.templateId, t.id);
       assert.equal(model.sections.length, t.sections.length, 'every template section is there');
-      assert.ok(service.diagnose(doc).filter((d) => d.code === 'placeholder').length >= 10);
-      assert.ok(!service.diagnose(doc).some((d) => d.code === 'missing-section'));
+      assert.ok(service.diagnostics(doc).filter((d) => d.code === 'placeholder').length >= 10);
+      assert.ok(!service.diagnostics(doc).some((d) => d.code === 'missing-section'));
     });
   }
 
@@ -131,9 +131,9 @@ describe('new post-mortem from a template', () => {
     const s = createService({ templates, config: ConfigSpec.parse({ templates: [quick] }), today: () => TODAY });
     const text = s.newDocument('quick')!;
     assert.equal(text, '---\ntemplate: quick\n---\n\n# Post-Mortem: [What broke]\n\n**Date:** 2026-11-26\n\n## Timeline\n\n- HH:MM [Event]\n\n## Action Items\n\n- [ ] [Action]\n');
-    assert.equal(s.analyze({ uri: 'file:///ws/q.md', version: 1, text }).templateId, 'quick');
+    assert.equal(s.model({ uri: 'file:///ws/q.md', version: 1, text }).templateId, 'quick');
     // Without the front matter the built-in standard template would claim it.
-    assert.equal(s.analyze({ uri: 'file:///ws/q2.md', version: 1, text: text.replace(/^---[\s\S]*?---\n\n/, '') }).templateId, 'standard');
+    assert.equal(s.model({ uri: 'file:///ws/q2.md', version: 1, text: text.replace(/^---[\s\S]*?---\n\n/, '') }).templateId, 'standard');
   });
 
   it('the pure builder needs no service', () => {

@@ -34,12 +34,14 @@ export interface ServiceOptions {
   rules?: Rule[];
 }
 
+/** The engine's facade. A request is named for what it answers (`diagnostics`, `hover`, `preview`);
+ *  only what changes the service is a verb (`configure`, `forget`, `dispose`). */
 export interface PostmortemService {
-  analyze(doc: DocumentInput): Postmortem;
-  diagnose(doc: DocumentInput): Diagnostic[];
+  model(doc: DocumentInput): Postmortem;
+  diagnostics(doc: DocumentInput): Diagnostic[];
   codeActions(doc: DocumentInput, range: Range, request: CodeActionRequest): CodeAction[];
-  /** The preview / exported report; the problem count comes from diagnose(). */
-  render(doc: DocumentInput, options: RenderOptions): RenderResult;
+  /** The preview / exported report; the problem count comes from diagnostics(). */
+  preview(doc: DocumentInput, options: RenderOptions): RenderResult;
   configure(templates: TemplateSpec[], config: Config): void;
   /** Frees what is kept for a document (its model, its preview pieces). */
   forget(uri: string): void;
@@ -49,13 +51,13 @@ export interface PostmortemService {
   readonly config: Config;
   context(doc: DocumentInput): RuleContext;
   hover(doc: DocumentInput, pos: Position): Hover | null;
-  complete(doc: DocumentInput, pos: Position): CompletionItem[];
+  completions(doc: DocumentInput, pos: Position): CompletionItem[];
   symbols(doc: DocumentInput): DocumentSymbol[];
   definition(doc: DocumentInput, pos: Position): Location[];
   references(doc: DocumentInput, pos: Position, includeDeclaration?: boolean): Location[];
   /** Timeline entries from Slack, PagerDuty, Opsgenie, Alertmanager, git or timestamped lines, as
    *  insert-only edits in the document's own timeline shape, with a preview. */
-  importTimeline(doc: DocumentInput, inputs: ImportInput[], options?: ImportOptions): ImportResult;
+  timelineImport(doc: DocumentInput, inputs: ImportInput[], options?: ImportOptions): ImportResult;
   /** A new post-mortem from a template; null for an unknown template id. */
   newDocument(templateId: string, options?: { today?: string; incidentId?: string }): string | null;
   /** The same document as a snippet: tab stops through what is left to fill, choices for fixed vocabularies. */
@@ -111,13 +113,13 @@ export function createService(options: ServiceOptions): PostmortemService {
    */
   const settleFixAll = (doc: DocumentInput, rule?: string): TextEdit[] => {
     const scratch = `${doc.uri}#fix-all`;
-    const edits = fixAllEdits(context(doc), service.diagnose(doc), rule);
+    const edits = fixAllEdits(context(doc), service.diagnostics(doc), rule);
     let text = applyTextEdits(doc.text, edits);
     let passes = 0;
     try {
       for (; passes < 4; passes++) {
         const next = { uri: scratch, version: passes + 1, text };
-        const more = fixAllEdits(context(next), service.diagnose(next), rule);
+        const more = fixAllEdits(context(next), service.diagnostics(next), rule);
         const changed = applyTextEdits(text, more);
         if (changed === text) break;
         text = changed;
@@ -129,9 +131,9 @@ export function createService(options: ServiceOptions): PostmortemService {
   };
 
   const service: PostmortemService = {
-    analyze,
+    model: analyze,
     context,
-    diagnose(doc) {
+    diagnostics(doc) {
       const ctx = context(doc);
       const entry = state.get(doc.uri)!;
       if (entry.diagnostics) return entry.diagnostics;
@@ -143,7 +145,7 @@ export function createService(options: ServiceOptions): PostmortemService {
       return entry.diagnostics;
     },
     codeActions(doc, range, request) {
-      const all = this.diagnose(doc);
+      const all = this.diagnostics(doc);
       // Settled once per request: the document action and a rule's action may both ask.
       const settled = new Map<string, TextEdit[]>();
       const fixAll = (rule?: string) => {
@@ -153,9 +155,9 @@ export function createService(options: ServiceOptions): PostmortemService {
       };
       return codeActions(context(doc), range, request, all, fixAll);
     },
-    render(doc, options) {
+    preview(doc, options) {
       const ctx = context(doc);
-      return render(ctx, { ...options, diagnostics: ctx.model.isPostmortem ? this.diagnose(doc) : [] });
+      return render(ctx, { ...options, diagnostics: ctx.model.isPostmortem ? this.diagnostics(doc) : [] });
     },
     configure(t, c) {
       config = c;
@@ -171,11 +173,11 @@ export function createService(options: ServiceOptions): PostmortemService {
       engine.dispose();
     },
     hover: (doc, pos) => guard('hover', () => hover(context(doc), pos), null),
-    complete: (doc, pos) => complete(context(doc), pos, options.now ? { now: options.now } : {}),
+    completions: (doc, pos) => complete(context(doc), pos, options.now ? { now: options.now } : {}),
     symbols: (doc) => guard('symbols', () => documentSymbols(analyze(doc)), []),
     definition: (doc, pos) => guard('definition', () => definition(analyze(doc), pos), []),
     references: (doc, pos, includeDeclaration = true) => guard('references', () => references(analyze(doc), pos, includeDeclaration), []),
-    importTimeline(doc, inputs, opts = {}) {
+    timelineImport(doc, inputs, opts = {}) {
       const ctx = context(doc);
       const scratch = `${doc.uri}#import`;
       try {
@@ -199,7 +201,7 @@ export function createService(options: ServiceOptions): PostmortemService {
       const doc = { uri: `untitled:new-postmortem-snippet-${templateId}.md`, version: 0, text };
       try {
         const ctx = context(doc);
-        const found = service.diagnose(doc).filter((d) => d.code === 'placeholder' && d.range.start.line === d.range.end.line);
+        const found = service.diagnostics(doc).filter((d) => d.code === 'placeholder' && d.range.start.line === d.range.end.line);
         const stops = [...vocabularyStops(ctx.model, template), ...found.map((d) => ({ line: d.range.start.line, start: d.range.start.character, end: d.range.end.character }))];
         return toSnippet(text, stops);
       } finally {

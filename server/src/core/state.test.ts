@@ -115,9 +115,9 @@ describe('engine state', () => {
   const berlin = () => createService({ templates, config: ConfigSpec.parse({ timeZone: 'Europe/Berlin' }), today: () => '2025-05-01' });
   const utc = () => createService({ templates, config: ConfigSpec.parse({}), today: () => '2025-05-01' });
   const answers = (s: ReturnType<typeof utc>) => ({
-    entries: s.analyze(doc).timeline.entries.map((e) => e.at),
-    codes: s.diagnose(doc).map((d) => d.code),
-    html: s.render(doc, { mode: 'standalone', nonce: 'testnonce0123456789abcdef' }).body,
+    entries: s.model(doc).timeline.entries.map((e) => e.at),
+    codes: s.diagnostics(doc).map((d) => d.code),
+    html: s.preview(doc, { mode: 'standalone', nonce: 'testnonce0123456789abcdef' }).body,
   });
 
   it('two services with different configurations give independent answers on the same text', () => {
@@ -140,9 +140,9 @@ describe('engine state', () => {
   it('dispose() frees what a service keeps, and it answers the same afterwards', () => {
     const s = utc();
     const first = answers(s);
-    const model = s.analyze(doc);
+    const model = s.model(doc);
     s.dispose();
-    assert.notEqual(s.analyze(doc), model, 'a new model after dispose');
+    assert.notEqual(s.model(doc), model, 'a new model after dispose');
     assert.deepEqual(answers(s), first);
   });
 });

@@ -57,9 +57,9 @@ export class WorkspaceConfig {
     if (!this.canConfigure) return {};
     try {
       const raw = (await this.connection.workspace.getConfiguration('postmortem')) as Record<string, unknown> | null;
-      const parsed = ConfigSpec.partial().safeParse(clean(raw ?? {}));
-      if (!parsed.success) this.log(`ignoring invalid postmortem.* settings: ${parsed.error.message}`);
-      return parsed.success ? (parsed.data as Partial<Config>) : {};
+      const { config, problems } = settingsConfig(raw ?? {});
+      if (problems.length) this.log(`ignoring invalid postmortem.* settings (the others apply): ${problems.join('; ')}`);
+      return config;
     } catch (e) {
       this.log(`could not read settings: ${String(e)}`);
       return {};
@@ -134,7 +134,28 @@ export class WorkspaceConfig {
   }
 }
 
-/** VS Code hands every contributed setting, with nulls for unset ones. */
-function clean(raw: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+/** Contributed settings that only the VS Code client reads (`postmortem.trace.server`, the Problems opt-in). */
+const CLIENT_SETTINGS = new Set(['trace', 'workspaceProblems']);
+
+/**
+ * The config options among the `postmortem.*` settings. VS Code hands the whole section: every
+ * contributed setting (nulls or "" for unset ones) and the client's own, which are not options of the
+ * strict config. Each option is checked on its own, so one wrong setting does not drop the others.
+ */
+export function settingsConfig(raw: Record<string, unknown>): { config: Partial<Config>; problems: string[] } {
+  const shape = ConfigSpec.shape;
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === null || value === undefined || value === '' || CLIENT_SETTINGS.has(key)) continue;
+    const field = Object.hasOwn(shape, key) ? shape[key as keyof typeof shape] : undefined;
+    if (!field) {
+      problems.push(`postmortem.${key} is not a setting`);
+      continue;
+    }
+    const parsed = field.safeParse(value);
+    if (parsed.success) config[key] = parsed.data;
+    else problems.push(`postmortem.${key}: ${parsed.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join(', ')}`);
+  }
+  return { config: config as Partial<Config>, problems };
 }

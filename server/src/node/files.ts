@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Read a file as text; binary content is refused with a clear message. */
-export function readText(file: string): { text: string } | { error: string } {
+/** Read a file as text (`bom`: it started with one, removed from `text`); binary content is refused with a clear message. */
+export function readText(file: string): { text: string; bom: boolean } | { error: string } {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
@@ -11,7 +11,8 @@ export function readText(file: string): { text: string } | { error: string } {
     return { error: describeError(e) };
   }
   if (buf.subarray(0, 8000).includes(0)) return { error: 'binary file (contains NUL bytes), not markdown' };
-  return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
+  const text = buf.toString('utf8');
+  return text.startsWith('\uFEFF') ? { text: text.slice(1), bom: true } : { text, bom: false };
 }
 
 export function describeError(e: unknown): string {

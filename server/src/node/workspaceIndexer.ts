@@ -190,7 +190,7 @@ export class WorkspaceIndexer {
     let diagnostics: Diagnostic[] = [];
     this.guard(uri, () => {
       const summary = this.index.update(doc, { keepModel: true, using: bulk });
-      diagnostics = summary ? bulk.diagnose(doc) : [];
+      diagnostics = summary ? bulk.diagnostics(doc) : [];
       bulk.forget(uri);
       return summary;
     });

@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, previewFrame, runCommand } from './workbench';
+import { focusEditor, goTo, openFile, previewFrame, runCommand } from './workbench';
 
 export interface PreviewCheckOptions {
   /** Where preview.png goes (default: <cwd>/test-artifacts). */
@@ -137,25 +137,4 @@ async function waitForFile(path: string, timeoutMs: number): Promise<string> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-}
-
-async function focusEditor(page: Page): Promise<void> {
-  const box = await page.locator('.editor-instance .monaco-editor .view-lines').first().boundingBox();
-  if (!box) throw new Error('no editor on screen');
-  await page.mouse.click(box.x + Math.min(box.width / 2, 200), box.y + Math.min(box.height / 2, 300));
-}
-
-async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await focusEditor(page);
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  // Typing before the editor has the focus back would go nowhere: wait for the cursor to be there.
-  await input.waitFor({ state: 'hidden', timeout: 10_000 });
-  await page
-    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
-    .first()
-    .waitFor({ timeout: 10_000 });
 }

@@ -50,3 +50,24 @@ export async function previewFrame(page: Page, timeoutMs: number): Promise<Frame
 }
 
 /** A plain mouse click in the middle of the text (a locator click would scroll the huge view-lines element). */
+export async function focusEditor(page: Page): Promise<void> {
+  const box = await page.locator('.editor-instance .monaco-editor .view-lines').first().boundingBox();
+  if (!box) throw new Error('no editor on screen');
+  await page.mouse.click(box.x + Math.min(box.width / 2, 200), box.y + Math.min(box.height / 2, 300));
+}
+
+/** The cursor to line:column (1-based) of the active editor, waiting until the status bar shows it there. */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  // Typing before the editor has the focus back would go nowhere: wait for the cursor to be there.
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor({ timeout: 10_000 });
+}

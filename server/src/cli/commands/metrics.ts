@@ -43,7 +43,7 @@ export const metrics: Command = {
     }
     const given = str(args, 'config');
     const { service } = loadService(configFileFor(given), given !== null, io.err);
-    const model = service.analyze({ uri: pathToFileURL(path.resolve(file)).toString(), version: 1, text: read.text });
+    const model = service.model({ uri: pathToFileURL(path.resolve(file)).toString(), version: 1, text: read.text });
     const j = metricsJson(file, model);
     if (str(args, 'format') === 'json') {
       io.out(JSON.stringify(j, null, 2));

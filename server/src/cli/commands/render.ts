@@ -26,7 +26,7 @@ export const render: Command = {
     const given = str(args, 'config');
     const { service } = loadService(configFileFor(given), given !== null, io.err);
     const doc = { uri: pathToFileURL(path.resolve(file)).toString(), version: 1, text: read.text };
-    const { html } = service.render(doc, { mode: 'standalone', readResource: readSmallFile });
+    const { html } = service.preview(doc, { mode: 'standalone', readResource: readSmallFile });
     const output = str(args, 'output');
     if (output === null) {
       io.out(html.replace(/\n$/, ''));

@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { createService } from '../service';
-import { loadBuiltinTemplates } from '../../node/builtinTemplates';
+import { completeAt as at } from '../../../../test/unit/completionKit';
 
-const templates = loadBuiltinTemplates();
-
-function at(doc: string): CompletionItem[] {
-  const lines = doc.split('\n');
-  const line = lines.findIndex((l) => l.includes('‸'));
-  const character = lines[line]!.indexOf('‸');
-  const service = createService({ templates, today: () => '2024-05-01', now: () => 0 });
-  return service.complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
-}
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const plain = (items: CompletionItem[]) => items.filter((i) => !i.labelDetails);
 

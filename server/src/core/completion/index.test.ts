@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem } from 'vscode-languageserver-types';
+import { completeAt as at } from '../../../../test/unit/completionKit';
 import { createService } from '../service';
 import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 import { complete } from '.';
 
 const templates = loadBuiltinTemplates();
 const service = () => createService({ templates, today: () => '2024-05-01', now: () => Date.UTC(2024, 4, 1, 19, 0) });
-
-function at(doc: string): CompletionItem[] {
-  const lines = doc.split('\n');
-  const line = lines.findIndex((l) => l.includes('‸'));
-  const character = lines[line]!.indexOf('‸');
-  return service().complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
-}
 
 const report = (timeline: string) => `# Post-Mortem Report: Login failures
 
@@ -39,7 +32,7 @@ describe('completion: dispatch', () => {
     const doc = { uri: 'file:///README.md', version: 1, text: readme + '\n## \n\n- **Owner:** \n' };
     const lines = doc.text.split('\n');
     for (let line = 0; line < lines.length; line++) {
-      for (const character of [0, lines[line]!.length]) assert.deepEqual(s.complete(doc, { line, character }), [], `line ${line}:${character}`);
+      for (const character of [0, lines[line]!.length]) assert.deepEqual(s.completions(doc, { line, character }), [], `line ${line}:${character}`);
     }
   });
 

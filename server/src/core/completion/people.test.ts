@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { completeAt as at } from '../../../../test/unit/completionKit';
 import { createService } from '../service';
 import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 import { namesIn, peopleIn } from './people';
@@ -7,12 +8,6 @@ import { namesIn, peopleIn } from './people';
 const templates = loadBuiltinTemplates();
 const service = () => createService({ templates, today: () => '2024-05-01', now: () => Date.UTC(2024, 4, 1, 19, 0) });
 
-function at(doc: string): CompletionItem[] {
-  const lines = doc.split('\n');
-  const line = lines.findIndex((l) => l.includes('‸'));
-  const character = lines[line]!.indexOf('‸');
-  return service().complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
-}
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 

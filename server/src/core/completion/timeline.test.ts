@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { createService } from '../service';
-import { loadBuiltinTemplates } from '../../node/builtinTemplates';
+import { completeAt as at } from '../../../../test/unit/completionKit';
 import { classifyPhase } from '../time';
 import { PHASE_EVENTS } from './timeline';
 
-const templates = loadBuiltinTemplates();
-/** 2024-05-01 19:00 UTC: 12:00 PM in Los Angeles, long after every timeline below. */
-const MAY_1 = Date.UTC(2024, 4, 1, 19, 0);
-
-/** Completion at the ‸ in `doc`. */
-function at(doc: string, now = MAY_1): CompletionItem[] {
-  const lines = doc.split('\n');
-  const line = lines.findIndex((l) => l.includes('‸'));
-  const character = lines[line]!.indexOf('‸');
-  const service = createService({ templates, today: () => '2024-05-01', now: () => now });
-  return service.complete({ uri: 'file:///pm.md', version: 1, text: doc.replace('‸', '') }, { line, character });
-}
 const edit = (i: CompletionItem) => i.textEdit as TextEdit;
 const texts = (items: CompletionItem[]) => items.map((i) => edit(i).newText);
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
@@ -256,6 +243,11 @@ describe('completion: phase events after a time', () => {
     const items = at(classic('- **11:41 PM**: [Event - Initial detection/alert/report]‸'));
     assert.equal(items[0]!.filterText, '[Event - Initial detection/alert/report]Incident began');
     assert.deepEqual(edit(items[0]!).range, { start: { line: 13, character: 16 }, end: { line: 13, character: 56 } });
+  });
+
+  it('offers no event after a time whose event is written on the line below (nothing overwrites the time)', () => {
+    const items = at(classic('- **11:41 PM**: Alert fired\n- **11:44 PM**:‸\n  On-call engineer acknowledged'));
+    for (const i of items) assert.ok(edit(i).range.start.character >= 15, `${i.label} edits from column ${edit(i).range.start.character}`);
   });
 
   it('offers nothing in the middle of an event or in a row without a time', () => {

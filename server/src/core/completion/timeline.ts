@@ -222,7 +222,8 @@ function eventEdit(cur: Cursor): { at(text: string): { range: ReturnType<typeof 
   }
   if (cur.after.trim() !== '') return null;
   const entry = atLine(model.timeline.entries, cur.line);
-  if (!entry) return null;
+  // An entry whose event is written on the lines below (its text range is there) has its event already.
+  if (!entry || entry.textRange.start.line !== cur.line) return null;
   let start = entry.textRange.start.character;
   if (cur.character < start) return null;
   while (start < cur.character && /\s/.test(cur.text[start]!)) start++;

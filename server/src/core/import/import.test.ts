@@ -14,9 +14,9 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 function run(docText: string, files: string[], users?: string) {
   const s = service();
   const inputs: ImportInput[] = files.map((f) => ({ name: f, text: f.includes('\n') ? f : read(f) }));
-  const r = s.importTimeline({ uri: 'file:///ws/pm.md', version: 1, text: docText }, inputs, users ? { users: read(users) } : {});
+  const r = s.timelineImport({ uri: 'file:///ws/pm.md', version: 1, text: docText }, inputs, users ? { users: read(users) } : {});
   const text = applyTextEdits(docText, r.edits);
-  const model = s.analyze({ uri: 'file:///ws/after.md', version: 1, text });
+  const model = s.model({ uri: 'file:///ws/after.md', version: 1, text });
   return { r, text, model };
 }
 
@@ -94,7 +94,7 @@ describe('timeline import into the document', () => {
 
   it('bullets, 12-hour Pacific: PagerDuty phases move the metrics at once', () => {
     const doc = read('docs/bullets-pt.md');
-    const before = service().analyze({ uri: 'file:///ws/b.md', version: 1, text: doc });
+    const before = service().model({ uri: 'file:///ws/b.md', version: 1, text: doc });
     assert.equal(before.metrics.timeToDetectMinutes, null);
     const { model } = run(doc, ['pagerduty-log-entries.json']);
     const detected = model.timeline.entries.find((e) => e.phase === 'detected')!;

@@ -8,6 +8,7 @@ import { detect } from './detect';
 import { buildSections } from './sections';
 import { buildFields, readStated } from './fields';
 import { buildTimeline, findTimelineSection, statedZone } from './timeline';
+import { severalIncidentLists } from './timelineLeadIn';
 import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
 import { computeMetrics } from './metrics';
@@ -44,20 +45,20 @@ export function buildModel(
   const date = documentDate(fields, frontMatter);
   const zone = documentZone(fields, frontMatter, config, doc);
   // Stated start/end fields are read in the document's zone, else the timeline's stated one.
-  const timelineSection = findTimelineSection(sections, template);
+  const timelineSection = findTimelineSection(sections, template, doc);
   const timelineZone = zone.source === 'document' || !timelineSection ? null : statedZone(doc, timelineSection);
   const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
   const sameTemplate = prev?.templateId === (template?.id ?? null);
   const day = timelineBaseDate(doc, fields, input.uri, date);
   const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, day, zone)) || buildTimeline(doc, sections, fields, template, day, zone);
   // No start or end field: a sentence may state the window ("Between approximately … and …").
-  if (!stated.window.start && !stated.window.end) {
+  if (!stated.window.start && !stated.window.end && !severalIncidentLists.has(timeline)) {
     const skip = (l: number) => doc.codeLines.has(l) || (!!timelineSection && l >= timelineSection.range.start.line && l <= timelineSection.range.end.line);
     const anchors = () => {
       const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
       return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];
     };
-    stated.window = statedSentence(doc.lines, skip, date, timelineZone?.zone ?? zone.zone, anchors);
+    stated.window = statedSentence(doc.lines, skip, day, timelineZone?.zone ?? zone.zone, anchors);
   }
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
   const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
@@ -89,7 +90,8 @@ export function buildModel(
     metrics:
       prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) && sameMilestones(milestones, prev.milestones)
         ? prev.metrics
-        : computeMetrics(timeline.entries, stated.window, milestones, template?.metrics),
+        : // An incident log's lists (one per incident, newest first): no entry is the document's start or end.
+          computeMetrics(severalIncidentLists.has(timeline) ? [] : timeline.entries, stated.window, milestones, template?.metrics),
     disabled: (prev && sameDirectives(prev, doc.lines, doc.edit!)) || readDirectives(doc.lines, frontMatter),
     listItems: doc.items,
     rows: doc.rows,

@@ -5,7 +5,7 @@ import { service, doc } from '../../../../test/unit/helpers';
 const s = service();
 const pm = (entries: string[]) =>
   ['---', 'type: postmortem', '---', '# Post-mortem: queue workers stalled', '', '**Date:** 2025-03-04', '', '_All times in UTC_', '', '## Timeline', '', ...entries, ''].join('\n');
-const metricsOf = (entries: string[]) => s.analyze(doc(pm(entries))).metrics;
+const metricsOf = (entries: string[]) => s.model(doc(pm(entries))).metrics;
 
 describe('metrics: time to detect is the first notice', () => {
   it('an incident declared as the first entry is itself the notice (TTD 0)', () => {

@@ -5,6 +5,8 @@ import type { MetricDefinitions } from '../template/schema';
 import type { StatedWindow } from './fields';
 import type { Milestone } from './milestones';
 import { classifyPhases, formatDuration } from '../time';
+import { METRIC_KINDS } from './types';
+import { DEFAULT_DEFINITION } from './metricNames';
 
 const minutes = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) / 60000));
 
@@ -137,7 +139,7 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
     }
     // Declared by the template: swap, keeping the default reading as the alternative.
     const was = m[key];
-    if (was !== null) m.alternatives[kind] = { minutes: was, definition: DEFAULTS[kind], basis: basis[kind] ?? '' };
+    if (was !== null) m.alternatives[kind] = { minutes: was, definition: DEFAULT_DEFINITION[kind], basis: basis[kind] ?? '' };
     m[key] = v;
     basis[kind] = `${alt.basis} (the template's definition: ${definition})`;
   };
@@ -148,8 +150,6 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
   other('duration', 'to-mitigation', startEvent, 'start', mitigated, 'mitigated');
   return m;
 }
-
-const METRIC_KINDS: readonly MetricKind[] = ['duration', 'timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'];
 
 /** A start entry whose next readable entry in the document is earlier: the start is the one out of place. */
 export function outOfPlace(entries: readonly TimelineEntry[], of: TimelineEntry | Milestone): boolean {
@@ -205,14 +205,6 @@ function severalIncidentsMetrics(s: SeparateIncidents): Metrics {
     alternatives: {},
   };
 }
-
-const DEFAULTS: Record<MetricKind, string> = {
-  duration: 'to-end',
-  timeToDetect: 'from-start',
-  timeToAcknowledge: 'from-detection',
-  timeToMitigate: 'from-start',
-  timeToResolve: 'from-start',
-};
 
 const NOTICE: ReadonlySet<Phase> = new Set<Phase>(['detected', 'acknowledged']);
 

@@ -6,8 +6,8 @@ import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 // that covers several incidents gets no document-level numbers.
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-06-01' });
 let n = 0;
-const analyze = (text: string) => service.analyze({ uri: `file:///ws/incidents/guards-${++n}.md`, version: 1, text });
-const diagnose = (text: string) => service.diagnose({ uri: `file:///ws/incidents/guards-${++n}.md`, version: 1, text }).filter((d) => d.code === 'end-before-start');
+const analyze = (text: string) => service.model({ uri: `file:///ws/incidents/guards-${++n}.md`, version: 1, text });
+const diagnose = (text: string) => service.diagnostics({ uri: `file:///ws/incidents/guards-${++n}.md`, version: 1, text }).filter((d) => d.code === 'end-before-start');
 
 const misdatedStart = [
   '# Queue outage review',

@@ -6,7 +6,7 @@ import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 // opens with preparation weeks before the incident.
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-06-01' });
 let n = 0;
-const analyze = (text: string) => service.analyze({ uri: `file:///ws/incidents/milestones-${++n}.md`, version: 1, text });
+const analyze = (text: string) => service.model({ uri: `file:///ws/incidents/milestones-${++n}.md`, version: 1, text });
 
 const doc = [
   '# Incident on 2025-05-14 - search index rebuild',

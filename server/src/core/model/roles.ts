@@ -67,3 +67,6 @@ export function roleOf(text: string): { role: SectionRole; weight: number } | nu
   for (const r of ROLES) if (r.re.test(t)) return { role: r.role, weight: r.weight };
   return null;
 }
+
+/** A "Leadup" heading (also with emoji or a `:shortcode:`): the events that led to the incident. */
+export const isLeadupTitle = (text: string): boolean => /^lead[- ]?up$/.test(normalised.get(text) ?? '');

@@ -6,7 +6,7 @@ import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-06-01' });
 let n = 0;
 const metrics = (summary: string, title = '# Post-mortem: registry mirror unreachable') =>
-  service.analyze({
+  service.model({
     uri: `file:///ws/incidents/sentence-${++n}.md`,
     version: 1,
     text: ['---', 'type: postmortem', '---', title, '', '## Summary', '', summary, '', '## Root cause', '', 'A certificate expired.', ''].join('\n'),
@@ -29,5 +29,32 @@ describe('a window stated in a sentence', () => {
   it('ignores intervals that are not the incident, and a window far from the date in the title', () => {
     assert.equal(metrics('Traffic between 10:00 and 11:00 UTC on 2025-03-04 is usually light.').start, null);
     assert.equal(metrics('Between 2025-01-04 10:05 and 2025-01-04 10:50 UTC downloads were broken.', '# 2025-03-04: registry mirror unreachable').start, null);
+  });
+
+  it('reads four-digit times after "the hours of" or before a zone, never bare years', () => {
+    const m = metrics('On March 4, 2025 between the hours of 2200 and 2330 UTC, the mirror served degraded responses.');
+    assert.equal(new Date(m.start!).toISOString(), '2025-03-04T22:00:00.000Z');
+    assert.equal(new Date(m.end!).toISOString(), '2025-03-04T23:30:00.000Z');
+    assert.equal(m.durationMinutes, 90);
+    assert.equal(metrics('On March 4, 2025 between 0910 and 0940 UTC the mirror was down.').durationMinutes, 30);
+    assert.equal(metrics('Between 2019 and 2021 the mirror was down twice, on 2025-03-04 it failed again.').start, null);
+    assert.equal(metrics('On March 4, 2025 between 1900 and 2100 the mirror was down.').start, null);
+  });
+
+  it('reads a start stated alone, taking the year from the title', () => {
+    const m = metrics('At around 09:15 UTC on Tuesday 4th March we started experiencing timeouts from the mirror.', '# 2025-03-04: registry mirror unreachable');
+    assert.equal(new Date(m.start!).toISOString(), '2025-03-04T09:15:00.000Z');
+    assert.equal(m.end, null);
+    assert.match(m.basis.start!, /stated sentence \(line 8\)/);
+    const began = metrics('The outage began at 2025-03-04 09:15 UTC when the certificate expired.');
+    assert.equal(new Date(began.start!).toISOString(), '2025-03-04T09:15:00.000Z');
+  });
+
+  it('takes no start from noticing, from a time without a zone, or from two different starts', () => {
+    const title = '# 2025-03-04: registry mirror unreachable';
+    assert.equal(metrics('At 09:15 UTC we started receiving alerts that the mirror was unreachable.', title).start, null);
+    assert.equal(metrics('At around 09:15 we started experiencing timeouts from the mirror.', title).start, null);
+    const two = 'At 09:15 UTC on 4th March we started experiencing timeouts. At 14:00 UTC on 5th March the outage began again.';
+    assert.equal(metrics(two, title).start, null);
   });
 });

@@ -1,15 +1,24 @@
 // A window stated in a sentence: "Between approximately 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC
-// hex.pm was unreachable", "On 2023-07-20 between 12:17 and 12:30 UTC all downloads were broken".
-import { matchLeadingTime, parseDate, rangeInstants } from '../time';
+// hex.pm was unreachable", "On 2023-07-20 between 12:17 and 12:30 UTC all downloads were broken",
+// "between the hours of 1900 and 2100 UTC"; or a start alone: "At around 14:30 UTC on Saturday 30th January
+// we started experiencing networking issues".
+import { matchLeadingTime, parseDate, parseIsoDate, rangeInstants, toInstant } from '../time';
+import type { ParsedTime } from '../time';
 import type { Field } from './types';
 import type { StatedWindow } from './fields';
 import { lineRange } from './text';
 
-const BETWEEN = /\bbetween\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?/gi;
+const BETWEEN = /\bbetween\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?(the\s+hours\s+of\s+)?/gi;
 // The sentence must say the window is the incident's, not some other interval.
 const INCIDENT = /\b(?:incident|outage|broken|unavailable|unreachable|inaccessible|accessed|degraded|down|experienced|failed|failing|errors?|impact(?:ed)?|affected)\b/i;
-const DATE_IN =
-  /\b\d{4}-\d{2}-\d{2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/i;
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE_IN = new RegExp(`\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'i');
+// A day and month without a year ("Saturday 30th January", "January 30th"); the year is the document's.
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\b(?!\\.?,?\\s+\\d{4})|\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s+\\d{4}|\\d|:)`, 'i');
+// Only sentences saying the incident itself began: noticing it ("started receiving alerts") is detection.
+const BEGAN =
+  /\b(?:started|began|begun)\s+(?:to\s+)?(?:experienc(?:e|ing)|see(?:ing)?\s+(?:\w+\s+){0,2}(?:errors|failures|timeouts)|fail(?:ing)?\b|return(?:ing)?\s+errors)|\b(?:outage|incident|impact|degradation|disruption)\s+(?:began|started)\b/i;
+const AT = /\b(?:at|from|since)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~\s*)?/gi;
 
 /** The first date written in a text (ISO or with a month name), as YYYY-MM-DD. */
 export function dateIn(text: string): string | null {
@@ -17,44 +26,100 @@ export function dateIn(text: string): string | null {
   return d ? parseDate(d[0].replace(/(\d)(?:st|nd|rd|th)/, '$1')) : null;
 }
 
-/** The first such window in the document's prose (outside code and the timeline), or nothing. */
+/** A date in a sentence, with the year taken from `date` when the sentence gives none. */
+function sentenceDate(text: string, date: string | null): string | null {
+  const full = dateIn(text);
+  if (full) return full;
+  const year = parseIsoDate(date)?.year;
+  const m = year ? DAY_MONTH.exec(text) : null;
+  if (!m) return date;
+  return parseDate(m[1] ? `${m[1]} ${m[2]} ${year}` : `${m[3]} ${m[4]} ${year}`);
+}
+
+/** A clock time at the start of `text`: '12:17', '12:17 UTC', or with `military` a four-digit '1900' (read as
+ *  19:00). Times without a colon are never read otherwise ('between 2 and 3 retries' is no window). */
+function clockAt(text: string, military: boolean): { time: ParsedTime; length: number } | null {
+  const four = military ? /^([01]\d|2[0-3])([0-5]\d)(?!\d|:)/.exec(text) : null;
+  if (four) {
+    const t = matchLeadingTime(`${four[1]}:${four[2]}${text.slice(4)}`);
+    return t && t.length >= 5 ? { time: t.time, length: t.length - 1 } : null;
+  }
+  const t = matchLeadingTime(text);
+  return t && /:/.test(text.slice(0, t.length)) ? t : null;
+}
+
+const sentenceField = (line: number, from: number, to: number, raw: string): Field => ({
+  key: 'sentence',
+  raw,
+  line,
+  keyRange: lineRange(line, from, from),
+  valueRange: lineRange(line, from, to),
+  range: lineRange(line, from, to),
+  section: '',
+});
+
+/** The first such window in the document's prose (outside code and the timeline), else a start stated alone
+ *  when the document states exactly one, or nothing. */
 export function statedSentence(lines: readonly string[], skip: (line: number) => boolean, date: string | null, zone: string, anchors: () => readonly number[]): StatedWindow {
+  // A window far from every dated thing the document says (its timeline, its title's date) is a typo
+  // or another interval: not the incident's start and end.
+  const slack = 2 * 86_400_000;
+  const near = (from: number, to: number) => {
+    const a = anchors();
+    return !a.length || a.some((x) => x >= from - slack && x <= to + slack);
+  };
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
     if (!/between/i.test(text) || skip(i) || !INCIDENT.test(text)) continue;
     for (const m of text.matchAll(BETWEEN)) {
       const from = m.index + m[0].length;
-      const head = matchLeadingTime(text.slice(from));
-      // Clock times only ('12:17'), so 'between 2 and 3 retries' is never a window.
-      if (!head || !/:/.test(text.slice(from, from + head.length))) continue;
+      // Four-digit times ('1900') only where the text says they are times: "the hours of", or a zone.
+      const military = /^\d{4}\s+(?:and|to|until)\s+\d{4}/i.test(text.slice(from));
+      const head = clockAt(text.slice(from), military);
+      if (!head) continue;
       const and = /^\s+(?:and|to|until)\s+/i.exec(text.slice(from + head.length));
       if (!and) continue;
       const at = from + head.length + and[0].length;
-      const tail = matchLeadingTime(text.slice(at));
-      if (!tail || !/:/.test(text.slice(at, at + tail.length))) continue;
+      const tail = clockAt(text.slice(at), military);
+      if (!tail) continue;
       let start = head.time;
       let end = tail.time;
+      if (military && !m[1] && !start.zone && !end.zone) continue;
       if (!start.zone && end.zone) start = { ...start, zone: end.zone, zoneText: end.zoneText };
       if (!end.zone && start.zone) end = { ...end, zone: start.zone, zoneText: start.zoneText };
       const r = rangeInstants({ start, end }, dateIn(text) ?? date, zone);
-      if (r.start === null || r.end === null || r.end < r.start) continue;
-      // A window far from every dated thing the document says (its timeline, its title's date) is a typo
-      // or another interval: not the incident's start and end.
-      const slack = 2 * 86_400_000;
-      const near = anchors();
-      if (near.length && !near.some((a) => a >= r.start! - slack && a <= r.end! + slack)) continue;
-      const raw = text.slice(m.index, at + tail.length);
-      const field: Field = {
-        key: 'sentence',
-        raw,
-        line: i,
-        keyRange: lineRange(i, m.index, m.index),
-        valueRange: lineRange(i, m.index, at + tail.length),
-        range: lineRange(i, m.index, at + tail.length),
-        section: '',
-      };
+      if (r.start === null || r.end === null || r.end < r.start || !near(r.start, r.end)) continue;
+      const field = sentenceField(i, m.index, at + tail.length, text.slice(m.index, at + tail.length));
       return { start: { at: r.start, field }, end: { at: r.end, field } };
     }
   }
-  return { start: null, end: null };
+  return { start: statedStart(lines, skip, date, near), end: null };
+}
+
+/** "At around 14:30 UTC … we started experiencing …": a start with a clock time and a zone, in a sentence
+ *  that says the incident began. Two such sentences with different times (several incidents) give none. */
+function statedStart(lines: readonly string[], skip: (line: number) => boolean, date: string | null, near: (from: number, to: number) => boolean): StatedWindow['start'] {
+  let found: StatedWindow['start'] = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (skip(i) || !BEGAN.test(line)) continue;
+    let offset = 0;
+    for (const sentence of line.split(/(?<=[.!?])\s+/)) {
+      const base = line.indexOf(sentence, offset);
+      offset = base + sentence.length;
+      if (!BEGAN.test(sentence)) continue;
+      for (const m of sentence.matchAll(AT)) {
+        const from = m.index + m[0].length;
+        const t = clockAt(sentence.slice(from), false);
+        if (!t?.time.zone) continue;
+        const at = toInstant(t.time, sentenceDate(sentence, date), t.time.zone);
+        if (at === null || !near(at, at)) continue;
+        if (found && found.at !== at) return null;
+        const to = from + t.length;
+        found ??= { at, field: sentenceField(i, base + m.index, base + to, sentence.slice(m.index, to)) };
+        break;
+      }
+    }
+  }
+  return found;
 }

@@ -10,9 +10,11 @@ import { lineRange, normalizeTitle, stripMarks } from './text';
 import { within } from './sections';
 import { firstAtOrAfter, lineOf } from '../sorted';
 import type { LooseDate } from '../time';
-import { isNewestFirst, readShapes, resolveShapes } from './timelineShapes';
+import { isNewestFirst, readShapes, resolveShapes, takeBody } from './timelineShapes';
 import { documentYear } from './timelineDate';
 import { keptWeakMap } from '../state';
+import { isLeadupTitle } from './roles';
+import { leadInTimeline } from './timelineLeadIn';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i;
 const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
@@ -28,9 +30,22 @@ const BLOCK_PHASES: Record<string, Phase> = {
 /** A time-like lead that is a placeholder or a typo, so the entry still counts. */
 const TIMEISH = /^\[[^\]]*\]$|\d|^hh:mm/i;
 
-export function findTimelineSection(sections: Section[], template: TemplateSpec | null): Section | null {
+export function findTimelineSection(sections: Section[], template: TemplateSpec | null, doc: Pick<ParsedDocument, 'items' | 'lines'>): Section | null {
   const ids = new Set(template?.sections.filter((s) => s.role === 'timeline').map((s) => s.id) ?? []);
-  return sections.find((s) => s.templateId !== null && ids.has(s.templateId)) ?? sections.find((s) => isTimelineTitle(s)) ?? null;
+  return sections.find((s) => s.templateId !== null && ids.has(s.templateId)) ?? sections.find((s) => isTimelineTitle(s)) ?? leadupTimeline(sections, doc);
+}
+
+/** With no timeline section, a "Leadup" section listing timed events ("- **00:27 UTC:** …", as in Python
+ *  Discord's template) is the timeline. Two timed items at least: one may be a time mentioned in passing. */
+function leadupTimeline(sections: Section[], doc: Pick<ParsedDocument, 'items' | 'lines'>): Section | null {
+  for (const s of sections) {
+    if (!isLeadupTitle(s.title)) continue;
+    let timed = 0;
+    for (const item of doc.items) {
+      if (item.depth === 1 && within(s, item.line) && fromItem(item.line, item.contentStart, item.text, doc.lines)?.time && ++timed === 2) return s;
+    }
+  }
+  return null;
 }
 
 const TIMELINE_TITLE = /timeline|chronology|sequence of events|タイムライン|時系列/i;
@@ -117,9 +132,9 @@ export function buildTimeline(
   date: string | null,
   docZone: { zone: string; source: TimeZoneSource },
 ): Timeline {
-  const section = findTimelineSection(sections, template);
+  const section = findTimelineSection(sections, template, doc);
   const empty: Timeline = { section, entries: [], statedZone: null, statedZoneRange: null, shape: null, columns: [] };
-  if (!section) return empty;
+  if (!section) return leadInTimeline(doc, date, docZone) ?? empty;
   const inside = (line: number) => within(section, line);
 
   const stated = statedZone(doc, section);
@@ -158,10 +173,16 @@ export function buildTimeline(
       textRange: b.headingRange,
     });
   }
+  let bodies = false; // entries with their text on the lines below: built afresh on every change
   if (!blockSections.length || !drafts.length) {
     for (const item of doc.items) {
       if (item.depth !== 1 || !inside(item.line)) continue;
-      const d = fromItem(item.line, item.contentStart, item.text, doc.lines);
+      let d = fromItem(item.line, item.contentStart, item.text, doc.lines);
+      if (d && !d.text && item.endLine > item.line) {
+        d = { ...d, reading: undefined };
+        takeBody(d, item.line + 1, item.endLine, doc);
+        bodies = true;
+      }
       if (d) {
         drafts.push(d);
         shape ??= 'list';
@@ -208,7 +229,7 @@ export function buildTimeline(
     shape,
     columns,
   };
-  if (!blockSections.length) lastBuilds.set(timeline, { drafts, states, rows: rows.length, date, zone: zone.zone, zoneSource: zone.source });
+  if (!blockSections.length && !bodies) lastBuilds.set(timeline, { drafts, states, rows: rows.length, date, zone: zone.zone, zoneSource: zone.source });
   return timeline;
 }
 

@@ -5,7 +5,7 @@ import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-10-01' });
 let n = 0;
-const analyze = (text: string, name = `pm-${++n}.md`) => service.analyze({ uri: `file:///ws/incidents/${name}`, version: 1, text });
+const analyze = (text: string, name = `pm-${++n}.md`) => service.model({ uri: `file:///ws/incidents/${name}`, version: 1, text });
 /** `line: ISO instant` for every entry (`-` when unplaced). */
 const read = (text: string, name?: string) => analyze(text, name).timeline.entries.map((e) => `${e.line}: ${e.at === null ? '-' : new Date(e.at).toISOString().slice(0, 16)}`);
 
@@ -113,5 +113,35 @@ describe('timeline shapes', () => {
       m.timeline.entries.map((e) => new Date(e.at!).toISOString().slice(0, 16)),
       ['2019-03-26T15:10'],
     );
+  });
+
+  it('with no timeline section, a Leadup section listing timed events (also under an emoji shortcode)', () => {
+    const doc =
+      '---\ndate: 2024-02-03\n---\n# Broker restarts\n\n## :warning: Leadup\n\n*List the sequence of events that led to the incident*\n\n- **01:10 UTC:** queue depth climbs\n- **01:15 UTC:** on-call is paged\n\n## :flying_disc: Impact\n\nSlow jobs.\n';
+    const m = analyze(doc);
+    assert.equal(m.timeline.section?.title, ':warning: Leadup');
+    assert.deepEqual(read(doc), ['9: 2024-02-03T01:10', '10: 2024-02-03T01:15']);
+    // One time in passing is no timeline; a Timeline section is preferred to a Leadup.
+    assert.equal(analyze('# Broker restarts 2024-02-03\n\n## Leadup\n\n- **01:10 UTC:** queue depth climbs\n- the broker restarts\n').timeline.section, null);
+    const both = '# Broker restarts 2024-02-03\n\n## Leadup\n\n- 01:10 UTC: deploy\n- 01:12 UTC: restart\n\n## Timeline\n\n- 01:15 UTC: paged\n';
+    assert.deepEqual(read(both), ['9: 2024-02-03T01:15']);
+  });
+
+  it('an item or heading that holds only the time takes its text from the lines below, its phase from all of them', () => {
+    const doc =
+      '# Token leak\n\n## Timeline\n\n- 2024-05-02:\n    image published\n- 2024-06-28 7:09 AM Eastern:\n    a customer\n    reports the leaked token\n- 2024-06-28 7:26 AM Eastern:\n    token revoked, incident resolved\n';
+    const m = analyze(doc);
+    const e = m.timeline.entries;
+    assert.deepEqual(read(doc), ['6: 2024-06-28T11:09', '9: 2024-06-28T11:26']);
+    assert.equal(e[0]!.text, 'a customer');
+    assert.equal(e[0]!.phase, 'detected');
+    assert.equal(e[1]!.phase, 'resolved');
+    // The text is what stands at its range.
+    for (const x of e) assert.equal(m.lines[x.textRange.start.line]!.slice(x.textRange.start.character, x.textRange.end.character), x.text);
+    const heads = '# Hub outage 2025-08-12\n\n## Timeline (times in UTC)\n\n### 12:25\n\nThe on-call engineer\nrolled back the deploy.\n\n### 12:40\n\nAll clear.\n';
+    const h = analyze(heads).timeline.entries;
+    assert.equal(h[0]!.text, 'The on-call engineer');
+    assert.equal(h[0]!.textRange.start.line, 6);
+    assert.equal(h[0]!.phase, 'mitigated');
   });
 });

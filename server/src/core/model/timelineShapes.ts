@@ -24,6 +24,27 @@ import type { Draft } from './timeline';
 import { within } from './sections';
 import { keptTextMemo } from '../parse/memo';
 
+/** An entry whose own line holds only its time ("- 2024-06-28 7:09 AM Eastern:" with the event on the indented
+ *  lines below, "### 22:40" with paragraphs under it) takes its text from the first line of the body (so the
+ *  text is what stands at textRange) and its phase from the whole body, lines `from` to `to`. */
+export function takeBody(d: Draft, from: number, to: number, doc: Pick<ParsedDocument, 'lines' | 'codeLines'>): void {
+  const parts: string[] = [];
+  for (let l = from; l <= to; l++) {
+    const text = doc.lines[l] ?? '';
+    if (/^\s*#/.test(text)) break;
+    if (doc.codeLines.has(l) || !text.trim()) continue;
+    const col = (/^\s*(?:(?:[-*+]|\d+[.)])\s+)?/.exec(text)?.[0] ?? '').length;
+    const content = text.slice(col).trimEnd();
+    if (!content) continue;
+    if (!parts.length) {
+      d.text = content;
+      d.textRange = { start: { line: l, character: col }, end: { line: l, character: col + content.length } };
+    }
+    parts.push(content);
+  }
+  if (parts.length) d.phase = classifyPhase(parts.join(' '));
+}
+
 /** A day marker: a date heading, date line or date item; entries after it are on that day. */
 export interface DayMark {
   line: number;
@@ -110,6 +131,7 @@ export function readShapes(doc: ParsedDocument, section: Section, fast: Draft[])
     // The list reading stands unless the lead reads more of the line (a range and its zone, a date after the time).
     if (had?.time && item.depth === 1 && (leads.get(item.text)?.length ?? 0) <= had.timeText.length) continue;
     const d = leadDraft(item.line, item.contentStart, item.text, doc.lines);
+    if (d && !d.text) takeBody(d, item.line + 1, item.endLine, doc);
     if (d) take(d);
   }
   for (const t of doc.tables) {
@@ -139,17 +161,8 @@ export function readShapes(doc: ParsedDocument, section: Section, fast: Draft[])
     }
     const d = leadDraft(h.line, h.textStart, h.text, doc.lines);
     if (!d) continue;
-    if (!d.text) {
-      // The entry's text is the paragraph under the heading.
-      let l = h.line + 1;
-      while (l <= section.range.end.line && !(doc.lines[l] ?? '').trim()) l++;
-      const next = doc.lines[l] ?? '';
-      if (next.trim() && !/^\s*#/.test(next) && !doc.codeLines.has(l)) {
-        d.text = next.trim();
-        d.textRange = { start: { line: l, character: next.length - next.trimStart().length }, end: { line: l, character: next.trimEnd().length } };
-        d.phase = classifyPhase(d.text);
-      }
-    }
+    // The entry's text is the paragraph(s) under the heading.
+    if (!d.text) takeBody(d, h.line + 1, section.range.end.line, doc);
     take(d);
   }
   // Paragraph lines: one entry per line, date lines, and "all events happened on <date>".

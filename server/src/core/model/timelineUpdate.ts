@@ -22,7 +22,7 @@ export function updateTimeline(
 ): Timeline | null {
   const e = doc.edit;
   const last = lastBuilds.get(prev);
-  const section = findTimelineSection(sections, template);
+  const section = findTimelineSection(sections, template, doc);
   if (!e || !last || !section || !prev.section) return null;
   const h = e.line;
   const delta = e.added - e.removed;

@@ -16,8 +16,9 @@ export interface Range {
   end: Position;
 }
 
-export type Phase = 'started' | 'detected' | 'acknowledged' | 'mitigated' | 'restored' | 'resolved';
-export const PHASES: readonly Phase[] = ['started', 'detected', 'acknowledged', 'mitigated', 'restored', 'resolved'];
+/** The timeline's phases in the order an incident goes through them (the template schema's too). */
+export const PHASES = ['started', 'detected', 'acknowledged', 'mitigated', 'restored', 'resolved'] as const;
+export type Phase = (typeof PHASES)[number];
 
 export interface Section {
   title: string;
@@ -85,8 +86,9 @@ export interface ActionItem {
   shape: 'table' | 'checkbox';
 }
 
-export type MetricKind = 'duration' | 'timeToDetect' | 'timeToAcknowledge' | 'timeToMitigate' | 'timeToResolve';
-export const METRIC_KINDS: readonly MetricKind[] = ['duration', 'timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'];
+/** The computed metrics (the template schema's too); their labels are in metricNames.ts. */
+export const METRIC_KINDS = ['duration', 'timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
 
 /** A metric the author stated in a field, e.g. `**Time to Acknowledge (TTA):** 00:07`. */
 export interface StatedMetric {

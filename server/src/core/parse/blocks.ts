@@ -16,7 +16,8 @@ export interface Block {
   prefixLines: number;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// A backtick fence's info string holds no backtick: '```inline code```' is a paragraph (CommonMark).
+const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const TABLE_DELIM = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const LIST_START = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const BLANK = /^\s*$/;

@@ -6,7 +6,8 @@ import { analyzeBlock, type BlockInfo, type CellInfo, type ListItemInfo } from '
 import type { DocRow, Last, ParsedDocument } from './document';
 import { firstAtOrAfter, lineOf } from '../sorted';
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// A backtick fence's info string holds no backtick: '```inline code```' is a paragraph (CommonMark).
+const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const LIST_START = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const BLANK = /^\s*$/;
 const HEADING_ROW = /^#{1,6}\s/;

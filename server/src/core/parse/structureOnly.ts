@@ -6,7 +6,8 @@ import type { ParsedDocument } from './document';
 export const LARGE_DOCUMENT = 5 * 1024 * 1024;
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// A backtick fence's info string holds no backtick: '```inline code```' is a paragraph (CommonMark).
+const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 
 export function structureOnly(lines: string[]): ParsedDocument {
   const doc: ParsedDocument = { lines, blocks: [] as Block[], headings: [], fields: [], items: [], rows: [], tables: [], frontMatter: null, codeLines: new Set(), degraded: true };

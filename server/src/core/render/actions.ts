@@ -1,5 +1,5 @@
 // The action items summary: open, done and overdue (due before today and not done), per owner.
-import { isPlaceholder } from './summary';
+import { isPlaceholder } from '../model/fieldValue';
 import type { ActionItem } from '../model/types';
 import { attrs, count, esc } from './html';
 

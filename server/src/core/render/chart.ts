@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Phase, Postmortem, TimelineEntry } from '../model/types';
 import { formatDuration, formatInstant, resolveZone } from '../time';
 import { attrs, count, esc } from './html';
-import { displayZone } from './summary';
+import { displayZone } from '../model/displayTime';
 import { kept, keptMap } from '../state';
 
 export interface Milestone {

@@ -91,12 +91,12 @@ function checkEdits(text: string, edits: readonly Edit[], whole = true): void {
   const service = newService();
   const uri = 'file:///ws/incident.md';
   let version = 1;
-  service.render({ uri, version, text }, OPTIONS);
+  service.preview({ uri, version, text }, OPTIONS);
   for (const e of edits) {
     text = applyEdit(text, e);
     const doc = { uri, version: ++version, text };
-    const kept = service.render(doc, OPTIONS);
-    const fresh = newService().render(doc, OPTIONS);
+    const kept = service.preview(doc, OPTIONS);
+    const fresh = newService().preview(doc, OPTIONS);
     const step = `after ${JSON.stringify(e)} (step ${version - 1})`;
     assert.equal(kept.body, fresh.body, `body ${step}`);
     assert.equal(kept.html, fresh.html, `html ${step}`);

@@ -7,13 +7,12 @@ import type { RuleContext } from '../rules/rule';
 import { stripMarks } from '../model/text';
 import { actionSummary } from './actions';
 import { timelineChart } from './chart';
-import { attrs, count, esc } from './html';
+import { count, esc } from './html';
 import { renderMarkdown, type ReadResource } from './markdown';
-import { styles } from './styles';
+import { page, validBase, type RenderMode } from './page';
 import { summaryCard } from './summary';
 
-export type { ReadResource };
-export type RenderMode = 'webview' | 'standalone';
+export type { ReadResource, RenderMode };
 
 export interface RenderOptions {
   mode: RenderMode;
@@ -66,7 +65,7 @@ export function render(ctx: RuleContext, options: RenderOptions): RenderResult {
   parts.push(`<article class="pm-doc">${doc}</article>`);
   const body = parts.join('\n');
   return {
-    html: page(title, body, mode, options, model.version),
+    html: page({ title, body, mode, nonce: options.nonce, cspSource: options.cspSource, scriptUri: options.scriptUri, version: model.version }),
     body,
     metrics: model.metrics,
     diagnosticsCount: diagnostics.length,
@@ -84,77 +83,6 @@ function diagnosticsBar(diagnostics: readonly Diagnostic[]): string {
     `<span class="pm-diagnostics-count">${esc(summary)}</span>` +
     `<button type="button" class="pm-link" data-command="problems">Show in Problems panel</button></section>`
   );
-}
-
-const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
-const CSP_TOKEN = /^(?:'self'|[^\s;,'"<>\\]+)$/;
-
-export function makeNonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_');
-}
-
-/** A CSP source list the client gave us; anything that could end the directive or add another is refused. */
-function validCspSource(s: string | undefined): string {
-  const tokens = (s ?? '').trim().split(/\s+/).filter(Boolean);
-  return tokens.length && tokens.every((t) => CSP_TOKEN.test(t)) ? tokens.join(' ') : '';
-}
-
-function validUrl(s: string | undefined): string | null {
-  if (!s) return null;
-  try {
-    const u = new URL(s);
-    return /^(?:javascript|data|blob|about):$/i.test(u.protocol) ? null : u.href;
-  } catch {
-    return null;
-  }
-}
-
-function validBase(s: string | undefined): string | null {
-  const u = validUrl(s);
-  return u === null ? null : u.endsWith('/') ? u : `${u}/`;
-}
-
-/** The Content-Security-Policy: nothing loads but our nonce'd style and script, and images from the
- *  webview's own resource origin (webview) or the page's folder (standalone) and data: URIs. */
-export function contentSecurityPolicy(mode: RenderMode, nonce: string, cspSource = ''): string {
-  const src = validCspSource(cspSource);
-  const base = `default-src 'none'; base-uri 'none'; form-action 'none'`;
-  return mode === 'webview'
-    ? `${base}; img-src ${src ? `${src} ` : ''}data:; style-src ${src ? `${src} ` : ''}'nonce-${nonce}'; script-src 'nonce-${nonce}'`
-    : `${base}; img-src 'self' data:; style-src 'nonce-${nonce}'`;
-}
-
-function page(title: string, body: string, mode: RenderMode, options: RenderOptions, version: number): string {
-  const nonce = options.nonce && NONCE.test(options.nonce) ? options.nonce : makeNonce();
-  const csp = contentSecurityPolicy(mode, nonce, options.cspSource);
-  const script = mode === 'webview' ? validUrl(options.scriptUri) : null;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    mode === 'standalone' ? '<meta name="referrer" content="no-referrer">' : '',
-    `<title>${esc(title)}</title>`,
-    `<style nonce="${nonce}">${styles(mode)}</style>`,
-    '</head>',
-    '<body>',
-    `<main id="pm-root"${attrs({ class: `pm-${mode}`, 'data-version': version })}>`,
-    body,
-    '</main>',
-    script ? `<script nonce="${nonce}" src="${esc(script)}"></script>` : '',
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((l) => l !== '')
-    .join('\n')
-    .concat('\n');
 }
 
 /** The document's title as the preview shows it (without emphasis marks). */

@@ -1,5 +1,6 @@
 // The preview's CSS. Everything is written against --pm-* variables: in a webview they come from the
 // VS Code theme (light, dark and high contrast alike), in standalone HTML from a fixed light theme.
+import { PHASES } from '../model/types';
 
 const WEBVIEW_THEME = `
 :root {
@@ -107,9 +108,7 @@ a:hover { color: var(--pm-link-active); text-decoration: underline; }
 .pm-tick:focus { outline: none; }
 .pm-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; margin: 6px 0 0; font-size: 0.9em; }
 .pm-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 5px; vertical-align: baseline; }
-${(['started', 'detected', 'acknowledged', 'mitigated', 'restored', 'resolved'] as const)
-  .map((p) => `.pm-band-${p} { fill: var(--pm-c-${p}); stroke: var(--pm-c-${p}); background: var(--pm-c-${p}); }\n.pm-phase-${p} .pm-dot { fill: var(--pm-c-${p}); }`)
-  .join('\n')}
+${PHASES.map((p) => `.pm-band-${p} { fill: var(--pm-c-${p}); stroke: var(--pm-c-${p}); background: var(--pm-c-${p}); }\n.pm-phase-${p} .pm-dot { fill: var(--pm-c-${p}); }`).join('\n')}
 .pm-notice { border-left: 3px solid var(--pm-warn); }
 .pm-doc { margin-top: 18px; }
 .pm-doc h1, .pm-doc h2 { border-bottom: 1px solid var(--pm-border); padding-bottom: 0.3em; }

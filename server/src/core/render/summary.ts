@@ -2,36 +2,15 @@
 // stated value that disagrees with the computed one marked and both shown.
 import type { MetricKind, Postmortem, StatedMetric } from '../model/types';
 import { METRIC_KINDS } from '../model/types';
-import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
-import { normalizeTitle, stripMarks } from '../model/text';
-import { formatDuration, formatInstant } from '../time';
+import { computedMinutes, METRIC_LABEL, METRIC_NEEDS } from '../model/metricNames';
+import { displayZone, formatAt } from '../model/displayTime';
+import { fieldValue } from '../model/fieldValue';
+import { stripMarks } from '../model/text';
+import { formatDuration } from '../time';
 import { attrs, esc } from './html';
 
-const LABEL: Readonly<Record<MetricKind, string>> = {
-  duration: 'Duration',
-  timeToDetect: 'Time to detect',
-  timeToAcknowledge: 'Time to acknowledge',
-  timeToMitigate: 'Time to mitigate',
-  timeToResolve: 'Time to resolve',
-};
-const NEEDS: Readonly<Record<MetricKind, string>> = {
-  duration: 'needs a start and an end',
-  timeToDetect: 'needs a start and a "detected" entry',
-  timeToAcknowledge: 'needs "detected" and "acknowledged" entries',
-  timeToMitigate: 'needs a start and a "mitigated" entry',
-  timeToResolve: 'needs a start and a "resolved" or "restored" entry (or an end)',
-};
 /** A stated value further than this from the computed one is a disagreement (as in the mismatch rules). */
 const TOLERANCE_MINUTES = 1;
-
-export const computedMinutes = (model: Postmortem, kind: MetricKind): number | null => model.metrics[`${kind}Minutes` as const];
-
-/** The zone the card and chart speak in: the timeline's own, else the document's. */
-export const displayZone = (model: Postmortem): string => model.timeline.statedZone ?? model.zone;
-
-export function formatWhen(ms: number, zone: string): string {
-  return formatInstant(ms, zone, 'yyyy-MM-dd HH:mm ZZZZ');
-}
 
 /** `invalidSeverity`: the invalid-severity finding's message, when there is one (the tag is marked with it). */
 export function summaryCard(model: Postmortem, invalidSeverity?: string): string {
@@ -39,7 +18,7 @@ export function summaryCard(model: Postmortem, invalidSeverity?: string): string
   const when = (ms: number | null, basis: string | undefined) =>
     ms === null
       ? `<span${attrs({ class: 'pm-none', title: basis ?? 'not stated and not in the timeline' })}>—</span>`
-      : `<span${attrs({ class: 'pm-value', title: basis })}>${esc(formatWhen(ms, zone))}</span>`;
+      : `<span${attrs({ class: 'pm-value', title: basis })}>${esc(formatAt(model, ms))}</span>`;
   const facts = [fact('start', 'Start', when(model.metrics.start, model.metrics.basis.start)), fact('end', 'End', when(model.metrics.end, model.metrics.basis.end))].join('');
   const metrics = METRIC_KINDS.map((kind) => metric(model, kind)).join('');
   return (
@@ -67,30 +46,13 @@ function tag(name: string, label: string, value: { text: string; line: number | 
   return `<span class="pm-tag" data-field="${name}">${label} ${shown}</span>`;
 }
 
-/** Severity or status as written (a field, else front matter); null when missing or still a placeholder. */
-export function fieldValue(model: Postmortem, which: 'severity' | 'status'): { text: string; line: number | null } | null {
-  const field = which === 'severity' ? model.severity : (model.fields.find((f) => /^(?:incident )?status$/.test(normalizeTitle(f.key))) ?? null);
-  if (field) {
-    const text = stripMarks(field.raw);
-    return text && !isPlaceholder(text) ? { text, line: field.line } : null;
-  }
-  const fm = model.frontMatter?.[which];
-  return typeof fm === 'string' || typeof fm === 'number' ? { text: String(fm), line: null } : null;
-}
-
-export function isPlaceholder(text: string): boolean {
-  if (isPlaceholderValue(text)) return true;
-  const found = findPlaceholders(text);
-  return found.length > 0 && found.reduce((n, p) => n + p.text.length, 0) >= text.replace(/\s+/g, '').length * 0.5;
-}
-
 function metric(model: Postmortem, kind: MetricKind): string {
-  const computed = computedMinutes(model, kind);
+  const computed = computedMinutes(model.metrics, kind);
   const stated = model.statedMetrics.filter((s): s is StatedMetric & { minutes: number } => s.kind === kind && s.minutes !== null);
   const disagreeing = computed === null ? [] : stated.filter((s) => Math.abs(s.minutes - computed) > TOLERANCE_MINUTES);
   const value =
     computed === null
-      ? `<span${attrs({ class: 'pm-value pm-none', title: model.metrics.basis[kind] ?? NEEDS[kind] })}>—</span>`
+      ? `<span${attrs({ class: 'pm-value pm-none', title: model.metrics.basis[kind] ?? `needs ${METRIC_NEEDS[kind]}` })}>—</span>`
       : `<span${attrs({ class: 'pm-value', title: model.metrics.basis[kind] })}>${esc(formatDuration(computed))}</span>`;
   // Stated values are shown when they disagree, or when there is nothing computed to compare with.
   const shownStated = computed === null ? stated : disagreeing;
@@ -102,5 +64,5 @@ function metric(model: Postmortem, kind: MetricKind): string {
     })
     .join('');
   const cls = disagreeing.length ? 'pm-metric pm-mismatch' : 'pm-metric';
-  return `<div class="${cls}" data-metric="${kind}"><dt>${LABEL[kind]}</dt><dd>${value}${notes}</dd></div>`;
+  return `<div class="${cls}" data-metric="${kind}"><dt>${METRIC_LABEL[kind]}</dt><dd>${value}${notes}</dd></div>`;
 }

@@ -1,25 +1,8 @@
 import assert from 'node:assert/strict';
-import { ruleKit } from '../../../../test/unit/ruleKit';
+import { ruleKit, sevActionTable as table } from '../../../../test/unit/ruleKit';
 
 const kit = ruleKit('action-item-due-date');
 
-// sev template: the action table's first row is on line 14.
-const table = (...rows: string[]) => `# Incident Postmortem: Checkout errors
-
-## Incident Summary
-
-- **Severity:** SEV-2
-
-## Root Cause
-
-A config push emptied the allow-list.
-
-## Action Items
-
-| ID | Action | Owner | Priority | Target Date | Status |
-| --- | --- | --- | --- | --- | --- |
-${rows.join('\n')}
-`;
 // classic template: checkbox items with "Owner: ..., Due: ..."; the first item is on line 14.
 const checklist = (...items: string[]) => `# Incident Post-Mortem: Checkout errors
 

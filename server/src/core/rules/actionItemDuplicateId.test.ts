@@ -1,25 +1,7 @@
 import assert from 'node:assert/strict';
-import { applyEdits, ruleKit } from '../../../../test/unit/ruleKit';
+import { applyEdits, ruleKit, sevActionTable as table } from '../../../../test/unit/ruleKit';
 
 const kit = ruleKit('action-item-duplicate-id');
-
-// sev template: the action table's first row is on line 14.
-const table = (...rows: string[]) => `# Incident Postmortem: Checkout errors
-
-## Incident Summary
-
-- **Severity:** SEV-2
-
-## Root Cause
-
-A config push emptied the allow-list.
-
-## Action Items
-
-| ID | Action | Owner | Priority | Target Date | Status |
-| --- | --- | --- | --- | --- | --- |
-${rows.join('\n')}
-`;
 
 const ROWS = [
   '| AI-001 | Validate allow-lists in CI | Dana Kim | P1 | 2025-04-01 | Open |',

@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
-import { ruleKit } from '../../../../test/unit/ruleKit';
+import { ruleKit, sevActionTable as table } from '../../../../test/unit/ruleKit';
 
 // Today is fixed at 2025-03-01.
 const kit = ruleKit('action-item-overdue', '2025-03-01');
-
-// sev template: the action table's first row is on line 14.
-const table = (...rows: string[]) => `# Incident Postmortem: Checkout errors
-
-## Incident Summary
-
-- **Severity:** SEV-2
-
-## Root Cause
-
-A config push emptied the allow-list.
-
-## Action Items
-
-| ID | Action | Owner | Priority | Target Date | Status |
-| --- | --- | --- | --- | --- | --- |
-${rows.join('\n')}
-`;
 
 describe('action-item-overdue', () => {
   it('reports an open item due before today, on its due date', () => {

@@ -1,25 +1,8 @@
 import assert from 'node:assert/strict';
-import { ruleKit } from '../../../../test/unit/ruleKit';
+import { ruleKit, sevActionTable as table } from '../../../../test/unit/ruleKit';
 
 const kit = ruleKit('action-item-owner');
 
-// sev template: the action table's first row is on line 14.
-const table = (...rows: string[]) => `# Incident Postmortem: Checkout errors
-
-## Incident Summary
-
-- **Severity:** SEV-2
-
-## Root Cause
-
-A config push emptied the allow-list.
-
-## Action Items
-
-| ID | Action | Owner | Priority | Target Date | Status |
-| --- | --- | --- | --- | --- | --- |
-${rows.join('\n')}
-`;
 // standard template: checkbox items under a horizon; the first item is on line 10.
 const checklist = (...items: string[]) => `# Post-Mortem: Payments errors
 

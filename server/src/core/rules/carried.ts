@@ -3,6 +3,7 @@
 // element an edit did not touch, so after a keystroke only the few elements between the unchanged
 // start and the unchanged end are computed again; the rest is a pointer comparison each.
 import { kept } from '../state';
+import type { TimelineEntry } from '../model/types';
 
 export class Carried<K, V> {
   private keys: readonly K[] = [];
@@ -38,3 +39,10 @@ export function keptCarried<K, V>(): Pick<Carried<K, V>, 'map'> {
   const carried = kept(() => new Carried<K, V>());
   return Object.freeze({ map: (keys: readonly K[], compute: (key: K) => V, source?: unknown) => carried().map(keys, compute, source) });
 }
+
+// Each entry's instant, carried from the last version: the timeline rules look at every entry, and
+// reading thousands of scattered entry objects costs more than the check itself.
+const instants = keptCarried<TimelineEntry, number | null>();
+
+/** The instant of each entry (null when unreadable), as a plain list. */
+export const instantsOf = (entries: readonly TimelineEntry[]): readonly (number | null)[] => instants.map(entries, (e) => e.at);

@@ -9,7 +9,7 @@ const templates = loadBuiltinTemplates();
 
 function run(text: string) {
   const s = createService({ templates, today: () => '2025-10-01' });
-  return s.diagnose({ uri: 'file:///ws/pm.md', version: 1, text }).filter((d) => d.code === 'end-before-start');
+  return s.diagnostics({ uri: 'file:///ws/pm.md', version: 1, text }).filter((d) => d.code === 'end-before-start');
 }
 const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
 

@@ -1,13 +1,11 @@
 // The incident ends before it starts: a stated (or computed) end earlier than the start.
-// Also home of the incident bounds and instant formatting the other timeline rules share.
 import type { Rule, Finding } from './rule';
 import type { Phase, Postmortem, Range, TimelineEntry } from '../model/types';
-import { formatInstant } from '../time';
-import { memoByInstant } from './instantMemo';
+import { formatAt } from '../model/displayTime';
 import { outOfPlace, separateIncidents } from '../model/metrics';
-import { keptCarried } from './carried';
+import { instantsOf, keptCarried } from './carried';
 
-export interface Bound {
+interface Bound {
   at: number;
   /** Where the bound is written: the stated field's value or the entry's time. */
   range: Range;
@@ -18,14 +16,6 @@ export interface Bound {
   entry?: TimelineEntry;
 }
 
-/** The zone times are shown in: the one the timeline states, else the document's. */
-export const displayZone = (model: Postmortem): string => model.timeline.statedZone ?? model.zone;
-
-const formatted = memoByInstant((zone, ms) => formatInstant(ms, zone, 'yyyy-MM-dd HH:mm ZZZZ'));
-
-/** An instant as the author would read it, e.g. `2024-03-10 09:00 PDT`. */
-export const formatAt = (model: Postmortem, ms: number): string => formatted(displayZone(model), ms);
-
 const fromEntry = (e: TimelineEntry, what: string): Bound => ({
   at: e.at!,
   range: e.timeRange,
@@ -34,16 +24,11 @@ const fromEntry = (e: TimelineEntry, what: string): Bound => ({
   entry: e,
 });
 
-// Each entry's instant and phase, carried from the last version: the timeline rules look at every
-// entry, and reading thousands of scattered entry objects costs more than the check itself.
-const instants = keptCarried<TimelineEntry, number | null>();
+// Each entry's phase, carried from the last version (as its instant is, instantsOf).
 const phases = keptCarried<TimelineEntry, Phase | null>();
 
-/** The instant of each entry (null when unreadable), as a plain list. */
-export const instantsOf = (entries: readonly TimelineEntry[]): readonly (number | null)[] => instants.map(entries, (e) => e.at);
-
 /** Start and end as the metrics take them: stated in a field, else from the timeline's phases. */
-export function incidentBounds(model: Postmortem): { start: Bound | null; end: Bound | null } {
+function incidentBounds(model: Postmortem): { start: Bound | null; end: Bound | null } {
   const { entries } = model.timeline;
   const at = instantsOf(entries);
   const phase = phases.map(entries, (e) => e.phase);

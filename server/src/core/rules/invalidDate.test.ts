@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createService } from '../service';
 import { loadBuiltinTemplates } from '../../node/builtinTemplates';
-import { scanDates } from './invalidDate';
+import { scanDates } from '../time/dateTokens';
 
 const templates = loadBuiltinTemplates();
 const uri = 'file:///ws/pm.md';
@@ -13,7 +13,7 @@ const uri = 'file:///ws/pm.md';
 function run(text: string) {
   const s = createService({ templates, today: () => '2025-10-01' });
   const doc = { uri, version: 1, text };
-  return { s, doc, found: s.diagnose(doc).filter((d) => d.code === 'invalid-date') };
+  return { s, doc, found: s.diagnostics(doc).filter((d) => d.code === 'invalid-date') };
 }
 const where = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`;
 const summary = (ds: Diagnostic[]) => ds.map((d) => `${where(d)} ${d.message}`);

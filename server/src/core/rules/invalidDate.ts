@@ -8,84 +8,11 @@ import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { within } from '../model/sections';
 import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/text';
 import { isBlankValue, isSampleItem } from './actionItemState';
-import { isoDate, parseDate } from '../time';
-import { keptTextMemo } from '../parse/memo';
+import { parseDate } from '../time';
+import { dateProblems, scanDates, type DateToken } from '../time/dateTokens';
 import { memoByPatterns } from './templateMemo';
 import { keptCarried } from './carried';
 import type { ListItemInfo } from '../parse/blockInfo';
-
-export interface DateToken {
-  start: number;
-  end: number;
-  text: string;
-  /** What is wrong, or null for a good date. */
-  problem: string | null;
-  /** The one ISO date an unreadable token can mean (18/02/2025 -> 2025-02-18), for the fix. */
-  rewrite: string | null;
-}
-
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH_INDEX = (name: string) => MONTH_NAMES.findIndex((m) => m.toLowerCase().startsWith(name.slice(0, 3).toLowerCase())) + 1;
-// Not inside identifiers such as INC-2025-02-18-004 or version numbers.
-const EDGE_BEFORE = '(?<![\\w./-])';
-const EDGE_AFTER = '(?![\\w]|[-/.]\\d)';
-const YMD = new RegExp(`${EDGE_BEFORE}(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})${EDGE_AFTER}`, 'g');
-const XXY = new RegExp(`${EDGE_BEFORE}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${EDGE_AFTER}`, 'g');
-const MDY = new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+(\\d{4})\\b`, 'gi');
-
-const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
-/** Why y-m-d is not a date, or null when it is one. */
-function whyNot(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12) return `there is no month ${m}`;
-  if (d < 1) return `there is no day ${d}`;
-  const n = daysIn(y, m);
-  return d > n ? `${MONTH_NAMES[m - 1]} ${y} has ${n} days` : null;
-}
-
-/** Every date-shaped token in a text, good or bad (memoised per text: rules call it on every
- *  entry and field of every version, and most of them did not change). Do not mutate the result. */
-export const scanDates = (text: string): readonly DateToken[] => scanMemo.get(text);
-
-function scanDatesOf(text: string): DateToken[] {
-  const out: DateToken[] = [];
-  const add = (m: RegExpMatchArray, problem: string | null, rewrite: string | null = null) => {
-    const start = m.index!;
-    if (out.some((t) => start < t.end && start + m[0].length > t.start)) return;
-    out.push({ start, end: start + m[0].length, text: m[0], problem, rewrite });
-  };
-  const exists = (t: string, y: number, m: number, d: number) => {
-    const why = whyNot(y, m, d);
-    return why ? `Date '${t}' does not exist: ${why}.` : null;
-  };
-  for (const m of text.matchAll(YMD)) add(m, exists(m[0], +m[1]!, +m[3]!, +m[4]!));
-  for (const m of text.matchAll(MDY)) add(m, exists(m[0], +m[3]!, MONTH_INDEX(m[1]!), +m[2]!));
-  for (const m of text.matchAll(DMY)) add(m, exists(m[0], +m[3]!, MONTH_INDEX(m[2]!), +m[1]!));
-  for (const m of text.matchAll(XXY)) {
-    // Day and month order is a guess; rewrite only when a single reading is a real date.
-    const [a, b, y] = [+m[1]!, +m[3]!, +m[4]!];
-    const readings = new Set([whyNot(y, a, b) ? null : isoDate({ year: y, month: a, day: b }), whyNot(y, b, a) ? null : isoDate({ year: y, month: b, day: a })]);
-    readings.delete(null);
-    const only = readings.size === 1 ? [...readings][0]! : null;
-    const problem = readings.size
-      ? `Cannot read date '${m[0]}': write dates as YYYY-MM-DD${only ? ` (${only})` : ', since day and month could be either way round'}.`
-      : `Date '${m[0]}' does not exist in either day/month order: write dates as YYYY-MM-DD.`;
-    add(m, problem, only);
-  }
-  return out.sort((x, y) => x.start - y.start);
-}
-
-const scanMemo = keptTextMemo(scanDatesOf);
-
-const NO_PROBLEMS: readonly DateToken[] = [];
-
-/** The date problems in a text, for rules that want to leave them to this one. Do not mutate the result. */
-export function dateProblems(text: string): readonly DateToken[] {
-  const all = scanDates(text);
-  return all.some((t) => t.problem !== null) ? all.filter((t) => t.problem !== null) : NO_PROBLEMS;
-}
 
 const DATE_KEY =
   /^(?:(?:incident|review|report|start|end|due|target|completion|resolution|publication) )?date$|^date of (?:the )?incident$|^(?:due|deadline|last updated|updated|next review|\d+[- ]day review)$/;

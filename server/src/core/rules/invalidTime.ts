@@ -3,8 +3,8 @@ import type { Rule, Finding } from './rule';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { parseDate, parseTime, readEntryLead, readLooseDate } from '../time';
 import { stripMarks } from '../model/text';
-import { dateProblems } from './invalidDate';
-import { instantsOf } from './endBeforeStart';
+import { dateProblems } from '../time/dateTokens';
+import { instantsOf } from './carried';
 
 const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally followed by a zone (UTC, PT, Europe/Berlin).';
 const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);

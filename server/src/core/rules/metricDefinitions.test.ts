@@ -31,7 +31,7 @@ const doc = (stated: string, front = 'type: postmortem') =>
 let n = 0;
 const lint = (text: string, templates = loadBuiltinTemplates()) => {
   const s = createService({ templates, today: () => '2025-05-01' });
-  return s.diagnose({ uri: `file:///ws/incidents/defs-${++n}.md`, version: 1, text }).filter((d) => d.code === 'metric-mismatch' || d.code === 'duration-mismatch');
+  return s.diagnostics({ uri: `file:///ws/incidents/defs-${++n}.md`, version: 1, text }).filter((d) => d.code === 'metric-mismatch' || d.code === 'duration-mismatch');
 };
 
 describe('stated metrics under another common definition', () => {
@@ -71,7 +71,7 @@ describe('stated metrics under another common definition', () => {
     const text = doc('**Time to Acknowledge:** 30 minutes', 'template: ops-review');
     assert.deepEqual(lint(text, [custom]), []);
     const s = createService({ templates: [custom], today: () => '2025-05-01' });
-    const m = s.analyze({ uri: 'file:///ws/incidents/declared.md', version: 1, text }).metrics;
+    const m = s.model({ uri: 'file:///ws/incidents/declared.md', version: 1, text }).metrics;
     assert.equal(m.timeToAcknowledgeMinutes, 30);
     assert.match(m.basis.timeToAcknowledge!, /the template's definition: from-start/);
     assert.equal(m.alternatives.timeToAcknowledge?.minutes, 10);

@@ -18,7 +18,7 @@ describe('missing-field: the inserted field', () => {
   it('under a heading with text right below, stands as a paragraph of its own, and is then found', () => {
     const s = service();
     const doc = { uri, version: 1, text };
-    const found = s.diagnose(doc).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
+    const found = s.diagnostics(doc).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
     assert.equal(found.length, 1);
     const [fix] = s.codeActions(doc, found[0]!.range, { diagnostics: found });
     assert.equal(fix!.title, "Insert field '**Incident ID:**'");
@@ -35,12 +35,12 @@ describe('missing-field: the inserted field', () => {
       '',
       '**Incident ID:** INC-2025-0614-01  ',
     ]);
-    const after = s.diagnose({ uri, version: 2, text: fixed }).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
+    const after = s.diagnostics({ uri, version: 2, text: fixed }).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
     assert.deepEqual(after, []);
     const [all] = s.codeActions(
       { uri, version: 1, text },
       { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      { diagnostics: s.diagnose({ uri, version: 1, text }), only: [FIX_ALL_KIND] },
+      { diagnostics: s.diagnostics({ uri, version: 1, text }), only: [FIX_ALL_KIND] },
     );
     assert.ok(
       all!.edit!.changes![uri]!.some((e) => JSON.stringify(e) === JSON.stringify(edits[0])),
@@ -52,7 +52,7 @@ describe('missing-field: the inserted field', () => {
     const plain = detailed.replace('**Incident ID:** INC-2025-0614-01  \n', '');
     const s = service();
     const doc = { uri, version: 1, text: plain };
-    const found = s.diagnose(doc).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
+    const found = s.diagnostics(doc).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
     const [fix] = s.codeActions(doc, found[0]!.range, { diagnostics: found });
     assert.deepEqual(
       fix!.edit!.changes![uri]!.map((e) => e.newText),

@@ -2,6 +2,7 @@
 import type { Rule, Finding } from './rule';
 import { definedLabels, findPlaceholders, isPlaceholderValue, type PlaceholderMatch } from '../model/placeholders';
 import { lineRange } from '../model/text';
+import { within } from '../model/sections';
 import type { CellInfo, ListItemInfo } from '../parse/blockInfo';
 import type { DocRow } from '../parse/document';
 import { extraPlaceholders } from './templateMemo';
@@ -70,7 +71,10 @@ export const placeholder: Rule = {
     const { rows } = model;
     const cells = perRow.map(rows, (r) => placeholderCells(r.cells));
     for (let i = 0; i < rows.length; i++) for (const c of cells[i]!) whole(rows[i]!.line, c.start, c.text);
-    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    // A section headed "Template" (an incident log keeps the skeleton of its next entry) is placeholders on purpose.
+    const skeletons = model.sections.filter((s) => /^template$/i.test(s.title.trim()));
+    const kept = skeletons.length ? findings.filter((f) => !skeletons.some((s) => within(s, f.range.start.line))) : findings;
+    return kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },
   fix({ today, incidentIds }, finding) {
     const id = nextIncidentId(String(finding.data?.['text'] ?? ''), today, incidentIds?.() ?? []);

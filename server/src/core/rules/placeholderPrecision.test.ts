@@ -24,6 +24,12 @@ const doc = (body: string) =>
   ].join('\n');
 
 describe('placeholder: precision on real documents', () => {
+  it('leaves the skeleton under a "Template" heading alone (an incident log keeps it for the next entry)', () => {
+    const log = doc('A lock.') + '\n## Template\n\n### Incident on YYYY-MM-DD HH:MM - [Brief description]\n\n- **Key events**\n  - Resolved YYYY-MM-DD HH:MM\n';
+    assert.deepEqual(texts(log), []);
+    assert.deepEqual(texts(log.replace('## Template', '## Follow-up')).length, 3);
+  });
+
   it('still reports unmistakable placeholders in prose', () => {
     assert.deepEqual(texts(doc('Owner: [Name], written on [DATE], took [e.g., 5 minutes] and [INCIDENT-ID].')), [
       "Unfilled placeholder '[Name]'.",

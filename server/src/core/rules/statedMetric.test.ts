@@ -12,7 +12,7 @@ const uri = 'file:///ws/pm.md';
 const fixAll = (text: string) => {
   const s = service();
   const doc = { uri, version: 1, text };
-  const [action] = s.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: s.diagnose(doc), only: [FIX_ALL_KIND] });
+  const [action] = s.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: s.diagnostics(doc), only: [FIX_ALL_KIND] });
   return action?.edit?.changes?.[uri] ?? [];
 };
 
@@ -26,7 +26,7 @@ describe('duration-mismatch / metric-mismatch: the stated value and fix-all', ()
   it('a stated range that gives the start or end is offered as a quick fix, never replaced by fix-all', () => {
     const s = service();
     const doc = { uri, version: 1, text };
-    const found = s.diagnose(doc).filter((d) => d.code === 'duration-mismatch' && d.range.start.line === line);
+    const found = s.diagnostics(doc).filter((d) => d.code === 'duration-mismatch' && d.range.start.line === line);
     assert.deepEqual(
       found.map((d) => d.message),
       ['Stated Duration is 3h 53m but the timeline gives 18h 28m (end − start).'],

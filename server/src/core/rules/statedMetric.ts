@@ -1,31 +1,8 @@
 // Shared by duration-mismatch and metric-mismatch: a stated value against the computed one.
 import type { Rule, RuleContext, Finding } from './rule';
-import type { MetricKind, Metrics } from '../model/types';
+import type { MetricKind } from '../model/types';
+import { computedMinutes, DEFAULT_DEFINITION, DEFINITION_WORDS, metricName } from '../model/metricNames';
 import { formatDuration } from '../time';
-
-export const METRIC_LABEL: Record<MetricKind, string> = {
-  duration: 'duration',
-  timeToDetect: 'time to detect',
-  timeToAcknowledge: 'time to acknowledge',
-  timeToMitigate: 'time to mitigate',
-  timeToResolve: 'time to resolve',
-};
-
-const DEFINED: Record<string, string> = {
-  'from-start': 'measured from the start',
-  'from-detection': 'measured from detection',
-  'to-end': 'measured to the end',
-  'to-mitigation': 'measured to mitigation',
-};
-const DEFAULT_DEFINITION: Record<MetricKind, string> = {
-  duration: 'to-end',
-  timeToDetect: 'from-start',
-  timeToAcknowledge: 'from-detection',
-  timeToMitigate: 'from-start',
-  timeToResolve: 'from-start',
-};
-
-export const computedMinutes = (m: Metrics, kind: MetricKind): number | null => m[`${kind}Minutes` as const];
 
 /** Write minutes in the same style the author used. */
 export function formatLike(raw: string, minutes: number): string {
@@ -59,8 +36,8 @@ export function statedMetricRule(id: string, kinds: MetricKind[], description: s
             range: s.field.valueRange,
             severity: 'information',
             message:
-              `Stated ${s.field.key} (${formatDuration(s.minutes)}) matches ${METRIC_LABEL[s.kind]} ${DEFINED[alt.definition] ?? alt.definition} (${alt.basis}); ` +
-              `this report computes it ${DEFINED[DEFAULT_DEFINITION[s.kind]]}: ${formatDuration(computed)}${basis ? ` (${basis})` : ''}. ` +
+              `Stated ${s.field.key} (${formatDuration(s.minutes)}) matches ${metricName(s.kind)} ${DEFINITION_WORDS[alt.definition] ?? alt.definition} (${alt.basis}); ` +
+              `this report computes it ${DEFINITION_WORDS[DEFAULT_DEFINITION[s.kind]]}: ${formatDuration(computed)}${basis ? ` (${basis})` : ''}. ` +
               `Both are common definitions; a template can declare the one it uses (metrics.${s.kind}: ${alt.definition}).`,
             data: { definition: alt.definition },
           });

@@ -13,7 +13,7 @@ const uri = 'file:///ws/pm.md';
 function run(text: string) {
   const s = createService({ templates, today: () => '2025-10-01' });
   const doc = { uri, version: 1, text };
-  return { s, doc, found: s.diagnose(doc).filter((d) => d.code === 'timeline-order') };
+  return { s, doc, found: s.diagnostics(doc).filter((d) => d.code === 'timeline-order') };
 }
 const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
 const sorted = (text: string) => text.split('\n').sort();

@@ -3,7 +3,8 @@
 import type { Rule, Finding, Fix } from './rule';
 import type { Postmortem, Range } from '../model/types';
 import { within } from '../model/sections';
-import { formatAt, instantsOf } from './endBeforeStart';
+import { formatAt } from '../model/displayTime';
+import { instantsOf } from './carried';
 
 export const timelineOrder: Rule = {
   id: 'timeline-order',
@@ -12,6 +13,9 @@ export const timelineOrder: Rule = {
   check({ model }) {
     const out: Finding[] = [];
     const { entries } = model.timeline;
+    // Entries from lists under lead-in items (an incident log, no timeline section): each list is its own
+    // incident or summary, so one list's entry before another's is no disorder.
+    if (!model.timeline.section) return out;
     const at = instantsOf(entries);
     let prev = -1;
     for (let i = 0; i < entries.length; i++) {

@@ -1,7 +1,8 @@
 // A timeline entry before the stated start or after the stated end: either the entry's time
 // or the stated bound is wrong. Only stated bounds count; computed ones come from the timeline.
 import type { Rule, Finding } from './rule';
-import { formatAt, instantsOf } from './endBeforeStart';
+import { formatAt } from '../model/displayTime';
+import { instantsOf } from './carried';
 
 /** Stated bounds have minute precision; an entry at 13:51:30 is not before a start of 13:52. */
 const SLACK_MS = 60_000;

@@ -14,7 +14,7 @@ const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
 function run(text: string, timeZone?: string) {
   const s = createService({ templates, today: () => '2025-10-01', config: ConfigSpec.parse(timeZone ? { timeZone } : {}) });
   const doc = { uri, version: 1, text };
-  return { s, doc, found: s.diagnose(doc).filter((d) => d.code === 'timezone-missing') };
+  return { s, doc, found: s.diagnostics(doc).filter((d) => d.code === 'timezone-missing') };
 }
 const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
 
@@ -69,7 +69,7 @@ describe('timezone-missing', () => {
         ["Rename column 'Time' to 'Time (UTC)'", false],
       ],
     );
-    const before = s.analyze(doc).metrics;
+    const before = s.model(doc).metrics;
     assert.deepEqual([before.start, before.end], [Date.UTC(2024, 6, 1, 10, 0), Date.UTC(2024, 6, 1, 10, 30)]);
     const stated = applyFix(table, "Add '_All times in UTC_' to the timeline");
     assert.equal(stated, table.replace('## Timeline\n', '## Timeline\n\n_All times in UTC_\n\n'));
@@ -78,7 +78,7 @@ describe('timezone-missing', () => {
     for (const fixed of [stated, renamed]) {
       const after = run(fixed);
       assert.deepEqual(after.found, []);
-      const m = after.s.analyze(after.doc).metrics;
+      const m = after.s.model(after.doc).metrics;
       assert.deepEqual([m.start, m.end], [before.start, before.end]);
     }
   });

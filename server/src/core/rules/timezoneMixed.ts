@@ -6,7 +6,7 @@ import type { Postmortem, TimelineEntry } from '../model/types';
 import { formatInstant, labelOffset, matchLeadingTime, parseTime, zoneObject } from '../time';
 import { stripMarks } from '../model/text';
 import { keptTextMemo } from '../parse/memo';
-import { memoByInstant } from './instantMemo';
+import { memoByInstant } from '../time/instantMemo';
 import { keptCarried } from './carried';
 import { keptWeakMap } from '../state';
 

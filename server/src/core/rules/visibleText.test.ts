@@ -3,7 +3,7 @@ import { createService } from '../service';
 import { loadBuiltinTemplates } from '../../node/builtinTemplates';
 import { hasComments, visibleText } from './visibleText';
 
-const model = (text: string) => createService({ templates: loadBuiltinTemplates(), today: () => '2025-05-01' }).analyze({ uri: 'file:///ws/pm.md', version: 1, text });
+const model = (text: string) => createService({ templates: loadBuiltinTemplates(), today: () => '2025-05-01' }).model({ uri: 'file:///ws/pm.md', version: 1, text });
 
 describe('visibleText', () => {
   const text = ['---', 'title: x', '---', '# Post-Mortem: X', 'Keep <!-- hide', 'still hidden', 'end --> shown `code` here', '```', 'blame', '```'].join('\n');

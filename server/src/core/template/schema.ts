@@ -1,16 +1,12 @@
 // Templates and the workspace config are data; these zod schemas are their single source of
 // truth (the JSON Schema in schemas/ is generated from them).
 import { z } from 'zod';
+import { METRIC_KINDS, PHASES } from '../model/types';
 
 export const FIELD_TYPES = ['text', 'date', 'date-time', 'time-range', 'duration', 'severity', 'percent', 'money', 'people', 'enum', 'number', 'yes-no', 'id'] as const;
 
-export const METRIC_KINDS = ['duration', 'timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const;
-
 /** What a field can state about the incident's bounds (see FieldSpec.states). */
 export const FIELD_INSTANTS = ['start', 'end', 'span'] as const;
-
-/** Same values as Phase in model.ts (kept here as a tuple for z.enum). */
-export const TIMELINE_PHASES = ['started', 'detected', 'acknowledged', 'mitigated', 'restored', 'resolved'] as const;
 
 export const FieldSpec = z
   .object({
@@ -53,7 +49,7 @@ export const TimelineSpec = z
         z
           .object({
             section: z.string().describe('Id of the sub-section that is one block, e.g. detection'),
-            phase: z.enum(TIMELINE_PHASES).describe('The phase the block marks'),
+            phase: z.enum(PHASES).describe('The phase the block marks'),
             field: z.string().default('Time').describe('Field holding the block time'),
           })
           .strict(),

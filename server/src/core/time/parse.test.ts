@@ -46,6 +46,8 @@ describe('parseTime', () => {
     assert.deepEqual(parseTime('14:05 PT'), t(null, 14, 5, { zone: LA, zoneText: 'PT' }));
     assert.deepEqual(parseTime('2:05 PM PDT'), t(null, 14, 5, { zone: LA, zoneText: 'PDT', twelveHour: true }));
     assert.deepEqual(parseTime('14:05 Europe/Berlin'), t(null, 14, 5, { zone: 'Europe/Berlin', zoneText: 'Europe/Berlin' }));
+    assert.deepEqual(parseTime('7:09 AM Eastern'), t(null, 7, 9, { zone: 'America/New_York', zoneText: 'Eastern', twelveHour: true }));
+    assert.deepEqual(parseTime('14:05 Pacific Time'), t(null, 14, 5, { zone: LA, zoneText: 'Pacific Time' }));
     assert.deepEqual(parseTime('14:05 (UTC)'), t(null, 14, 5, { zone: 'UTC', zoneText: 'UTC' }));
     assert.deepEqual(parseTime('Mar 10, 2024 02:30'), t(d, 2, 30));
     assert.deepEqual(parseTime('March 10 2024 at 2:30 PM'), t(d, 14, 30, { twelveHour: true }));
@@ -182,5 +184,21 @@ describe('resolveTimes', () => {
   it('gives null to dateless entries when there is no date at all', () => {
     assert.deepEqual(resolveTimes([pt('10:00'), pt('11:00')], null, 'UTC'), [null, null]);
     assert.deepEqual(resolveTimes([], '2024-03-10', 'UTC'), []);
+  });
+});
+
+describe('matchLeadingTime with US regional zone names', () => {
+  it('reads a capitalised region (with or without Time) and leaves prose alone', () => {
+    const m = matchLeadingTime('2024-06-28 7:09 AM Eastern: token reported');
+    assert.equal(m?.time.zone, 'America/New_York');
+    assert.equal(m?.length, '2024-06-28 7:09 AM Eastern'.length);
+    assert.equal(matchLeadingTime('10:00 Central Standard Time - paged')?.time.zone, 'America/Chicago');
+    assert.equal(matchLeadingTime('10:00 Mountain: paged')?.time.zone, 'America/Denver');
+    // A region followed by a lower-case word, a lower-case region, or a longer word: prose, no zone.
+    for (const text of ['10:00 Pacific team joins', '10:00 central db fails', '10:00 Centralized logging down']) {
+      const r = matchLeadingTime(text);
+      assert.equal(r?.time.zone, null, text);
+      assert.equal(r?.length, 5, text);
+    }
   });
 });

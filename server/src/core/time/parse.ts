@@ -27,7 +27,10 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const ATTACHED_Z = /Z(?![A-Za-z0-9])/y;
 const ATTACHED_OFFSET = /[+\-\u2212]\d{2}(?::?\d{2})?(?![\d:])/y;
-const ZONE_TOKEN = '(?:UTC|GMT)\\s?[+\\-\\u2212]\\d{1,2}(?::?\\d{2})?|[A-Za-z][A-Za-z_]*(?:\\/[A-Za-z0-9_+\\-]+)+|[A-Za-z]{1,5}';
+// US regional names ('7:09 AM Eastern', '10:00 Pacific Time') before the abbreviations, which would take 'Easte'.
+const REGIONAL = '(?:Eastern|Pacific|Central|Mountain)(?:[ \\t]+(?:Standard[ \\t]+|Daylight[ \\t]+)?Time)?';
+const ZONE_TOKEN = `(?:UTC|GMT)\\s?[+\\-\\u2212]\\d{1,2}(?::?\\d{2})?|[A-Za-z][A-Za-z_]*(?:\\/[A-Za-z0-9_+\\-]+)+|${REGIONAL}\\b|[A-Za-z]{1,5}`;
+const REGIONAL_WORD = new RegExp(`^${REGIONAL}$`);
 const SPACED_ZONE = new RegExp(`[ \\t]*\\([ \\t]*(${ZONE_TOKEN})[ \\t]*\\)|[ \\t]+(${ZONE_TOKEN})`, 'iy');
 const BOUNDARY_FAIL = /^(?:[A-Za-z0-9_]|[:.]\d)/;
 
@@ -67,8 +70,11 @@ function dateFromGroups(g: RegExpExecArray): YMD | null | undefined {
 }
 
 /** Zone-word case rule: in running text (strict) only upper-case abbreviations, 'utc'/'gmt' or IANA names count. */
-function zoneWordAllowed(word: string, strict: boolean): boolean {
-  return !strict || word.includes('/') || /[+\-\u2212]/.test(word) || word === word.toUpperCase() || /^(utc|gmt)$/i.test(word);
+function zoneWordAllowed(word: string, strict: boolean, after: string): boolean {
+  if (!strict || word.includes('/') || /[+\-\u2212]/.test(word) || word === word.toUpperCase() || /^(utc|gmt)$/i.test(word)) return true;
+  // A capitalised regional name ('Eastern', 'Pacific Time'); a bare one not followed by a lower-case word
+  // ('10:00 Pacific team joins' keeps its prose).
+  return REGIONAL_WORD.test(word) && (/\sTime$/.test(word) || !/^\s+[a-z]/.test(after));
 }
 
 function scan(text: string, strict: boolean): { time: ParsedTime; length: number } | null {
@@ -96,7 +102,7 @@ function scan(text: string, strict: boolean): { time: ParsedTime; length: number
     if (zone) [zoneText, end] = [z[0], end + z[0].length];
   } else if ((z = sticky(SPACED_ZONE, text, end))) {
     const word = (z[1] ?? z[2])!;
-    const resolved = zoneWordAllowed(word, strict) ? resolveZone(word) : null;
+    const resolved = zoneWordAllowed(word, strict, text.slice(end + z[0].length)) ? resolveZone(word.replace(/\s+/g, ' ')) : null;
     if (resolved && (z[1] !== undefined || !BOUNDARY_FAIL.test(text.slice(end + z[0].length)))) {
       [zone, zoneText, end] = [resolved, word, end + z[0].length];
     }

@@ -1,23 +1,8 @@
 // The report as CSV (RFC 4180, for spreadsheets) and as text (for the terminal).
 import { formatDuration } from '../time';
-import type { Report, ReportActionItem, ReportPostmortem } from './report';
+import { REPORT_FIELDS, type Report, type ReportActionItem, type ReportPostmortem } from './report';
 
-export const POSTMORTEM_COLUMNS: readonly (keyof ReportPostmortem)[] = [
-  'file',
-  'title',
-  'template',
-  'severity',
-  'status',
-  'start',
-  'end',
-  'durationMinutes',
-  'timeToDetectMinutes',
-  'timeToAcknowledgeMinutes',
-  'timeToMitigateMinutes',
-  'timeToResolveMinutes',
-  'errors',
-  'warnings',
-];
+export const POSTMORTEM_COLUMNS: readonly (keyof ReportPostmortem)[] = ['file', ...REPORT_FIELDS];
 export const ACTION_ITEM_COLUMNS: readonly (keyof ReportActionItem)[] = ['file', 'line', 'id', 'text', 'owner', 'due', 'status', 'open', 'overdue'];
 
 /**

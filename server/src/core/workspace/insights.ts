@@ -2,9 +2,9 @@
 // every text escaped, no document content as HTML), for the webview (VS Code theme, a click script)
 // and as standalone HTML (light theme, no script).
 import { METRIC_KINDS, type MetricKind } from '../model/types';
-import { contentSecurityPolicy, makeNonce, type RenderMode } from '../render';
+import { METRIC_LABEL, METRIC_SHORT } from '../model/metricNames';
+import { page, type RenderMode } from '../render/page';
 import { attrs, count, esc } from '../render/html';
-import { styles } from '../render/styles';
 import { formatDuration } from '../time';
 import { barChart, lineChart } from './charts';
 import { NO_SEVERITY, type MonthStats, type Report } from './report';
@@ -20,15 +20,6 @@ export interface InsightsOptions {
   /** Shown under the title, e.g. "12 of 40 files indexed". */
   note?: string;
 }
-
-const NAMES: Readonly<Record<MetricKind, [string, string]>> = {
-  duration: ['Duration', 'duration'],
-  timeToDetect: ['Time to detect', 'TTD'],
-  timeToAcknowledge: ['Time to acknowledge', 'TTA'],
-  timeToMitigate: ['Time to mitigate', 'TTM'],
-  timeToResolve: ['Time to resolve', 'TTR'],
-};
-const NONCE = /^[A-Za-z0-9+/=_-]{16,128}$/;
 
 /** `file` names a document for display; `summaries` give the mismatches (the report has no room for them). */
 export function renderInsights(report: Report, summaries: readonly PostmortemSummary[], file: (uri: string) => string, options: InsightsOptions): { html: string; body: string } {
@@ -72,7 +63,17 @@ export function renderInsights(report: Report, summaries: readonly PostmortemSum
     parts.push(mismatchCard(summaries, file, options.mode));
   }
   const body = parts.join('\n');
-  return { html: page(body, options), body };
+  const html = page({
+    title: 'Post-mortem insights',
+    body,
+    mode: options.mode === 'webview' ? 'webview' : 'standalone',
+    nonce: options.nonce,
+    cspSource: options.cspSource,
+    scriptUri: options.scriptUri,
+    css: INSIGHTS_CSS,
+    rootClass: 'pm-insights',
+  });
+  return { html, body };
 }
 
 function fact(name: string, label: string, n: number): string {
@@ -85,7 +86,7 @@ function card(name: string, title: string, inner: string): string {
 
 function metricCard(kind: MetricKind, months: readonly string[], byMonth: readonly MonthStats[]): string {
   const cap = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as Capitalize<MetricKind>;
-  const [long, short] = NAMES[kind];
+  const [long, short] = [METRIC_LABEL[kind], METRIC_SHORT[kind]];
   const median = byMonth.map((m) => m[`median${cap}Minutes`]);
   const mean = byMonth.map((m) => m[`mean${cap}Minutes`]);
   const latest = [...byMonth].reverse().find((m) => m[`median${cap}Minutes`] !== null);
@@ -156,33 +157,3 @@ body { max-width: 1100px; }
 .pm-line.pm-s-median { fill: none; }
 .pm-mismatches { margin: 0; padding-left: 20px; }
 `;
-
-function page(body: string, options: InsightsOptions): string {
-  const mode = options.mode === 'webview' ? 'webview' : 'standalone';
-  const nonce = options.nonce && NONCE.test(options.nonce) ? options.nonce : makeNonce();
-  const csp = contentSecurityPolicy(mode, nonce, options.cspSource);
-  const script = mode === 'webview' && options.scriptUri && /^(?:https?|vscode-[a-z-]+):/i.test(options.scriptUri) ? options.scriptUri : null;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    mode === 'standalone' ? '<meta name="referrer" content="no-referrer">' : '',
-    '<title>Post-mortem insights</title>',
-    `<style nonce="${nonce}">${styles(mode)}${INSIGHTS_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<main id="pm-root" class="pm-insights pm-${mode}">`,
-    body,
-    '</main>',
-    script ? `<script nonce="${nonce}" src="${esc(script)}"></script>` : '',
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((l) => l !== '')
-    .join('\n')
-    .concat('\n');
-}

@@ -3,38 +3,19 @@
 import type { MetricKind } from '../model/types';
 import { METRIC_KINDS } from '../model/types';
 import { byDateDescending } from './workspaceIndex';
-import type { PostmortemSummary } from './summary';
-
-export interface ReportPostmortem {
-  file: string;
-  title: string;
-  template: string | null;
-  severity: string | null;
-  status: string | null;
-  start: string | null;
-  end: string | null;
-  durationMinutes: number | null;
-  timeToDetectMinutes: number | null;
-  timeToAcknowledgeMinutes: number | null;
-  timeToMitigateMinutes: number | null;
-  timeToResolveMinutes: number | null;
-  errors: number;
-  warnings: number;
-}
-
-export interface ReportActionItem {
-  file: string;
-  line: number;
-  id: string | null;
-  text: string;
-  owner: string | null;
-  due: string | null;
-  status: string | null;
-  open: boolean;
-  overdue: boolean;
-}
+import type { ActionItemSummary, PostmortemSummary } from './summary';
 
 type MetricKey = `${MetricKind}Minutes`;
+const METRIC_KEYS: readonly MetricKey[] = METRIC_KINDS.map((k) => `${k}Minutes` as const);
+
+/** What the report gives of each post-mortem besides its file, in order (the JSON keys, the CSV columns). */
+export const REPORT_FIELDS = ['title', 'template', 'severity', 'status', 'start', 'end', ...METRIC_KEYS, 'errors', 'warnings'] as const;
+
+export type ReportPostmortem = { file: string } & Pick<PostmortemSummary, (typeof REPORT_FIELDS)[number]>;
+
+/** An action item in the report: the summary's, and the file it is in. */
+export type ReportActionItem = ActionItemSummary & { file: string };
+
 type Capitalised = `${Capitalize<MetricKind>}Minutes`;
 export type MonthStats = { month: string; postmortems: number } & Record<`median${Capitalised}` | `mean${Capitalised}`, number | null>;
 
@@ -55,29 +36,13 @@ export interface Report {
 }
 
 export const NO_SEVERITY = '(not set)';
-export const METRIC_KEYS: readonly MetricKey[] = METRIC_KINDS.map((k) => `${k}Minutes` as const);
 
 const capital = (k: MetricKind): Capitalize<MetricKind> => (k.charAt(0).toUpperCase() + k.slice(1)) as Capitalize<MetricKind>;
 
 /** `file` names each document in the output: a path for the CLI, a URI or relative path in the editor. */
 export function buildReport(summaries: readonly PostmortemSummary[], file: (uri: string) => string = (u) => u): Report {
   const sorted = [...summaries].sort(byDateDescending);
-  const postmortems = sorted.map((s): ReportPostmortem => ({
-    file: file(s.uri),
-    title: s.title,
-    template: s.template,
-    severity: s.severity,
-    status: s.status,
-    start: s.start,
-    end: s.end,
-    durationMinutes: s.durationMinutes,
-    timeToDetectMinutes: s.timeToDetectMinutes,
-    timeToAcknowledgeMinutes: s.timeToAcknowledgeMinutes,
-    timeToMitigateMinutes: s.timeToMitigateMinutes,
-    timeToResolveMinutes: s.timeToResolveMinutes,
-    errors: s.errors,
-    warnings: s.warnings,
-  }));
+  const postmortems = sorted.map((s) => Object.fromEntries([['file', file(s.uri)], ...REPORT_FIELDS.map((k) => [k, s[k]])]) as ReportPostmortem);
   const actionItems = sorted.flatMap((s) => s.actionItems.map((a): ReportActionItem => ({ file: file(s.uri), ...a })));
   return { postmortems, actionItems, summary: summarizeAll(sorted) };
 }

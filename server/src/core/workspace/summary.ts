@@ -5,7 +5,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Postmortem } from '../model/types';
 import { stripMarks } from '../model/text';
 import { isOverdue } from '../render/actions';
-import { displayZone, fieldValue } from '../render/summary';
+import { displayZone } from '../model/displayTime';
+import { fieldValue } from '../model/fieldValue';
 import { formatInstant } from '../time';
 
 export interface ActionItemSummary {

@@ -21,7 +21,7 @@ describe('workspace index', () => {
       ['file:///ws/a.md', 'file:///ws/b.md'],
     );
     const a = index.get('file:///ws/a.md')!;
-    const m = service().analyze(doc(STANDARD, 'file:///ws/other.md')).metrics;
+    const m = service().model(doc(STANDARD, 'file:///ws/other.md')).metrics;
     assert.equal(a.durationMinutes, m.durationMinutes);
     assert.equal(a.timeToDetectMinutes, m.timeToDetectMinutes);
     assert.equal(a.start, new Date(m.start!).toISOString().replace('.000Z', 'Z'));
@@ -78,7 +78,7 @@ describe('workspace index', () => {
   it('keeps no model for a file read from disk unless asked to', () => {
     const s = service();
     const forgotten: string[] = [];
-    const index = new WorkspaceIndex({ context: s.context, diagnose: s.diagnose.bind(s), forget: (uri) => (forgotten.push(uri), s.forget(uri)) });
+    const index = new WorkspaceIndex({ context: s.context, diagnostics: s.diagnostics.bind(s), forget: (uri) => (forgotten.push(uri), s.forget(uri)) });
     index.update(doc(STANDARD, 'file:///ws/a.md'));
     index.update(doc(SEV, 'file:///ws/open.md'), { keepModel: true });
     assert.deepEqual(forgotten, ['file:///ws/a.md']);

@@ -4,7 +4,7 @@
 import type { DocumentInput, PostmortemService } from '../service';
 import { summarize, type PostmortemSummary } from './summary';
 
-type Reader = Pick<PostmortemService, 'context' | 'diagnose' | 'forget'>;
+type Reader = Pick<PostmortemService, 'context' | 'diagnostics' | 'forget'>;
 
 export type IndexChange = { kind: 'set'; summary: PostmortemSummary } | { kind: 'delete'; uri: string };
 
@@ -24,7 +24,7 @@ export class WorkspaceIndex {
     try {
       // The service's today, so "overdue" agrees with the action-item-overdue finding.
       const { model, today } = service.context(doc);
-      summary = summarize(model, model.isPostmortem ? service.diagnose(doc) : [], today);
+      summary = summarize(model, model.isPostmortem ? service.diagnostics(doc) : [], today);
     } finally {
       if (!options.keepModel) service.forget(doc.uri);
     }
