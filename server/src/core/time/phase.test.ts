@@ -73,6 +73,7 @@ describe('classifyPhase', () => {
     ['Received an e-mail from a researcher reporting a critical bug', 'detected'],
     ['First recorded instance of a user seeing timeouts', 'detected'],
     ['First [recorded instance](https://example.com/1) of a user seeing timeouts', 'detected'],
+    ['First [recorded instance] of a user seeing timeouts', 'detected'],
     ['Dana discovers the nightly jobs are not running', 'detected'],
     ['Dana discovers the root cause in the scheduler', null],
     ['A new comet has been discovered, traffic is expected', null],

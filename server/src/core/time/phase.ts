@@ -136,8 +136,8 @@ function negated(phase: Phase, phrase: string, before: string, after: string, he
   return (phase === 'restored' || phase === 'resolved') && PARTIAL.test(after);
 }
 
-// Link syntax around words ('[issue is closed](…)', '[recorded instance][ref]') is read as its text.
-const LINK = /\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])/g;
+// Link syntax around words ('[issue is closed](…)', '[recorded instance][ref]', '[hook]') is read as its text.
+const LINK = /\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])?/g;
 
 /** Classify a timeline event text. An explicit '[detected]' or '[phase: mitigated]' tag wins; otherwise the
  *  most specific un-negated wording (phrase over lone verb, then longest, then first). Null when none. */
