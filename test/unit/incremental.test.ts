@@ -261,4 +261,36 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
     // A new item above the entry moves it and its text.
     checkEdits(base, [{ kind: 'insertLine', line: 5, text: '- 10:01 paged' }]);
   });
+
+  it('a wrapped timeline item: typing on its later lines changes its phase as a cold read does', () => {
+    const wrapped = [
+      '# Database node failure',
+      '',
+      '**Date:** 2025-04-22',
+      '',
+      '## Timeline',
+      '',
+      '- **00:27 UTC:** Connections to the database surge',
+      '- **00:32 UTC:** Team is alerted that the database is saturated',
+      '- **00:55 UTC:** The node is no longer healthy after the surge, so',
+      '  it is waited on',
+      '- **01:13 UTC:** Incident resolved',
+      '',
+      '## Root cause',
+      '',
+      'A connection leak.',
+      '',
+    ].join('\n');
+    const line = wrapped.split('\n').indexOf('  it is waited on');
+    // From single-line items (the fast path) to a wrapped one and back.
+    checkEdits(wrapped.replace('\n  it is waited on', ''), [
+      { kind: 'insertLine', line, text: "  it's recycled and a new one added" },
+      { kind: 'insertLine', line: line + 1, text: '  to the pool' },
+      { kind: 'deleteLines', line, count: 2 },
+      { kind: 'insertLine', line, text: '  it is waited on' },
+    ]);
+    const s = service();
+    const m = s.model({ uri: 'file:///ws/w.md', version: 1, text: wrapped.replace('  it is waited on', "  it's recycled") });
+    assert.equal(m.metrics.timeToMitigateMinutes, 28);
+  });
 });

@@ -182,6 +182,10 @@ export function buildTimeline(
         d = { ...d, reading: undefined };
         takeBody(d, item.line + 1, item.endLine, doc);
         bodies = true;
+      } else if (d && item.endLine > item.line) {
+        // A wrapped entry says what happened on its later lines too ('… it's recycled').
+        d = { ...d, reading: undefined, phase: classifyPhase([d.text, ...itemLines(item.line + 1, item.endLine, doc)].join(' ')) };
+        bodies = true;
       }
       if (d) {
         drafts.push(d);
@@ -400,4 +404,11 @@ export function statedZone(doc: ParsedDocument, section: Section): { zone: strin
 /** Whether a table row sits on the line (rows are in document order). */
 function hasRowAt(rows: DocRow[], line: number): boolean {
   return rows[firstAtOrAfter(rows, line, lineOf)]?.line === line;
+}
+
+/** The text lines of an item after its first (code lines left out), trimmed. */
+function itemLines(from: number, to: number, doc: ParsedDocument): string[] {
+  const out: string[] = [];
+  for (let l = from; l <= to; l++) if (!doc.codeLines.has(l)) out.push((doc.lines[l] ?? '').trim());
+  return out;
 }

@@ -35,6 +35,8 @@ export function updateTimeline(
   const wasInside = !!e.removed && within(prev.section, h);
   const isInside = !!e.added && within(section, h);
   if (e.removed && e.added && wasInside !== isInside) return null;
+  // A wrapped item is read whole (its later lines name its phase too): the full build reads it.
+  if (doc.items.some((it) => it.line <= h + e.added && it.endLine >= h && it.endLine > it.line)) return null;
 
   const k = firstAtOrAfter(last.drafts, h, lineOf);
   const removed = wasInside && last.drafts[k]?.line === h ? 1 : 0;
