@@ -137,4 +137,32 @@ suite('A new user in VS Code', () => {
     const owners = /<table class="pm-owners">[\s\S]*?<\/table>/.exec(r.body)![0];
     assert.doesNotMatch(owners, /<td>Name<\/td>/);
   });
+
+  test('a generic post-mortem (no template: bold lead-ins, one heading per entry) shows its durations in the preview and no errors', async () => {
+    const doc = await openFixture('generic/queue-stall.md');
+    const api = vscode.extensions.getExtension<{ client: LanguageClient }>(EXTENSION_ID)!.exports;
+    const render = () => api.client.sendRequest<{ body: string } | null>('postmortem/render', { uri: doc.uri.toString(), mode: 'webview' });
+    const r = await waitFor(
+      async () => {
+        const x = await render();
+        return x?.body.includes('1h 30m') ? x : undefined;
+      },
+      20000,
+      'the computed duration in the preview',
+    );
+    for (const [label, value] of [
+      ['Duration', '1h 30m'],
+      ['Time to detect', '4m'],
+      ['Time to acknowledge', '6m'],
+      ['Time to mitigate', '42m'],
+    ])
+      assert.match(r.body, new RegExp(`>${label}</dt><dd><span class="pm-value"[^>]*>${value}</span>`), `${label} ${value} in the preview`);
+    // The server has read the document when the preview shows its numbers: its findings are in.
+    assert.deepEqual(
+      ours(doc.uri)
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+        .map((d) => d.message),
+      [],
+    );
+  });
 });
