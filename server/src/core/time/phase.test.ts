@@ -90,7 +90,11 @@ describe('classifyPhase', () => {
     ['Restarted the web server', 'mitigated'],
     ['Re-deployed the service with the fixed config', 'mitigated'],
     ['Removed the directory taking up all the disk space', 'mitigated'],
-    ['Regular fixes (private windows, restarting servers, etc) do not seem to help', null],
+    // Fixes that did not help mitigate nothing, but someone is responding.
+    ['Regular fixes (private windows, restarting servers, etc) do not seem to help', 'acknowledged'],
+    ['Workarounds did not work, the cache stays cold', 'acknowledged'],
+    ['Team reaches out to the CDN vendor to request more capacity', 'acknowledged'],
+    ['The discord user @someone notified the core channel', 'detected'],
     ['Lead decides to add capacity so that tasks can work before dying and being restarted', null],
     ['Agreed approach is to re-deploy the service', null],
     ['All systems verified operational', 'restored'],

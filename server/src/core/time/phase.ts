@@ -55,7 +55,7 @@ const RULES: readonly Rule[] = [
   rule('detected', 2, `\\bissue\\b[^。\\n]{0,80}?(?:投稿|起票)`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
   rule('detected', 2, `\\b(?:notices?|noticed|sees|saw)\\s+(?:the\\s+)?(?:[\\w#-]+\\s+){0,2}?(?:reports?|messages?|alerts?|complaints?)\\b`),
-  rule('detected', 2, `\\b(?:users?|customers?|members?)\\s+(?:emails?|emailed|reached\\s+out|notified|complained)\\b`),
+  rule('detected', 2, `\\b(?:users?|customers?|members?)\\s+(?:@[\\w-]+\\s+)?(?:emails?|emailed|reached\\s+out|notified|complained)\\b`),
   rule('detected', 1, `\\b(?:detected|alerted|paged|noticed)\\b`),
   rule('acknowledged', 2, `\\bon-?call\\s+(?:\\w+\\s+)?(?:responded|acknowledged|acked|engaged)\\b`),
   rule(
@@ -73,8 +73,12 @@ const RULES: readonly Rule[] = [
   rule('acknowledged', 2, `\\bon-?call\\s+(?:[\\w-]+\\s+){0,2}?(?:sees|saw|notices|noticed|picks\\s+up|picked\\s+up|responds|engages)\\b`),
   rule('acknowledged', 2, `\\b(?:huddle|bridge|war\\s*room|incident\\s+call)\\s+(?:begins|began|started|starts|opened|convened)\\b`),
   rule('acknowledged', 2, `対応を?開始`),
+  // The team engaging someone else (a vendor, another team) is already responding.
+  rule('acknowledged', 2, `\\b(?:team|we|engineers?|on-?call|responders?)\\s+(?:reach(?:es|ed)?|reaching)\\s+out\\s+to\\b`),
   rule('acknowledged', 1, `\\b(?:were|was)\\s+(?:searched|scanned|inspected|investigated|examined)\\b`),
   rule('acknowledged', 1, `\\b(?:acknowledged|ack'?d|acked)\\b`),
+  // Fixes tried that did not help ('regular fixes (…restarting servers…) don't seem to fix things'): a response.
+  rule('acknowledged', 1, `\\b(?:fix(?:es)?|attempts?|workarounds?)\\b[^.;\\n]{0,80}?\\b(?:do|does|did)\\s*n[o']?t\\s+(?:seem\\s+to\\s+)?(?:help|fix|work)`),
   rule(
     'mitigated',
     2,
