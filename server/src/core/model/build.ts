@@ -13,8 +13,9 @@ import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
 import { computeMetrics } from './metrics';
 import { timelineBaseDate } from './timelineDate';
-import { dateIn, statedSentence } from './statedSentence';
-import { readMilestones, sameMilestones } from './milestones';
+import { dateIn, proseMilestones, statedSentence } from './statedSentence';
+import { statedHeadings } from './statedHeading';
+import { dividerMilestone, readMilestones, resolutionReference, sameMilestones } from './milestones';
 import { readDirectives } from './directives';
 import { normalizeTitle, range, stripMarks } from './text';
 
@@ -51,17 +52,31 @@ export function buildModel(
   const sameTemplate = prev?.templateId === (template?.id ?? null);
   const day = timelineBaseDate(doc, fields, input.uri, date);
   const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, day, zone)) || buildTimeline(doc, sections, fields, template, day, zone);
-  // No start or end field: a sentence may state the window ("Between approximately … and …").
+  // Prose outside code and the timeline, and the dates it may be checked against.
+  const skip = (l: number) => doc.codeLines.has(l) || (!!timelineSection && l >= timelineSection.range.start.line && l <= timelineSection.range.end.line);
+  const anchors = () => {
+    const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
+    return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];
+  };
+  // No start or end field: a heading may state them, with the date and time under it.
+  if (!stated.window.start || !stated.window.end) {
+    const h = statedHeadings(doc.headings, doc.lines, timelineZone?.zone ?? zone.zone);
+    stated.window = { start: stated.window.start ?? h.start, end: stated.window.end ?? h.end };
+  }
+  // Neither: a sentence may state the window ("Between approximately … and …").
   if (!stated.window.start && !stated.window.end && !severalIncidentLists.has(timeline)) {
-    const skip = (l: number) => doc.codeLines.has(l) || (!!timelineSection && l >= timelineSection.range.start.line && l <= timelineSection.range.end.line);
-    const anchors = () => {
-      const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
-      return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];
-    };
     stated.window = statedSentence(doc.lines, skip, day, timelineZone?.zone ?? zone.zone, anchors);
   }
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
   const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
+  // The author's own marks of the end: a "Post-resolution:" line, or prose naming the resolving event.
+  const end = dividerMilestone(doc.lines, timeline) ?? resolutionReference(doc.lines, timeline);
+  if (end) milestones.push(end);
+  // Detection or acknowledgement the timeline leaves unmarked may be stated in a sentence.
+  const marked = new Set([...timeline.entries.map((e) => e.phase), ...milestones.map((m) => m.phase)]);
+  if (detection.isPostmortem && !severalIncidentLists.has(timeline) && (!marked.has('detected') || !marked.has('acknowledged'))) {
+    milestones.push(...proseMilestones(doc.lines, skip, day, anchors).filter((m) => !marked.has(m.phase)));
+  }
   const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');
   const model: Postmortem = {
     uri: input.uri,

@@ -2,9 +2,10 @@
 // hex.pm was unreachable", "On 2023-07-20 between 12:17 and 12:30 UTC all downloads were broken",
 // "between the hours of 1900 and 2100 UTC"; or a start alone: "At around 14:30 UTC on Saturday 30th January
 // we started experiencing networking issues".
-import { matchLeadingTime, parseDate, parseIsoDate, rangeInstants, toInstant } from '../time';
+import { classifyPhases, matchLeadingTime, parseDate, parseIsoDate, rangeInstants, toInstant } from '../time';
 import type { ParsedTime } from '../time';
-import type { Field } from './types';
+import type { Field, Phase } from './types';
+import type { Milestone } from './milestones';
 import type { StatedWindow } from './fields';
 import { lineRange } from './text';
 
@@ -122,4 +123,62 @@ function statedStart(lines: readonly string[], skip: (line: number) => boolean, 
     }
   }
   return found;
+}
+
+// Phases a sentence may state when the timeline leaves them unmarked: the notice and the response.
+const PROSE_PHASES: ReadonlySet<Phase> = new Set<Phase>(['detected', 'acknowledged']);
+const CLOCK = /(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g;
+
+/**
+ * Detection and acknowledgement stated in prose: "At 14:30 we started receiving alerts", "DevOps were
+ * initially alerted at 00:32 UTC …, and acknowledged at the same time". A sentence counts only with exactly
+ * one clock time, in a zone it states (or the one zone the prose states elsewhere), near the document's
+ * other dates. The caller uses these only for a phase the timeline does not mark.
+ */
+export function proseMilestones(lines: readonly string[], skip: (line: number) => boolean, date: string | null, anchors: () => readonly number[]): Milestone[] {
+  const sentences: { line: number; text: string }[] = [];
+  // A paragraph's text joined from its lines, with where each line starts in it.
+  let para: { starts: { line: number; at: number }[]; text: string } | null = null;
+  const flush = () => {
+    if (!para) return;
+    let from = 0;
+    for (const text of para.text.split(/(?<=[.!?])\s+(?=[A-Z@*_"'(])/)) {
+      from = para.text.indexOf(text, from);
+      sentences.push({ line: para.starts.filter((x) => x.at <= from).pop()!.line, text });
+      from += text.length;
+    }
+    para = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // A paragraph ends at a blank line, a heading, a list item, a table or code.
+    if (skip(i) || !line.trim() || /^\s*(?:#|[-*+]\s|\d+[.)]\s|\||>)/.test(line)) {
+      flush();
+      continue;
+    }
+    if (para) {
+      para.starts.push({ line: i, at: para.text.length + 1 });
+      para.text += ' ' + line.trim();
+    } else para = { starts: [{ line: i, at: 0 }], text: line.trim() };
+  }
+  flush();
+  const clocks = sentences.map((s) => [...s.text.matchAll(CLOCK)].map((m) => ({ m, t: matchLeadingTime(s.text.slice(m.index)) })));
+  const zones = new Set(clocks.flat().flatMap((c) => (c.t?.time.zone ? [c.t.time.zone] : [])));
+  const oneZone = zones.size === 1 ? [...zones][0]! : null;
+  const slack = 2 * 86_400_000;
+  const out: Milestone[] = [];
+  sentences.forEach((s, k) => {
+    const found = clocks[k]!;
+    if (found.length !== 1 || !found[0]!.t) return;
+    const phases = classifyPhases(s.text).filter((p) => PROSE_PHASES.has(p));
+    const { m, t } = found[0]!;
+    const zone = t!.time.zone ?? oneZone;
+    if (!phases.length || !zone) return;
+    const at = toInstant(t!.time, sentenceDate(s.text, date), zone);
+    const a = anchors();
+    if (at === null || (a.length && !a.some((x) => Math.abs(x - at) <= slack))) return;
+    for (const phase of phases) out.push({ phase, at, line: s.line, label: 'stated in a sentence', timeText: s.text.slice(m.index, m.index + t!.length).trim(), fillOnly: true });
+  });
+  // Two sentences giving the same phase different times: which one is the incident's is unclear.
+  return out.filter((x) => !out.some((y) => y.phase === x.phase && y.at !== x.at));
 }
