@@ -19,6 +19,7 @@ import { complete } from './completion';
 import { EngineState, within } from './state';
 import { forgetPieces } from './render/pieces';
 import { importTimeline, type ImportInput, type ImportOptions, type ImportResult } from './import';
+import { summarize, type PostmortemSummary } from './workspace/summary';
 
 export type { DocumentInput };
 
@@ -50,6 +51,8 @@ export interface PostmortemService {
   readonly templates: TemplateSpec[];
   readonly config: Config;
   context(doc: DocumentInput): RuleContext;
+  /** The document as the workspace views and `postmortem report` list it; null for other markdown. */
+  summary(doc: DocumentInput): PostmortemSummary | null;
   hover(doc: DocumentInput, pos: Position): Hover | null;
   completions(doc: DocumentInput, pos: Position): CompletionItem[];
   symbols(doc: DocumentInput): DocumentSymbol[];
@@ -143,6 +146,11 @@ export function createService(options: ServiceOptions): PostmortemService {
         log(`rule ${rule} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       });
       return entry.diagnostics;
+    },
+    summary(doc) {
+      // Here rather than in the index so the summary's zone look-ups use this service's memos.
+      const { model, today } = context(doc);
+      return summarize(model, model.isPostmortem ? service.diagnostics(doc) : [], today);
     },
     codeActions(doc, range, request) {
       const all = this.diagnostics(doc);

@@ -78,7 +78,7 @@ describe('workspace index', () => {
   it('keeps no model for a file read from disk unless asked to', () => {
     const s = service();
     const forgotten: string[] = [];
-    const index = new WorkspaceIndex({ context: s.context, diagnostics: s.diagnostics.bind(s), forget: (uri) => (forgotten.push(uri), s.forget(uri)) });
+    const index = new WorkspaceIndex({ summary: s.summary, forget: (uri) => (forgotten.push(uri), s.forget(uri)) });
     index.update(doc(STANDARD, 'file:///ws/a.md'));
     index.update(doc(SEV, 'file:///ws/open.md'), { keepModel: true });
     assert.deepEqual(forgotten, ['file:///ws/a.md']);

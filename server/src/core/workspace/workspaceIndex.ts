@@ -2,9 +2,9 @@
 // summaries only; the caller decides which models the service keeps (open editors) and which it
 // forgets (files read from disk).
 import type { DocumentInput, PostmortemService } from '../service';
-import { summarize, type PostmortemSummary } from './summary';
+import type { PostmortemSummary } from './summary';
 
-type Reader = Pick<PostmortemService, 'context' | 'diagnostics' | 'forget'>;
+type Reader = Pick<PostmortemService, 'summary' | 'forget'>;
 
 export type IndexChange = { kind: 'set'; summary: PostmortemSummary } | { kind: 'delete'; uri: string };
 
@@ -22,9 +22,7 @@ export class WorkspaceIndex {
     const service = options.using ?? this.service;
     let summary: PostmortemSummary | null;
     try {
-      // The service's today, so "overdue" agrees with the action-item-overdue finding.
-      const { model, today } = service.context(doc);
-      summary = summarize(model, model.isPostmortem ? service.diagnostics(doc) : [], today);
+      summary = service.summary(doc);
     } finally {
       if (!options.keepModel) service.forget(doc.uri);
     }
