@@ -5,7 +5,10 @@ import { linesOf, relines, type Lines } from './lines';
 import { analyzeBlock, analyzeItems, analyzeRows, type BlockInfo, type CellInfo, type FieldInfo, type HeadingInfo, type ListItemInfo } from './blockInfo';
 import { patchDocument, type LineEdit } from './patch';
 import { simpleItemInfo } from './simpleItem';
+import { simpleRowInfo } from './simpleRow';
+import { parseMarkdown } from './markdown';
 import { keptWeakMap } from '../state';
+import { keptTextMemo } from './memo';
 
 /** Block infos by their source, and what the last parse saw: hand it back to parse the next version. */
 export class BlockCache extends Map<string, BlockInfo> {
@@ -210,8 +213,18 @@ function readTogether(unknown: { index: number; key: string }[], blocks: Block[]
       analyze(chunk)?.forEach((info, j) => out.set(chunk[j]!, info));
     }
   };
-  for (const [headerLine, rows] of groups) {
+  for (const [headerLine, allRows] of groups) {
     const head = lines[headerLine]! + '\n' + lines[headerLine + 1]!;
+    // Under a real table header, plain rows need no parser; the rest are read together.
+    let rows = allRows;
+    if (allRows.length > 1 && isTable(head)) {
+      rows = [];
+      for (const i of allRows) {
+        const simple = simpleRowInfo(lines[blocks[i]!.start]!);
+        if (simple) out.set(i, simple);
+        else rows.push(i);
+      }
+    }
     read(rows, (chunk) =>
       analyzeRows(
         head,
@@ -222,6 +235,14 @@ function readTogether(unknown: { index: number; key: string }[], blocks: Block[]
   read(items, (chunk) => analyzeItems(chunk.map((i) => blocks[i]!.source)));
   return out;
 }
+
+/** A header and delimiter line the parser reads as a table (not, say, a setext heading). Tables
+ *  of a workspace share a few headers. */
+const tableHeads = keptTextMemo((head) => {
+  const root = parseMarkdown(head);
+  return root.children.length === 1 && root.children[0]!.type === 'table';
+});
+const isTable = (head: string): boolean => tableHeads.get(head);
 
 /** What the last parse saw, kept with the cache it returned (the service hands that back). */
 export interface Last {
