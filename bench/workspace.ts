@@ -61,16 +61,26 @@ async function measureIndex(dir: string) {
   }
 }
 
-/** `postmortem report` and `postmortem lint` over the same folder, each a fresh process, median of 3. */
+/** `postmortem report` and `postmortem lint` over the same folder, each a fresh process, median of
+ *  5; which runs first alternates, so a drift in the machine's load hits both alike. */
 function measureReport(cli: string, dir: string) {
   const reports: number[] = [];
   const lints: number[] = [];
   let postmortems = 0;
-  for (let i = 0; i < 3; i++) {
+  const report = () => {
     const r = wall([cli, 'report', '--format', 'json', dir]);
     reports.push(r.ms);
     postmortems = (JSON.parse(r.out) as { postmortems: unknown[] }).postmortems.length;
-    lints.push(wall([cli, 'lint', '--format', 'json', dir]).ms);
+  };
+  const lint = () => lints.push(wall([cli, 'lint', '--format', 'json', dir]).ms);
+  for (let i = 0; i < 5; i++) {
+    if (i % 2) {
+      lint();
+      report();
+    } else {
+      report();
+      lint();
+    }
   }
   const reportMs = median(reports);
   const lintMs = median(lints);

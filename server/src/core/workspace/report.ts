@@ -54,7 +54,12 @@ export function summarizeAll(summaries: readonly PostmortemSummary[]): ReportSum
     bySeverity[key] = (bySeverity[key] ?? 0) + 1;
   }
   const months = new Map<string, PostmortemSummary[]>();
-  for (const s of summaries) if (s.month) months.set(s.month, [...(months.get(s.month) ?? []), s]);
+  for (const s of summaries) {
+    if (!s.month) continue;
+    const group = months.get(s.month);
+    if (group) group.push(s);
+    else months.set(s.month, [s]);
+  }
   const byMonth = [...months.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([month, group]) => {
