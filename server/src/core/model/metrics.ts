@@ -28,10 +28,11 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
   const firsts = new Map<Phase, Event>();
   let firstTimed: Event | null = null;
   const timed: Event[] = [];
-  const consider = (e: Event) => {
+  const fills = new Set<Event>();
+  const consider = (e: Event, fillOnly = false) => {
     timed.push(e);
     // A phase stated only in prose fills that phase; it is no evidence of when the incident began.
-    if ('fillOnly' in e.of && e.of.fillOnly) return void firsts.set(e.phase!, e);
+    if (fillOnly) return void (fills.add(e), firsts.set(e.phase!, e));
     if (!firstTimed || e.at < firstTimed.at) firstTimed = e;
     if (e.phase) {
       const known = firsts.get(e.phase);
@@ -46,7 +47,7 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
     if (e.phase && NOTICE.has(e.phase)) for (const p of classifyPhases(e.text)) if (p !== e.phase && NOTICE.has(p)) consider({ at: e.at, phase: p, of: e });
   }
   for (const m of milestones) if (!m.fillOnly) consider({ at: m.at, phase: m.phase, of: m });
-  for (const m of milestones) if (m.fillOnly && !firsts.has(m.phase)) consider({ at: m.at, phase: m.phase, of: m });
+  for (const m of milestones) if (m.fillOnly && !firsts.has(m.phase)) consider({ at: m.at, phase: m.phase, of: m }, true);
   const first = (phase: Phase) => firsts.get(phase) ?? null;
   const basis: Metrics['basis'] = {};
   const several = separateIncidents(timed.map((e) => ({ at: e.at, phase: e.phase, line: e.of.line })));
@@ -65,10 +66,7 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
     startFrom = e;
     basis.start = `first "started" entry, ${describe(e)}`;
   } else if (firstTimed) {
-    const s = runStart(
-      timed.filter((e) => !('fillOnly' in e.of && e.of.fillOnly)),
-      firstDetected ?? earliestMarked(firsts),
-    );
+    const s = runStart(fills.size ? timed.filter((e) => !fills.has(e)) : timed, firstDetected ?? earliestMarked(firsts));
     start = s.event.at;
     startFrom = s.event;
     startEntry = s.event;

@@ -53,11 +53,14 @@ export const sameMilestones = (a: readonly Milestone[], b: readonly Milestone[])
 const AFTER_RESOLUTION = /^\s*(?:#{1,6}\s+)?[*_]*\s*(?:post[- ]?resolution|after\s+(?:the\s+)?resolution|post[- ]?incident|after\s+the\s+incident|aftermath)\s*[*_]*\s*:?\s*[*_]*\s*$/i;
 
 /** The author's own mark of the end: the last timed entry above a "Post-resolution:" line in the timeline. */
+const DIVIDER_START = /^\s*[#*_pPaA]/;
+
 export function dividerMilestone(lines: readonly string[], timeline: Timeline): Milestone | null {
   const section = timeline.section;
   if (!section) return null;
   for (let i = section.range.start.line + 1; i <= section.range.end.line && i < lines.length; i++) {
-    if (!AFTER_RESOLUTION.test(lines[i]!)) continue;
+    // Runs on every build over every line of a long timeline: most lines fail on their first letter.
+    if (!DIVIDER_START.test(lines[i]!) || !AFTER_RESOLUTION.test(lines[i]!)) continue;
     const before = timeline.entries.filter((e) => e.at !== null && e.line < i);
     const last = before[before.length - 1];
     // Only where the timeline runs in order up to the mark: otherwise "last" is not "latest".
@@ -77,11 +80,12 @@ const words = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\d]{4,}
  *  words (at least three, and more than any other entry) with its "After …," clause. */
 export function resolutionReference(lines: readonly string[], timeline: Timeline): Milestone | null {
   const section = timeline.section;
-  const timed = timeline.entries.filter((e) => e.at !== null);
-  if (!section || !timed.length) return null;
-  const from = Math.max(...timeline.entries.map((e) => e.line)) + 1;
+  if (!section || !timeline.entries.length) return null;
+  let from = 0;
+  for (const e of timeline.entries) if (e.line >= from) from = e.line + 1;
   const prose = lines.slice(from, section.range.end.line + 1).join(' ');
   if (!RESOLVED_STATEMENT.test(prose)) return null;
+  const timed = timeline.entries.filter((e) => e.at !== null);
   const clause = AFTER_CLAUSE.exec(prose.replace(/\s+/g, ' ').trim());
   if (!clause) return null;
   const want = words(clause[1]!.replace(/[`*_]/g, ''));
