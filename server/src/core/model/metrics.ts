@@ -50,7 +50,7 @@ export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, m
   for (const m of milestones) if (m.fillOnly && !firsts.has(m.phase)) consider({ at: m.at, phase: m.phase, of: m }, true);
   const first = (phase: Phase) => firsts.get(phase) ?? null;
   const basis: Metrics['basis'] = {};
-  const several = separateIncidents(timed.map((e) => ({ at: e.at, phase: e.phase, line: e.of.line })));
+  const several = separateIncidents(timed, (e) => e.of.line);
   if (several && !stated.start && !stated.end) return severalIncidentsMetrics(several);
 
   const firstDetected = first('detected');
@@ -179,9 +179,19 @@ export interface SeparateIncidents {
 /** A document that covers several incidents: a "resolved"/"restored" event with events before it, followed
  *  (later in time and further down the document) more than a day later by a "started" or "detected" event.
  *  Null for one incident. */
-export function separateIncidents(events: readonly { at: number | null; phase: Phase | null; line: number }[]): SeparateIncidents | null {
-  const list = events.filter((e): e is { at: number; phase: Phase | null; line: number } => e.at !== null).sort((a, b) => a.at - b.at);
+export function separateIncidents<T extends { at: number | null; phase: Phase | null }>(events: readonly T[], lineOf: (e: T) => number): SeparateIncidents | null {
   const gap = SEPARATE_INCIDENTS_HOURS * 3_600_000;
+  // Runs on every keystroke over the whole timeline: first, without allocating, whether any
+  // start or detection comes that long after any resolution at all.
+  let firstResolved = Infinity;
+  let lastStart = -Infinity;
+  for (const e of events) {
+    if (e.at === null) continue;
+    if (e.phase === 'resolved' || e.phase === 'restored') firstResolved = Math.min(firstResolved, e.at);
+    else if (e.phase === 'started' || e.phase === 'detected') lastStart = Math.max(lastStart, e.at);
+  }
+  if (!(lastStart - firstResolved > gap)) return null;
+  const list = events.flatMap((e) => (e.at === null ? [] : [{ at: e.at, phase: e.phase, line: lineOf(e) }])).sort((a, b) => a.at - b.at);
   for (let i = 1; i < list.length; i++) {
     const r = list[i]!;
     if (r.phase !== 'resolved' && r.phase !== 'restored') continue;

@@ -61,7 +61,7 @@ export const endBeforeStart: Rule = {
     const { start, end } = incidentBounds(model);
     if (!start || !end || end.at >= start.at) return [];
     // A document covering several incidents: the first one's end before the last one's start is no error.
-    if (!start.stated && !end.stated && separateIncidents(model.timeline.entries)) return [];
+    if (!start.stated && !end.stated && separateIncidents(model.timeline.entries, (e) => e.line)) return [];
     // The start entry is later than the entry written after it: that entry is the misdated one.
     const startMisplaced = start.entry !== undefined && outOfPlace(model.timeline.entries, start.entry);
     const finding: Finding = startMisplaced
