@@ -58,6 +58,23 @@ describe('analyzeRows', () => {
     assert.equal(agrees('| Time | Event |\n|---|---|---|', ['| 10:00 | a |', '| 10:05 | b |']), null);
   });
 
+  it('blanks after the closing pipe do not end up in the last cell', () => {
+    const head = '| Time | Event |\n|---|---|';
+    for (const [row, cells] of [
+      ['| 14:05 | ', ['14:05']],
+      ['| 10:00 | Deploy started |  ', ['10:00', 'Deploy started']],
+      ['|10:00|Deploy|\t', ['10:00', 'Deploy']],
+      ['| 10:00 | a \\| ', ['10:00', 'a \\|']],
+    ] as const) {
+      assert.deepEqual(
+        alone(head, row).rows[0]!.cells.map((c) => c.text),
+        cells,
+        row,
+      );
+    }
+    assert.deepEqual(alone(head, '| 10:00 | Deploy started |  ').rows[0]!.cells[1], { text: 'Deploy started', start: 10, end: 24 });
+  });
+
   it('agrees with one parse per row on arbitrary row text (property)', () => {
     const piece = fc.constantFrom(
       '|',

@@ -173,8 +173,9 @@ function cellsOf(node: TableRow, at: (offset: number) => { line: number; charact
     const s = at(cell.position!.start.offset!);
     const e = at(cell.position!.end.offset!);
     const raw = lines[s.line]!.slice(s.character, e.character);
-    // Cell positions include the pipes and padding; keep only the content.
-    const inner = raw.replace(/^\|/, '').replace(/\|$/, '');
+    // Cell positions include the pipes and padding (the last cell's, blanks after the closing
+    // pipe too); keep only the content.
+    const inner = raw.replace(/^\|/, '').replace(/(?<!\\)\|[ \t]*$/, '');
     const lead = raw.indexOf(inner) + (inner.length - inner.trimStart().length);
     const text = inner.trim();
     return { text, start: s.character + lead, end: s.character + lead + text.length };
