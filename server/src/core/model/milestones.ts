@@ -52,9 +52,9 @@ export const sameMilestones = (a: readonly Milestone[], b: readonly Milestone[])
 // A line in the timeline saying the entries below it come after the resolution ("Post-resolution:").
 const AFTER_RESOLUTION = /^\s*(?:#{1,6}\s+)?[*_]*\s*(?:post[- ]?resolution|after\s+(?:the\s+)?resolution|post[- ]?incident|after\s+the\s+incident|aftermath)\s*[*_]*\s*:?\s*[*_]*\s*$/i;
 
-/** The author's own mark of the end: the last timed entry above a "Post-resolution:" line in the timeline. */
 const DIVIDER_START = /^\s*[#*_pPaA]/;
 
+/** The author's own mark of the end: the last timed entry above a "Post-resolution:" line in the timeline. */
 export function dividerMilestone(lines: readonly string[], timeline: Timeline): Milestone | null {
   const section = timeline.section;
   if (!section) return null;
