@@ -49,13 +49,26 @@ export async function pasteCheck(page: Page, workspaceDir: string, opts: { artif
   await page.screenshot({ path: join(opts.artifactsDir, 'paste-menu.png') });
   await option.click();
 
-  // The rows in the editor (the rendered text of the view lines) and in the preview's document.
+  // The rows in the editor (the rendered text of the view lines) and in the preview's document. Both are
+  // polled: the plain text goes in first, and right under a table GFM reads its lines as rows too, so the
+  // preview can show the event's words in a cell before the picked edit replaces them.
   const view = page.locator('.editor-instance .monaco-editor .view-lines').first();
   for (const row of ROWS) {
-    const cell = row.split('|')[2]!.trim();
-    await frame.locator('.pm-doc td', { hasText: cell }).first().waitFor({ timeout: 20_000 });
-    const shown = (await view.textContent())?.replace(/\u00a0/g, ' ') ?? '';
-    if (!shown.includes(row)) throw new Error(`the editor does not show the row ${row}`);
+    const [time, event] = row
+      .split('|')
+      .slice(1, 3)
+      .map((c) => c.trim());
+    await page
+      .waitForFunction((want) => (document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(want), row, { timeout: 20_000 })
+      .catch(() => {
+        throw new Error(`the editor does not show the row ${row}`);
+      });
+    await frame
+      .locator('.pm-doc tr')
+      .filter({ has: frame.locator('td', { hasText: time! }) })
+      .filter({ has: frame.locator('td', { hasText: event! }) })
+      .first()
+      .waitFor({ timeout: 20_000 });
   }
   const text = (await view.textContent())?.replace(/\u00a0/g, ' ') ?? '';
   if (text.includes(COPIED.split('\n')[0]!)) throw new Error('the copied text itself is still in the editor beside the rows');
