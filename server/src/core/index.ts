@@ -11,7 +11,7 @@ export { formatDuration, formatInstant } from './time';
 export type { Metrics, Postmortem } from './model/types';
 export { WorkspaceIndex, type IndexChange } from './workspace/workspaceIndex';
 export type { ActionItemSummary, PostmortemSummary } from './workspace/summary';
-export { buildReport, type Report } from './workspace/report';
+export { buildReport, reportJsonLines, reportPiece, type Report, type ReportPiece } from './workspace/report';
 export { reportCsv, reportText } from './workspace/formats';
 export { renderInsights } from './workspace/insights';
 export { importTimeline, SOURCES, type ImportEntry, type ImportInput, type ImportOptions, type ImportResult, type SourceId } from './import';

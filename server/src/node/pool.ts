@@ -56,6 +56,9 @@ function inThread<I, R>(job: FileJob<I, R>, files: string[], init: I): FileResul
 
 type Reply<R> = { index: number; result: R } | { index: number; error: string };
 
+/** Files each worker holds: the one it reads and the next. */
+const AHEAD = 2;
+
 /** Each worker takes the next file when it answers, so a slow file does not hold up a batch. */
 function inWorkers<I, R>(job: FileJob<I, R>, files: string[], init: I, threads: number, script: string): Promise<FileResult<R>[]> {
   return new Promise((resolve, reject) => {
@@ -71,11 +74,13 @@ function inWorkers<I, R>(job: FileJob<I, R>, files: string[], init: I, threads: 
       for (const w of workers) void w.terminate();
       reject(e instanceof Error ? e : new Error(String(e)));
     };
+    const inFlight = new Map<Worker, number>();
     const feed = (w: Worker) => {
       if (next < files.length) {
         w.postMessage({ index: next, file: files[next] });
         next++;
-      } else {
+        inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
+      } else if (!inFlight.get(w)) {
         retired.add(w);
         void w.terminate();
       }
@@ -85,6 +90,7 @@ function inWorkers<I, R>(job: FileJob<I, R>, files: string[], init: I, threads: 
       workers.push(w);
       w.on('message', (reply: Reply<R>) => {
         const file = files[reply.index]!;
+        inFlight.set(w, inFlight.get(w)! - 1);
         results[reply.index] = 'error' in reply ? { file, error: reply.error } : { file, result: reply.result };
         if (++done === files.length) {
           for (const x of workers) {
@@ -98,7 +104,8 @@ function inWorkers<I, R>(job: FileJob<I, R>, files: string[], init: I, threads: 
       w.on('exit', (code) => {
         if (!retired.has(w)) fail(new Error(`worker thread exited with code ${code}`));
       });
-      feed(w);
+      // A file ahead: the worker starts on it while its last answer is on its way, never waiting for the main thread.
+      for (let k = 0; k < AHEAD; k++) feed(w);
     }
   });
 }

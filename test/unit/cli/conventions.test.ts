@@ -127,6 +127,12 @@ describe('postmortem CLI conventions', function () {
           .map((l) => l.split(':')[0]!),
       ),
     ];
+    // The report's JSON, made in pieces on the worker threads, is the one-thread JSON.
+    const report = (jobs: string) => run(['report', '--format', 'json', '--jobs', jobs, 'many'], dir);
+    const [r1, r3] = [report('1'), report('3')];
+    assert.equal(r1.code, 0, r1.err);
+    assert.equal(JSON.parse(r1.out).postmortems.length, 46);
+    assert.equal(r3.out, r1.out);
     assert.equal(files.length, 31);
     assert.deepEqual(
       files,

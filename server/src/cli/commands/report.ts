@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { expandPaths } from '../../node/paths';
 import { availableThreads, runFiles } from '../../node/pool';
-import { buildReport, renderInsights, reportCsv, reportText, type PostmortemSummary } from '../../core';
+import { buildReport, renderInsights, reportCsv, reportJsonLines, reportText, type PostmortemSummary, type ReportPiece } from '../../core';
 import { flag, str, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { configFileFor, loadService } from '../config';
@@ -44,8 +44,11 @@ export const report: Command = {
     for (const p of problems) io.err(`${p.file}: ${p.message}`);
 
     const threads = jobs !== null ? Number(jobs) : files.length >= WORKER_THRESHOLD ? availableThreads() : 1;
-    const outcomes = await runFiles(reportJob, files, { configFile }, { threads, script: io.script });
+    const format = str(args, 'format') ?? 'text';
+    const json = format === 'json';
+    const outcomes = await runFiles(reportJob, files, { configFile, json }, { threads, script: io.script });
     const summaries: PostmortemSummary[] = [];
+    const pieces: ReportPiece[] = [];
     // Files are named as given on the command line (relative stays relative), as `metrics` names them.
     const names = new Map<string, string>();
     for (const o of outcomes) {
@@ -55,34 +58,39 @@ export const report: Command = {
       } else if ('unreadable' in o.result) {
         io.err(`${o.file}: ${o.result.unreadable}`);
         code = EXIT.usage;
+      } else if ('piece' in o.result) {
+        if (o.result.piece) pieces.push(o.result.piece);
       } else if (o.result.summary) {
         summaries.push(o.result.summary);
         names.set(o.result.summary.uri, o.file);
       }
     }
     const file = (uri: string) => names.get(uri) ?? uri;
-    const data = buildReport(summaries, file);
-    const format = str(args, 'format') ?? 'text';
     const actionItems = flag(args, 'action-items');
-    const text =
-      format === 'json'
-        ? JSON.stringify(data, null, 2) + '\n'
+    // JSON as groups of lines, each ending where io.out adds its line end: never one string of megabytes.
+    const jsonLines = json ? reportJsonLines(pieces) : [];
+    const render = (): string =>
+      json
+        ? jsonLines.join('\n') + '\n'
         : format === 'csv'
-          ? reportCsv(data, actionItems)
+          ? reportCsv(buildReport(summaries, file), actionItems)
           : format === 'html'
-            ? renderInsights(data, summaries, file, { mode: 'standalone' }).html
-            : reportText(data, actionItems).join('\n') + '\n';
+            ? renderInsights(buildReport(summaries, file), summaries, file, { mode: 'standalone' }).html
+            : reportText(buildReport(summaries, file), actionItems).join('\n') + '\n';
     const output = str(args, 'output');
+    if (output === null && json) for (const line of jsonLines) io.out(line);
     // Without its last line end (io.out adds one); a slice, not a regex scan of megabytes.
-    if (output === null) io.out(text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text);
-    else {
+    else if (output === null) {
+      const text = render();
+      io.out(text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text);
+    } else {
       try {
-        fs.writeFileSync(output, text);
+        fs.writeFileSync(output, render());
       } catch (e) {
         io.err(`postmortem: ${output}: ${e instanceof Error ? e.message : String(e)}`);
         return EXIT.usage;
       }
-      if (!flag(args, 'quiet')) io.err(`wrote ${output} (${summaries.length} post-mortem(s) of ${files.length} file(s))`);
+      if (!flag(args, 'quiet')) io.err(`wrote ${output} (${summaries.length + pieces.length} post-mortem(s) of ${files.length} file(s))`);
     }
     return code;
   },

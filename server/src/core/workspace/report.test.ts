@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildReport, mean, median } from './report';
+import { buildReport, mean, median, reportJsonLines, reportPiece } from './report';
 import { csvField, reportCsv, POSTMORTEM_COLUMNS, ACTION_ITEM_COLUMNS } from './formats';
 import type { PostmortemSummary } from './summary';
 
@@ -101,5 +101,19 @@ describe('workspace report', () => {
     // An owner written '@ana' is defused like a formula (spreadsheets read a leading @ as one).
     assert.equal(items[1], `file:///ws/x.md,3,AI-1,"Fix, then ""verify""",'@ana,2025-01-02,Open,true,true`);
     assert.equal(items.length, 4);
+  });
+
+  it('the JSON joined from per-file pieces is the whole report stringified, byte for byte', () => {
+    const item = (line: number, text: string, open: boolean) => ({ line, id: null, text, owner: 'Tomás', due: null, status: open ? 'open' : 'done', open, overdue: false });
+    const all = [
+      summary({ uri: 'file:///ws/a.md', title: 'A "quoted"\nline', sortKey: 2, month: '2025-01', durationMinutes: 10, actionItems: [item(3, 'one', true), item(4, 'two — ✓', false)] }),
+      summary({ uri: 'file:///ws/b.md', title: 'B', sortKey: 5, month: '2025-02', severity: null, timeToDetectMinutes: 4 }),
+      summary({ uri: 'file:///ws/c.md', title: 'C', actionItems: [item(9, 'three', true)] }),
+    ];
+    const name = (uri: string) => uri.replace('file:///ws/', 'docs/');
+    for (const summaries of [all, all.slice(1, 2), []]) {
+      const whole = JSON.stringify(buildReport(summaries, name), null, 2);
+      assert.equal(reportJsonLines(summaries.map((s) => reportPiece(s, name(s.uri)))).join('\n'), whole);
+    }
   });
 });

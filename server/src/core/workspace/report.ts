@@ -42,18 +42,39 @@ const capital = (k: MetricKind): Capitalize<MetricKind> => (k.charAt(0).toUpperC
 /** `file` names each document in the output: a path for the CLI, a URI or relative path in the editor. */
 export function buildReport(summaries: readonly PostmortemSummary[], file: (uri: string) => string = (u) => u): Report {
   const sorted = [...summaries].sort(byDateDescending);
-  const postmortems = sorted.map((s) => Object.fromEntries([['file', file(s.uri)], ...REPORT_FIELDS.map((k) => [k, s[k]])]) as ReportPostmortem);
+  const postmortems = sorted.map((s) => reportPostmortem(s, file(s.uri)));
   const actionItems = sorted.flatMap((s) => s.actionItems.map((a): ReportActionItem => ({ file: file(s.uri), ...a })));
   return { postmortems, actionItems, summary: summarizeAll(sorted) };
 }
 
-export function summarizeAll(summaries: readonly PostmortemSummary[]): ReportSummary {
+/** What sorting and the summary per severity and month read of a post-mortem: its action items only as counts. */
+export type CountedSummary = Pick<PostmortemSummary, 'uri' | 'title' | 'sortKey' | 'severity' | 'month' | MetricKey> & { openActionItems: number; overdueActionItems: number };
+
+function counted(s: PostmortemSummary): CountedSummary {
+  let open = 0;
+  let overdue = 0;
+  for (const a of s.actionItems) {
+    if (a.open) open++;
+    if (a.overdue) overdue++;
+  }
+  const c = { uri: s.uri, title: s.title, sortKey: s.sortKey, severity: s.severity, month: s.month, openActionItems: open, overdueActionItems: overdue } as CountedSummary;
+  for (const k of METRIC_KEYS) c[k] = s[k];
+  return c;
+}
+
+const reportPostmortem = (s: PostmortemSummary, file: string) => Object.fromEntries([['file', file], ...REPORT_FIELDS.map((k) => [k, s[k]])]) as ReportPostmortem;
+
+export function summarizeAll(all: readonly PostmortemSummary[]): ReportSummary {
+  return summarizeCounted(all.map(counted));
+}
+
+function summarizeCounted(summaries: readonly CountedSummary[]): ReportSummary {
   const bySeverity: Record<string, number> = {};
   for (const s of summaries) {
     const key = s.severity ?? NO_SEVERITY;
     bySeverity[key] = (bySeverity[key] ?? 0) + 1;
   }
-  const months = new Map<string, PostmortemSummary[]>();
+  const months = new Map<string, CountedSummary[]>();
   for (const s of summaries) {
     if (!s.month) continue;
     const group = months.get(s.month);
@@ -71,14 +92,64 @@ export function summarizeAll(summaries: readonly PostmortemSummary[]): ReportSum
       }
       return stats as MonthStats;
     });
-  const items = summaries.flatMap((s) => s.actionItems);
   return {
     postmortems: summaries.length,
     bySeverity,
     byMonth,
-    openActionItems: items.filter((a) => a.open).length,
-    overdueActionItems: items.filter((a) => a.overdue).length,
+    openActionItems: summaries.reduce((n, s) => n + s.openActionItems, 0),
+    overdueActionItems: summaries.reduce((n, s) => n + s.overdueActionItems, 0),
   };
+}
+
+/**
+ * A post-mortem's share of `JSON.stringify(buildReport(...), null, 2)`, made where it was read (a
+ * worker thread): its entry and its action items already as JSON text, and what sorting and the
+ * summary need. Joined by reportJson, the pieces give the same text, byte for byte, without the
+ * main thread receiving thousands of action items as objects and serialising them after the rest.
+ */
+export interface ReportPiece {
+  summary: CountedSummary;
+  postmortem: string;
+  /** The action items' entries joined with ",\n"; "" when there are none. */
+  actionItems: string;
+}
+
+const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(depth)}`);
+
+export function reportPiece(s: PostmortemSummary, file: string): ReportPiece {
+  return {
+    summary: counted(s),
+    postmortem: `    ${nested(reportPostmortem(s, file), 4)}`,
+    // One stringify for all of them: the array's brackets off, its items are the entries as they sit.
+    actionItems: s.actionItems.length
+      ? `  ${nested(
+          s.actionItems.map((a) => ({ file, ...a })),
+          2,
+        )}`.slice(4, -4)
+      : '',
+  };
+}
+
+/** The JSON report as groups of lines, each written as it is (no 7 MB string made and encoded at once); joined with "\n" they are the whole. */
+export function reportJsonLines(pieces: readonly ReportPiece[]): string[] {
+  const sorted = [...pieces].sort((a, b) => byDateDescending(a.summary, b.summary));
+  const list = (key: string, parts: string[], comma: string) =>
+    parts.length ? [`  "${key}": [`, ...parts.map((p, i) => (i < parts.length - 1 ? `${p},` : p)), `  ]${comma}`] : [`  "${key}": []${comma}`];
+  return [
+    '{',
+    ...list(
+      'postmortems',
+      sorted.map((p) => p.postmortem),
+      ',',
+    ),
+    ...list(
+      'actionItems',
+      sorted.map((p) => p.actionItems).filter((a) => a !== ''),
+      ',',
+    ),
+    `  "summary": ${nested(summarizeCounted(sorted.map((p) => p.summary)), 2)}`,
+    '}',
+  ];
 }
 
 /** Null for no values; the middle one, or the mean of the middle two. */

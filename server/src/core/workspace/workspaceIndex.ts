@@ -92,7 +92,7 @@ export class WorkspaceIndex {
   }
 }
 
-export function byDateDescending(a: PostmortemSummary, b: PostmortemSummary): number {
+export function byDateDescending(a: Pick<PostmortemSummary, 'sortKey' | 'title' | 'uri'>, b: Pick<PostmortemSummary, 'sortKey' | 'title' | 'uri'>): number {
   if (a.sortKey !== b.sortKey) {
     if (a.sortKey === null) return 1;
     if (b.sortKey === null) return -1;
