@@ -176,6 +176,7 @@ function measureCompletion(service: PostmortemService, typist: Typist, style: St
   const typing: number[] = [];
   const firstKey: number[] = [];
   const cached: number[] = [];
+  const byKey: number[][] = [];
   let requests = 0;
   let offered = 0;
   // A new entry typed under one in the middle: Enter, then the entry's start one key at a time,
@@ -191,6 +192,7 @@ function measureCompletion(service: PostmortemService, typist: Typist, style: St
       const ms = time(() => (n = service.completions(doc, pos).length));
       typing.push(ms);
       if (i === 0) firstKey.push(ms);
+      (byKey[i] ??= []).push(ms);
       requests++;
       if (n) offered++;
       // Asking again elsewhere in the same version: the model is cached.
@@ -206,6 +208,8 @@ function measureCompletion(service: PostmortemService, typist: Typist, style: St
     firstKeyP50Ms: round(median(firstKey), 2),
     cachedP95Ms: round(percentile(cached, 95), 2),
     offered: `${offered}/${requests}`,
+    /** The median of each key of the entry, in the order typed. */
+    perKeyMs: byKey.map((t) => round(median(t), 1)),
   };
 }
 
@@ -294,6 +298,19 @@ async function main() {
     log('\nFloors:');
     const values = { 'index-1000-ms': index.indexMs, 'index-1000-rss-mb': index.rssMb, 'report-vs-lint': report.ratio };
     for (const [k, floor, ok] of workspaceFloors(index.indexMs, index.rssMb, report.ratio)) log(`   ${ok ? 'ok  ' : 'MISS'} ${k} = ${values[k]} (floor ${floor})`);
+    return;
+  }
+
+  if (process.argv.includes('--completion')) {
+    // Section 2 alone, for work on the typing path: the 1 MB documents opened and edited, then typed into.
+    for (const style of STYLES) {
+      const { service, typist } = measureEdits(
+        style,
+        SIZES.find((s) => s.name === '1m')!,
+      );
+      const c = measureCompletion(service, typist, style);
+      log(`   ${style.padEnd(9)} typing a new entry: p50 ${c.typingP50Ms} ms, p95 ${c.typingP95Ms} ms; per key (median ms): ${c.perKeyMs.join(' ')}`);
+    }
     return;
   }
 

@@ -114,6 +114,8 @@ const ROW_LINES = [
   '|',
   '| INC-1-9 | Add backoff | @tomas | 2027-01-20 | Closed |',
   '- **11:44 PM**: Alert fired',
+  '- **11:44 PM*',
+  '- **23:50',
   '- 12:20 AM - Mitigation applied: rolled back',
   '- [ ] Fix the pool - Owner: @mei, Due: 2027-01-08',
   '- [x] Done - Owner: Ravi Shah, Due: 2027-02-30',
@@ -243,6 +245,23 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
     for (let i = row.length; i > 0; i--) edits.push({ kind: 'delete', at: offset + i - 1, length: 1 });
     edits.push({ kind: 'deleteLines', line: at, count: 1 });
     checkEdits(base, edits);
+  });
+
+  it('typing a new timeline item character by character, its bold time unclosed on the way, then deleting it again', () => {
+    const base = generatePostmortem('classic', 20_000, 5);
+    const lines = base.split('\n');
+    const at = lines.findIndex((l) => /^- \*\*\d/.test(l)) + 40;
+    const item = '- **11:59 PM**: Incident resolved: all clear';
+    const edits: Edit[] = [{ kind: 'insertLine', line: at, text: '' }];
+    const offset = lines.slice(0, at).join('\n').length + 1;
+    for (let i = 0; i < item.length; i++) edits.push({ kind: 'insert', at: offset + i, text: item[i]! });
+    for (let i = item.length; i > 0; i--) edits.push({ kind: 'delete', at: offset + i - 1, length: 1 });
+    checkEdits(base, edits);
+    // Half typed, the item already reads as the entry it will be (so typing stays on the one-line path).
+    const half = service().model({ uri: 'file:///half.md', version: 1, text: [...lines.slice(0, at), '- **11:59 PM*', ...lines.slice(at)].join('\n') });
+    const entry = half.timeline.entries.find((e) => e.line === at);
+    assert.equal(entry?.timeText, '11:59 PM');
+    assert.equal(entry?.text, '');
   });
 
   it('editing the lines under an entry that holds only its time (they are its text)', () => {

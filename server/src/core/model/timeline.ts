@@ -356,7 +356,8 @@ function readItem(content: string): ItemReading | null {
   let offset = 0;
   let timeText: string;
   let time: ParsedTime | null;
-  const mark = /^(\*\*|__|`)(.+?)\1/.exec(content);
+  // Being typed, `**14:05` or `**14:05*` (its closing marks to come) reads as the time it will be.
+  const mark = /^(\*\*|__|`)(.+?)\1/.exec(content) ?? unclosed(content);
   if (mark) {
     // `**11:44 PM:**` puts the separator inside the bold; the time is what precedes it.
     timeText = mark[2]!.trim().replace(/\s*[:\-–—]$/, '');
@@ -381,6 +382,11 @@ function readItem(content: string): ItemReading | null {
     textOffset: content.length - lead.length + sep.length,
     phase: classifyPhase(text),
   };
+}
+
+function unclosed(content: string): RegExpExecArray | null {
+  const m = /^(\*\*|__|`)([^*_`]+?)[*_]?$/.exec(content);
+  return m && parseTime(m[2]!.trim()) ? m : null;
 }
 
 /** A zone stated for the timeline: in its heading, a statement line or a time column header. */
