@@ -2,13 +2,14 @@
 import type { DocRow, ParsedDocument } from '../parse/document';
 import type { TemplateSpec } from '../template/schema';
 import { parseDate } from '../time';
-import type { ActionItem, Range, Section } from './types';
-import { lineRange, stripMarks } from './text';
+import type { ActionItem, Section } from './types';
+import { stripMarks } from './text';
 import { firstAtOrAfter, lineOf } from '../sorted';
 import { within } from './sections';
 import type { CellInfo } from '../parse/blockInfo';
 import { keptTextMemo } from '../parse/memo';
 import { keptWeakMap } from '../state';
+import { Item } from './actionItem';
 
 const COLS = {
   id: /^(id|#|ticket|key|ref)$/i,
@@ -75,32 +76,8 @@ export function updateActionItems(prev: ActionItem[], prevSections: Section[], d
   }
   let removed = 0;
   if (e.removed) while (prev[k + removed]?.line === h) removed++;
-  for (let j = k + removed; j < prev.length; j++) out.push(delta ? moveItem(prev[j]!, delta) : prev[j]!);
+  for (let j = k + removed; j < prev.length; j++) out.push(delta ? (prev[j] as Item).moved(delta) : prev[j]!);
   return out;
-}
-
-const moveRange = (r: Range | null, delta: number): Range | null =>
-  r && { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
-
-/** Spelled out, not spread: this runs for every item below an edit. */
-function moveItem(a: ActionItem, delta: number): ActionItem {
-  return {
-    id: a.id,
-    idRange: moveRange(a.idRange, delta),
-    text: a.text,
-    owner: a.owner,
-    ownerRange: moveRange(a.ownerRange, delta),
-    dueText: a.dueText,
-    dueRange: moveRange(a.dueRange, delta),
-    due: a.due,
-    priority: a.priority,
-    status: a.status,
-    statusRange: moveRange(a.statusRange, delta),
-    done: a.done,
-    range: moveRange(a.range, delta)!,
-    line: a.line + delta,
-    shape: a.shape,
-  };
 }
 
 /** A table row's item: the last version's while its line, columns and status reading hold. */
@@ -110,33 +87,44 @@ function rowItem(r: DocRow, lines: string[], done: Set<string>): ActionItem {
   const statusText = (cols.status >= 0 ? r.cells[cols.status]?.text : undefined) || null;
   const isDone = statusText ? done.has(stripMarks(statusText).toLowerCase()) : false;
   const old = rowItems.get(r.cells);
-  if (old && old.cols === cols && old.item.line === r.line && old.item.range.end.character === lineLength && old.item.done === isDone) return old.item;
+  if (old && old.cols === cols && old.item.line === r.line && old.item.end === lineLength && old.item.done === isDone) return old.item;
   const { id, text, owner, due, priority, status } = cols;
   const cell = (i: number) => (i >= 0 ? r.cells[i] : undefined);
-  const rng = (i: number): Range | null => {
-    const c = cell(i);
-    return c ? lineRange(r.line, c.start, c.end) : null;
-  };
   const dueText = cell(due)?.text ?? null;
-  // Moved by lines added or removed above it: what the cells say is unchanged, only the ranges.
+  // Moved by lines added or removed above it: what the cells say is unchanged, only the columns' line.
   const same = old && old.cols === cols && old.item.done === isDone ? old.item : null;
-  const item: ActionItem = {
-    id: cell(id)?.text || null,
-    idRange: rng(id),
-    text: cell(text >= 0 ? text : 0)?.text ?? '',
-    owner: cell(owner)?.text ?? null,
-    ownerRange: rng(owner),
-    dueText,
-    dueRange: rng(due),
-    due: same ? same.due : dueText ? parseDate(stripMarks(dueText)) : null,
-    priority: cell(priority)?.text || null,
-    status: statusText,
-    statusRange: rng(status),
-    done: isDone,
-    range: lineRange(r.line, 0, lineLength),
-    line: r.line,
-    shape: 'table',
-  };
+  const item = new Item();
+  item.id = cell(id)?.text || null;
+  item.text = cell(text >= 0 ? text : 0)?.text ?? '';
+  item.owner = cell(owner)?.text ?? null;
+  item.dueText = dueText;
+  item.due = same ? same.due : dueText ? parseDate(stripMarks(dueText)) : null;
+  item.priority = cell(priority)?.text || null;
+  item.status = statusText;
+  item.done = isDone;
+  item.line = r.line;
+  item.shape = 'table';
+  item.end = lineLength;
+  const idCell = cell(id);
+  const ownerCell = cell(owner);
+  const dueCell = cell(due);
+  const statusCell = cell(status);
+  if (idCell) {
+    item.idStart = idCell.start;
+    item.idEnd = idCell.end;
+  }
+  if (ownerCell) {
+    item.ownerStart = ownerCell.start;
+    item.ownerEnd = ownerCell.end;
+  }
+  if (dueCell) {
+    item.dueStart = dueCell.start;
+    item.dueEnd = dueCell.end;
+  }
+  if (statusCell) {
+    item.statusStart = statusCell.start;
+    item.statusEnd = statusCell.end;
+  }
   rowItems.set(r.cells, { cols, item });
   return item;
 }
@@ -167,8 +155,8 @@ function columnsOf(cells: CellInfo[]): Columns {
 /** What a checkbox line's text says, with offsets into it: reused while the text is unchanged. */
 const checkboxReadings = keptTextMemo(readCheckbox);
 // Items by the cached row cells / checkbox reading they came from, reused while still exact.
-const rowItems = keptWeakMap<CellInfo[], { cols: Columns; item: ActionItem }>();
-const checkboxItems = keptWeakMap<object, { start: number; item: ActionItem }>();
+const rowItems = keptWeakMap<CellInfo[], { cols: Columns; item: Item }>();
+const checkboxItems = keptWeakMap<object, { start: number; item: Item }>();
 
 function readCheckbox(content: string) {
   const idm = ID_LEAD.exec(content);
@@ -190,25 +178,31 @@ function readCheckbox(content: string) {
 function fromCheckbox(line: number, start: number, content: string, checked: boolean, lineEnd: number): ActionItem {
   const reading = checkboxReadings.get(content);
   const old = checkboxItems.get(reading);
-  if (old && old.start === start && old.item.line === line && old.item.done === checked && old.item.range.end.character === lineEnd) return old.item;
+  if (old && old.start === start && old.item.line === line && old.item.done === checked && old.item.end === lineEnd) return old.item;
   const { id, idOffset, owner, ownerOffset, dueText, dueOffset, text, due } = reading;
-  const item: ActionItem = {
-    id,
-    idRange: id ? lineRange(line, start + idOffset, start + idOffset + id.length) : null,
-    text,
-    owner,
-    ownerRange: owner ? lineRange(line, start + ownerOffset, start + ownerOffset + owner.length) : null,
-    dueText,
-    dueRange: dueText ? lineRange(line, start + dueOffset, start + dueOffset + dueText.length) : null,
-    due,
-    priority: null,
-    status: checked ? 'done' : 'open',
-    statusRange: null,
-    done: checked,
-    range: lineRange(line, 0, lineEnd),
-    line,
-    shape: 'checkbox',
-  };
+  const item = new Item();
+  item.id = id;
+  item.text = text;
+  item.owner = owner;
+  item.dueText = dueText;
+  item.due = due;
+  item.status = checked ? 'done' : 'open';
+  item.done = checked;
+  item.line = line;
+  item.shape = 'checkbox';
+  item.end = lineEnd;
+  if (id) {
+    item.idStart = start + idOffset;
+    item.idEnd = item.idStart + id.length;
+  }
+  if (owner) {
+    item.ownerStart = start + ownerOffset;
+    item.ownerEnd = item.ownerStart + owner.length;
+  }
+  if (dueText) {
+    item.dueStart = start + dueOffset;
+    item.dueEnd = item.dueStart + dueText.length;
+  }
   checkboxItems.set(reading, { start, item });
   return item;
 }

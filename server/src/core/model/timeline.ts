@@ -15,6 +15,7 @@ import { documentYear } from './timelineDate';
 import { keptWeakMap } from '../state';
 import { isLeadupTitle } from './roles';
 import { leadInTimeline } from './timelineLeadIn';
+import { newEntry } from './timelineEntry';
 
 const TIME_COL = /time|timestamp|when|date|^at$/i;
 const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
@@ -261,24 +262,6 @@ function extendedTimeline(
     statedZoneRange: stated ? lineRange(stated.line, stated.start, stated.end) : null,
     shape,
     columns,
-  };
-}
-
-export function newEntry(d: Draft, at: number | null, entryZone: string, zoneSource: TimeZoneSource): TimelineEntry {
-  return {
-    timeText: d.timeText,
-    timeRange: lineRange(d.line, d.timeStart, d.timeStart + d.timeText.length),
-    at,
-    zone: entryZone,
-    zoneSource,
-    hasDate: !!d.time?.date,
-    text: d.text,
-    textRange: d.textRange ?? lineRange(d.line, d.textStart, d.textStart + d.text.length),
-    owner: d.owner,
-    ownerRange: d.owner ? (d.ownerRange ?? lineRange(d.line, d.ownerStart, d.ownerStart + d.owner.length)) : null,
-    phase: d.phase,
-    range: lineRange(d.line, 0, d.end),
-    line: d.line,
   };
 }
 

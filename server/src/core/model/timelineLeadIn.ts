@@ -6,7 +6,8 @@
 import type { ParsedDocument } from '../parse/document';
 import { classifyPhase, parseTime, resolveStart, resolveStep } from '../time';
 import type { Timeline, TimeZoneSource } from './types';
-import { fromItem, newEntry, type Draft } from './timeline';
+import { fromItem, type Draft } from './timeline';
+import { newEntry } from './timelineEntry';
 import { keptWeakMap } from '../state';
 
 /** Lead-in timelines whose lists sit under different headings: an incident log, several incidents. */
