@@ -53,7 +53,8 @@ export function buildModel(
   const day = timelineBaseDate(doc, fields, input.uri, date);
   const timeline = (sameTemplate && updateTimeline(prev!.timeline, doc, sections, template, day, zone)) || buildTimeline(doc, sections, fields, template, day, zone);
   // Prose outside code and the timeline, and the dates it may be checked against.
-  const skip = (l: number) => doc.codeLines.has(l) || (!!timelineSection && l >= timelineSection.range.start.line && l <= timelineSection.range.end.line);
+  // The range first: in a long document most lines are the timeline's, and this runs for each line.
+  const skip = (l: number) => (!!timelineSection && l >= timelineSection.range.start.line && l <= timelineSection.range.end.line) || doc.codeLines.has(l);
   const anchors = () => {
     const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
     return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];

@@ -71,7 +71,7 @@ export function statedSentence(lines: readonly string[], skip: (line: number) =>
   };
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
-    if (!/between/i.test(text) || skip(i) || !INCIDENT.test(text)) continue;
+    if (skip(i) || !/between/i.test(text) || !INCIDENT.test(text)) continue;
     for (const m of text.matchAll(BETWEEN)) {
       const from = m.index + m[0].length;
       // Four-digit times ('1900') only where the text says they are times: "the hours of", or a zone.

@@ -10,7 +10,7 @@ import { lineRange, normalizeTitle, stripMarks } from './text';
 import { within } from './sections';
 import { firstAtOrAfter, lineOf } from '../sorted';
 import type { LooseDate } from '../time';
-import { isNewestFirst, readShapes, resolveShapes, takeBody } from './timelineShapes';
+import { newestFirst, orderOf, readShapes, resolveShapes, takeBody, type Order } from './timelineShapes';
 import { documentYear } from './timelineDate';
 import { keptWeakMap } from '../state';
 import { isLeadupTitle } from './roles';
@@ -99,6 +99,8 @@ const entries = keptWeakMap<object, TimelineEntry>();
 /** What a timeline was built from, for updating it after a one-line edit (timelineUpdate.ts). */
 export interface TimelineBuild {
   drafts: Draft[];
+  /** Their order, kept up to date pair by pair (timelineUpdate.ts). */
+  order: Order;
   /** Resolution state after each draft. */
   states: ResolveState[];
   /** Table rows inside the section (a table makes the shape 'table' even with no entry). */
@@ -195,10 +197,11 @@ export function buildTimeline(
     }
   }
   drafts.sort((a, b) => a.line - b.line);
+  const order = orderOf(drafts);
   if (!blockSections.length) {
     const shapes = readShapes(doc, section, drafts);
     const others = otherTimelines(sections, section);
-    const same = !others.length && !shapes.marks.length && !isNewestFirst(drafts) && shapes.drafts.length === drafts.length && shapes.drafts.every((d, i) => d === drafts[i]);
+    const same = !others.length && !shapes.marks.length && !newestFirst(order) && shapes.drafts.length === drafts.length && shapes.drafts.every((d, i) => d === drafts[i]);
     if (!same) {
       for (const o of others) {
         const more = readShapes(doc, o, []);
@@ -234,7 +237,7 @@ export function buildTimeline(
     shape,
     columns,
   };
-  if (!blockSections.length && !bodies) lastBuilds.set(timeline, { drafts, states, rows: rows.length, date, zone: zone.zone, zoneSource: zone.source });
+  if (!blockSections.length && !bodies) lastBuilds.set(timeline, { drafts, order, states, rows: rows.length, date, zone: zone.zone, zoneSource: zone.source });
   return timeline;
 }
 

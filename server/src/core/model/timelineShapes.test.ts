@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { createService } from '../service';
 import { loadBuiltinTemplates } from '../../node/builtinTemplates';
+import fc from 'fast-check';
+import { orderOf, type Order } from './timelineShapes';
+import type { Draft } from './timeline';
 
 const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-10-01' });
 let n = 0;
@@ -143,5 +146,35 @@ describe('timeline shapes', () => {
     assert.equal(h[0]!.text, 'The on-call engineer');
     assert.equal(h[0]!.textRange.start.line, 6);
     assert.equal(h[0]!.phase, 'mitigated');
+  });
+
+  it('the order of the times, updated pair by pair around a replaced, added or removed draft, is the order counted afresh', () => {
+    const draft = (t: number | null): Draft =>
+      ({
+        timeText: '',
+        time: t === null ? null : { hour: Math.floor(t / 60), minute: t % 60, second: 0 },
+        line: 0,
+        timeStart: 0,
+        text: '',
+        textStart: 0,
+        owner: null,
+        ownerStart: 0,
+        phase: null,
+        end: 0,
+      }) as Draft;
+    const time = fc.option(fc.integer({ min: 0, max: 1439 }), { freq: 5 });
+    fc.assert(
+      fc.property(fc.array(time, { maxLength: 12 }), fc.nat(), fc.boolean(), fc.option(time, { nil: undefined }), (times, at, remove, add) => {
+        const before = times.map(draft);
+        const k = before.length ? at % (before.length + 1) : 0;
+        const removed = remove && k < before.length ? 1 : 0;
+        const added = add === undefined ? [] : [draft(add)];
+        const after = [...before.slice(0, k), ...added, ...before.slice(k + removed)];
+        const order: Order = orderOf(before, k - 1, k + removed, { ...orderOf(before) }, -1);
+        orderOf(after, k - 1, k + added.length, order);
+        assert.deepEqual(order, orderOf(after));
+      }),
+      { seed: 20251001, numRuns: 500 },
+    );
   });
 });

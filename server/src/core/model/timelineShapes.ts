@@ -283,19 +283,31 @@ function nearestYear(d: LooseDate, ref: YMD, order: boolean | null): YMD | null 
  * unknown rather than guessed.
  */
 /** Most consecutive clock readings go down: the timeline is written newest first. */
-export function isNewestFirst(drafts: Draft[]): boolean {
-  let up = 0;
-  let down = 0;
-  for (let k = 1; k < drafts.length; k++) {
-    const a = drafts[k - 1]!.time;
-    const b = drafts[k]!.time;
-    if (!a || !b || a.date || b.date) continue;
-    const d = b.hour * 3600 + b.minute * 60 + b.second - (a.hour * 3600 + a.minute * 60 + a.second);
-    if (d > 0) up++;
-    else if (d < 0) down++;
-  }
-  return down >= 2 && down > up * 2;
+/** How many consecutive pairs of undated times go up and down: `newestFirst` decides from them. */
+export interface Order {
+  up: number;
+  down: number;
 }
+
+/** +1 up, -1 down, 0 neither (equal, unreadable or dated). */
+function step(a: Draft | undefined, b: Draft | undefined): number {
+  const x = a?.time;
+  const y = b?.time;
+  if (!x || !y || x.date || y.date) return 0;
+  return Math.sign(y.hour * 3600 + y.minute * 60 + y.second - (x.hour * 3600 + x.minute * 60 + x.second));
+}
+
+/** The pairs among drafts[from..to]; `sign` -1 takes them away (timelineUpdate.ts replaces a few). */
+export function orderOf(drafts: readonly Draft[], from = 0, to = drafts.length - 1, into: Order = { up: 0, down: 0 }, sign = 1): Order {
+  for (let k = Math.max(1, from + 1); k <= Math.min(to, drafts.length - 1); k++) {
+    const d = step(drafts[k - 1], drafts[k]);
+    if (d > 0) into.up += sign;
+    else if (d < 0) into.down += sign;
+  }
+  return into;
+}
+
+export const newestFirst = (o: Order): boolean => o.down >= 2 && o.down > o.up * 2;
 
 export function resolveShapes(drafts: Draft[], marks: DayMark[], baseDate: string | null, zone: string, year: number | null): { at: (number | null)[]; zones: (string | null)[] } {
   const order = dayFirst([...marks.flatMap((m) => (m.date ? [m.date] : [])), ...drafts.flatMap((d) => (d.loose ? [d.loose] : []))]);

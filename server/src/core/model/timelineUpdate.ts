@@ -8,7 +8,7 @@ import type { Section, Timeline, TimelineEntry, TimeZoneSource } from './types';
 import { lastBuilds, fromRow, fromItem, findTimelineSection, statedZone, type Draft } from './timeline';
 import { newEntry } from './timelineEntry';
 import { within } from './sections';
-import { isNewestFirst, readsAsShape } from './timelineShapes';
+import { newestFirst, orderOf, readsAsShape } from './timelineShapes';
 import { lineRange } from './text';
 import { firstAtOrAfter, lineOf } from '../sorted';
 
@@ -66,7 +66,10 @@ export function updateTimeline(
     const d = last.drafts[j]!;
     drafts.push(delta ? moveDraft(d, delta) : d);
   }
-  if (isNewestFirst(drafts)) return null;
+  // Only the pairs around the edit change: the others' times and order are the last build's.
+  const order = orderOf(last.drafts, k - 1, k + removed, { ...last.order }, -1);
+  orderOf(drafts, k - 1, k + (added ? 1 : 0), order);
+  if (newestFirst(order)) return null;
   const list: TimelineEntry[] = prev.entries.slice(0, k);
   const states: ResolveState[] = last.states.slice(0, k);
   const s = k > 0 ? { ...last.states[k - 1]! } : resolveStart(date);
@@ -106,7 +109,7 @@ export function updateTimeline(
     shape: rows ? 'table' : drafts.length ? 'list' : null,
     columns: columns.length === prev.columns.length && columns.every((c, x) => c === prev.columns[x]) ? prev.columns : columns,
   };
-  lastBuilds.set(timeline, { drafts, states, rows, date, zone: zone.zone, zoneSource: zone.source });
+  lastBuilds.set(timeline, { drafts, order, states, rows, date, zone: zone.zone, zoneSource: zone.source });
   return timeline;
 }
 
