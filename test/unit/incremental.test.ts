@@ -264,6 +264,20 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
     assert.equal(entry?.text, '');
   });
 
+  it('typing in an ordinary entry keeps the computed metrics; typing in an entry their basis names recomputes them', () => {
+    const doc = (start: string, other: string) =>
+      `# Post-mortem: queue outage 2025-03-04\n\n## Timeline (UTC)\n\n- 10:00 Incident began: ${start}\n- 10:05 ${other}\n- 10:20 Alert fired\n- 11:00 Service restored\n`;
+    const s = service();
+    const at = (v: number, text: string) => s.model({ uri: 'file:///pm/q.md', version: v, text });
+    const one = at(1, doc('queue stalls', 'queue depth climbs'));
+    const two = at(2, doc('queue stalls', 'queue depth climbs fast'));
+    assert.equal(two.metrics, one.metrics, 'the same result, not computed again');
+    const three = at(3, doc('queue stalls badly', 'queue depth climbs fast'));
+    assert.notEqual(three.metrics, two.metrics);
+    assert.match(three.metrics.basis.start ?? '', /queue stalls badly/);
+    assert.deepStrictEqual(three.metrics, service().model({ uri: 'file:///pm/q.md', version: 1, text: doc('queue stalls badly', 'queue depth climbs fast') }).metrics);
+  });
+
   it('editing the lines under an entry that holds only its time (they are its text)', () => {
     const base = '# Outage 2024-06-28\n\n## Timeline (times in UTC)\n\n- 10:00 deploy\n- 10:05:\n    users report errors\n- 10:20 rollback\n';
     const at = base.indexOf('users report errors') + 'users report errors'.length;

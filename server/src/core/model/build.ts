@@ -11,7 +11,7 @@ import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { severalIncidentLists } from './timelineLeadIn';
 import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
-import { computeMetrics } from './metrics';
+import { computeMetrics, metricsStillHold } from './metrics';
 import { timelineBaseDate } from './timelineDate';
 import { dateIn, proseMilestones, statedSentence } from './statedSentence';
 import { statedHeadings } from './statedHeading';
@@ -104,7 +104,11 @@ export function buildModel(
     zoneSource: zone.source,
     milestones,
     metrics:
-      prev && timeline.entries === prev.timeline.entries && sameWindow(stated.window, prev.statedWindow) && sameMilestones(milestones, prev.milestones)
+      prev &&
+      sameWindow(stated.window, prev.statedWindow) &&
+      sameMilestones(milestones, prev.milestones) &&
+      severalIncidentLists.has(timeline) === severalIncidentLists.has(prev.timeline) &&
+      (timeline.entries === prev.timeline.entries || metricsStillHold(prev.metrics, prev.timeline.entries, timeline.entries))
         ? prev.metrics
         : // An incident log's lists (one per incident, newest first): no entry is the document's start or end.
           computeMetrics(severalIncidentLists.has(timeline) ? [] : timeline.entries, stated.window, milestones, template?.metrics),

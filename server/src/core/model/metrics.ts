@@ -7,6 +7,7 @@ import type { Milestone } from './milestones';
 import { classifyPhases, formatDuration } from '../time';
 import { METRIC_KINDS } from './types';
 import { DEFAULT_DEFINITION } from './metricNames';
+import { keptWeakMap } from '../state';
 
 const minutes = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) / 60000));
 
@@ -21,9 +22,38 @@ interface Event {
   of: TimelineEntry | Milestone;
 }
 
-const describe = (e: Event): string => ('label' in e.of ? `line ${e.of.line + 1} (${e.of.label} ${e.of.timeText})` : `line ${e.of.line + 1} (${e.of.timeText}: ${e.of.text})`);
+// The entries and milestones each result's basis names (by line and text): reusing a result is safe
+// only while those stay exactly as they were.
+const named = keptWeakMap<Metrics, Set<TimelineEntry | Milestone>>();
+
+/**
+ * Whether metrics computed from `before` hold for `after` (same stated window and milestones): the same
+ * number of entries, each the same object, or an unphased entry at the same instant that the basis does
+ * not name (typing in the text of an ordinary entry changes none of the numbers or their reasons).
+ */
+export function metricsStillHold(m: Metrics, before: readonly TimelineEntry[], after: readonly TimelineEntry[]): boolean {
+  const names = named.get(m);
+  if (!names || before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i]!;
+    const b = after[i]!;
+    if (a === b) continue;
+    if (a.at !== b.at || a.phase !== null || b.phase !== null || names.has(a)) return false;
+  }
+  return true;
+}
+
+const describeEvent = (e: Event): string => ('label' in e.of ? `line ${e.of.line + 1} (${e.of.label} ${e.of.timeText})` : `line ${e.of.line + 1} (${e.of.timeText}: ${e.of.text})`);
 
 export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, milestones: readonly Milestone[] = [], definitions: MetricDefinitions = {}): Metrics {
+  const names = new Set<TimelineEntry | Milestone>();
+  const m = measure(entries, stated, milestones, definitions, (e) => void names.add(e.of));
+  named.set(m, names);
+  return m;
+}
+
+function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: readonly Milestone[], definitions: MetricDefinitions, name: (e: Event) => void): Metrics {
+  const describe = (e: Event) => (name(e), describeEvent(e));
   // One pass: the earliest timed event of each phase (a timeline may hold thousands of entries).
   const firsts = new Map<Phase, Event>();
   let firstTimed: Event | null = null;
