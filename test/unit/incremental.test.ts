@@ -270,6 +270,7 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
     const s = service();
     const at = (v: number, text: string) => s.model({ uri: 'file:///pm/q.md', version: v, text });
     const one = at(1, doc('queue stalls', 'queue depth climbs'));
+    assert.ok(one.metrics.durationMinutes, 'asked for, as diagnostics do after each version');
     const two = at(2, doc('queue stalls', 'queue depth climbs fast'));
     assert.equal(two.metrics, one.metrics, 'the same result, not computed again');
     const three = at(3, doc('queue stalls badly', 'queue depth climbs fast'));

@@ -38,6 +38,12 @@ export function within<T>(state: EngineState, work: () => T): T {
   }
 }
 
+/** Runs later work (a part of a model made when first asked for) in the state running now. */
+export function resumable(): <T>(work: () => T) => T {
+  const state = running;
+  return (work) => (state ? within(state, work) : work());
+}
+
 /** Declares something a module keeps: the running service's own value, made by `make` on first use. */
 export function kept<T>(make: () => T): () => T {
   const slot = Object.freeze({});

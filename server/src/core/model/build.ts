@@ -12,6 +12,7 @@ import { severalIncidentLists } from './timelineLeadIn';
 import { buildActionItems, updateActionItems } from './actionItems';
 import { updateTimeline } from './timelineUpdate';
 import { computeMetrics, metricsStillHold } from './metrics';
+import { keptWeakMap, resumable } from '../state';
 import { timelineBaseDate } from './timelineDate';
 import { dateIn, proseMilestones, statedSentence } from './statedSentence';
 import { statedHeadings } from './statedHeading';
@@ -24,6 +25,14 @@ export interface DocumentInput {
   version: number;
   text: string;
 }
+
+/** What settle() makes when first asked for. */
+interface Late {
+  window: Postmortem['statedWindow'];
+  milestones: Postmortem['milestones'];
+  metrics: Postmortem['metrics'];
+}
+const lateParts = keptWeakMap<Postmortem, Late>();
 
 export function buildModel(
   input: DocumentInput,
@@ -59,25 +68,48 @@ export function buildModel(
     const titleDate = dateIn(doc.headings.find((h) => h.depth === 1)?.text ?? '');
     return [...(titleDate ? [Date.parse(`${titleDate}T12:00:00Z`)] : []), ...timeline.entries.flatMap((e) => (e.at === null ? [] : [e.at]))];
   };
-  // No start or end field: a heading may state them, with the date and time under it.
-  if (!stated.window.start || !stated.window.end) {
-    const h = statedHeadings(doc.headings, doc.lines, timelineZone?.zone ?? zone.zone);
-    stated.window = { start: stated.window.start ?? h.start, end: stated.window.end ?? h.end };
-  }
-  // Neither: a sentence may state the window ("Between approximately … and …").
-  if (!stated.window.start && !stated.window.end && !severalIncidentLists.has(timeline)) {
-    stated.window = statedSentence(doc.lines, skip, day, timelineZone?.zone ?? zone.zone, anchors);
-  }
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
-  const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
-  // The author's own marks of the end: a "Post-resolution:" line, or prose naming the resolving event.
-  const end = dividerMilestone(doc.lines, timeline) ?? resolutionReference(doc.lines, timeline);
-  if (end) milestones.push(end);
-  // Detection or acknowledgement the timeline leaves unmarked may be stated in a sentence.
-  const marked = new Set([...timeline.entries.map((e) => e.phase), ...milestones.map((m) => m.phase)]);
-  if (detection.isPostmortem && !severalIncidentLists.has(timeline) && (!marked.has('detected') || !marked.has('acknowledged'))) {
-    milestones.push(...proseMilestones(doc.lines, skip, day, anchors).filter((m) => !marked.has(m.phase)));
-  }
+  // What prose states of the window and milestones, and the metrics: made when first asked for (completion
+  // while typing never asks), from the last version's when an edit leaves them standing.
+  let last = prev && lateParts.get(prev) ? { late: lateParts.get(prev)!, entries: prev.timeline.entries, several: severalIncidentLists.has(prev.timeline) } : undefined;
+  let late: Late | undefined;
+  const inState = resumable();
+  const settle = (): Late => late ?? inState(settleNow);
+  const settleNow = (): Late => {
+    let window = stated.window;
+    // No start or end field: a heading may state them, with the date and time under it.
+    if (!window.start || !window.end) {
+      const h = statedHeadings(doc.headings, doc.lines, timelineZone?.zone ?? zone.zone);
+      window = { start: window.start ?? h.start, end: window.end ?? h.end };
+    }
+    // Neither: a sentence may state the window ("Between approximately … and …").
+    if (!window.start && !window.end && !severalIncidentLists.has(timeline)) {
+      window = statedSentence(doc.lines, skip, day, timelineZone?.zone ?? zone.zone, anchors);
+    }
+    const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
+    // The author's own marks of the end: a "Post-resolution:" line, or prose naming the resolving event.
+    const end = dividerMilestone(doc.lines, timeline) ?? resolutionReference(doc.lines, timeline);
+    if (end) milestones.push(end);
+    // Detection or acknowledgement the timeline leaves unmarked may be stated in a sentence.
+    const marked = new Set([...timeline.entries.map((e) => e.phase), ...milestones.map((m) => m.phase)]);
+    if (detection.isPostmortem && !severalIncidentLists.has(timeline) && (!marked.has('detected') || !marked.has('acknowledged'))) {
+      milestones.push(...proseMilestones(doc.lines, skip, day, anchors).filter((m) => !marked.has(m.phase)));
+    }
+    const several = severalIncidentLists.has(timeline);
+    const metrics =
+      last &&
+      sameWindow(window, last.late.window) &&
+      sameMilestones(milestones, last.late.milestones) &&
+      several === last.several &&
+      (timeline.entries === last.entries || metricsStillHold(last.late.metrics, last.entries, timeline.entries))
+        ? last.late.metrics
+        : // An incident log's lists (one per incident, newest first): no entry is the document's start or end.
+          computeMetrics(several ? [] : timeline.entries, window, milestones, template?.metrics);
+    late = { window, milestones, metrics };
+    last = undefined; // the last version's entries are no longer needed
+    lateParts.set(model, late);
+    return late;
+  };
   const severityKey = normalizeTitle(template?.severity.field ?? 'Severity');
   const model: Postmortem = {
     uri: input.uri,
@@ -97,21 +129,19 @@ export function buildModel(
     timeline,
     actionItems,
     statedMetrics: stated.metrics,
-    statedWindow: stated.window,
+    get statedWindow() {
+      return settle().window;
+    },
     severity: fields.find((f) => normalizeTitle(f.key) === severityKey) ?? fields.find((f) => /^(severity|sev|priority)$/i.test(f.key)) ?? null,
     date,
     zone: zone.zone,
     zoneSource: zone.source,
-    milestones,
-    metrics:
-      prev &&
-      sameWindow(stated.window, prev.statedWindow) &&
-      sameMilestones(milestones, prev.milestones) &&
-      severalIncidentLists.has(timeline) === severalIncidentLists.has(prev.timeline) &&
-      (timeline.entries === prev.timeline.entries || metricsStillHold(prev.metrics, prev.timeline.entries, timeline.entries))
-        ? prev.metrics
-        : // An incident log's lists (one per incident, newest first): no entry is the document's start or end.
-          computeMetrics(severalIncidentLists.has(timeline) ? [] : timeline.entries, stated.window, milestones, template?.metrics),
+    get milestones() {
+      return settle().milestones;
+    },
+    get metrics() {
+      return settle().metrics;
+    },
     disabled: (prev && sameDirectives(prev, doc.lines, doc.edit!)) || readDirectives(doc.lines, frontMatter),
     listItems: doc.items,
     rows: doc.rows,
