@@ -19,6 +19,13 @@ export function fixture(rel: string): string {
   return fs.readFileSync(path.join(ROOT, 'test', 'fixtures', rel), 'utf8');
 }
 
+/** The text of every markdown fixture, in every folder under test/fixtures. */
+export function fixtureTexts(): string[] {
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
+  return files(path.join(ROOT, 'test', 'fixtures')).map((f) => fs.readFileSync(f, 'utf8'));
+}
+
 export function doc(text: string, uri = 'file:///ws/doc.md', version = 1) {
   return { uri, version, text };
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze } from './blockInfo';
 import { simpleItemInfo } from './simpleItem';
 import { generatePostmortem, STYLES } from '../../../../bench/generate';
+import { fixtureTexts } from '../../../../test/unit/helpers';
 
 // Whenever the plain reader answers, its answer is exactly the markdown parser's.
 const parsed = (line: string) => analyze({ kind: 'list-item', start: 0, end: 0, source: line, prefixLines: 0 });
@@ -14,10 +13,6 @@ function check(line: string): boolean {
   if (fast) assert.deepStrictEqual(fast, parsed(line), JSON.stringify(line));
   return fast !== null;
 }
-
-const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
-const markdownFiles = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
 
 describe('parse: one-line list items read without the parser (simpleItem.ts)', () => {
   it('reads the common shapes as the parser does', () => {
@@ -57,9 +52,7 @@ describe('parse: one-line list items read without the parser (simpleItem.ts)', (
   });
 
   it('every one-line item of the fixtures and generated documents', () => {
-    const lines = [...markdownFiles(FIXTURES).map((f) => fs.readFileSync(f, 'utf8')), ...STYLES.map((s) => generatePostmortem(s, 30_000, 11))]
-      .flatMap((t) => t.split(/\r?\n/))
-      .filter((l) => /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(l));
+    const lines = [...fixtureTexts(), ...STYLES.map((s) => generatePostmortem(s, 30_000, 11))].flatMap((t) => t.split(/\r?\n/)).filter((l) => /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(l));
     const read = lines.filter(check).length;
     assert.ok(lines.length > 300 && read > lines.length / 2, `${read} of ${lines.length} read without the parser`);
   });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyzeBlock } from './blockInfo';
 import { simpleRowInfo } from './simpleRow';
 import { parseDocument } from './document';
 import { generatePostmortem, STYLES } from '../../../../bench/generate';
+import { fixtureTexts } from '../../../../test/unit/helpers';
 
 // Whenever the plain reader answers, its answer is exactly the parser's for the row under its header.
 const HEAD = '| Time | Event | Owner |\n| --- | --- | --- |';
@@ -16,10 +15,6 @@ function check(row: string, head = HEAD): boolean {
   if (fast) assert.deepStrictEqual(fast, parsed(row, head), JSON.stringify(row));
   return fast !== null;
 }
-
-const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
-const markdownFiles = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
 
 describe('parse: table rows read without the parser (simpleRow.ts)', () => {
   it('reads the common shapes as the parser does, pipes in code spans and HTML included', () => {
@@ -52,9 +47,7 @@ describe('parse: table rows read without the parser (simpleRow.ts)', () => {
   });
 
   it('every row of the fixtures and generated documents', () => {
-    const rows = [...markdownFiles(FIXTURES).map((f) => fs.readFileSync(f, 'utf8')), ...STYLES.map((s) => generatePostmortem(s, 30_000, 12))]
-      .flatMap((t) => t.split(/\r?\n/))
-      .filter((l) => l.startsWith('|') && !/^\|[\s:|-]+\|?\s*$/.test(l));
+    const rows = [...fixtureTexts(), ...STYLES.map((s) => generatePostmortem(s, 30_000, 12))].flatMap((t) => t.split(/\r?\n/)).filter((l) => l.startsWith('|') && !/^\|[\s:|-]+\|?\s*$/.test(l));
     const read = rows.filter((r) => check(r)).length;
     assert.ok(rows.length > 300 && read > rows.length / 2, `${read} of ${rows.length} read without the parser`);
   });
