@@ -9,6 +9,8 @@ export { parseConfig, parseTemplate, type TemplateError } from './template/load'
 export { ConfigSpec, type Config, type FieldSpec, type RuleSeverity, type SectionSpec, type TemplateSpec } from './template/schema';
 export { formatDuration, formatInstant } from './time';
 export type { Metrics, Postmortem } from './model/types';
+export { METRIC_KINDS } from './model/types';
+export { metricName } from './model/metricNames';
 export { WorkspaceIndex, type IndexChange } from './workspace/workspaceIndex';
 export type { ActionItemSummary, PostmortemSummary } from './workspace/summary';
 export { buildReport, reportJsonLines, reportPiece, type Report, type ReportPiece } from './workspace/report';

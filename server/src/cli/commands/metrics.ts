@@ -1,7 +1,7 @@
 // `postmortem metrics`: what the engine computed for one post-mortem.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatDuration, formatInstant, type Postmortem } from '../../core';
+import { formatDuration, formatInstant, METRIC_KINDS, metricName, type Postmortem } from '../../core';
 import { readText } from '../../node/files';
 import { str, UsageError } from '../args';
 import { EXIT, EXIT_CODES, type Command } from '../command';
@@ -58,11 +58,7 @@ export const metrics: Command = {
     io.out(`  time zone:            ${zone}`);
     io.out(`  start:                ${when(model.metrics.start)}`);
     io.out(`  end:                  ${when(model.metrics.end)}`);
-    io.out(`  duration:             ${dur(j.durationMinutes)}`);
-    io.out(`  time to detect:       ${dur(j.timeToDetectMinutes)}`);
-    io.out(`  time to acknowledge:  ${dur(j.timeToAcknowledgeMinutes)}`);
-    io.out(`  time to mitigate:     ${dur(j.timeToMitigateMinutes)}`);
-    io.out(`  time to resolve:      ${dur(j.timeToResolveMinutes)}`);
+    for (const kind of METRIC_KINDS) io.out(`  ${`${metricName(kind)}:`.padEnd(22)}${dur(j[`${kind}Minutes`])}`);
     io.out(`  timeline (${model.timeline.entries.length} entries):`);
     for (const e of model.timeline.entries) io.out(`    ${String(e.line + 1).padStart(4)}  ${when(e.at).padEnd(22)} ${(e.phase ?? '').padEnd(12)} ${e.text}`);
     return EXIT.ok;
