@@ -78,7 +78,7 @@ export const report: Command = {
             ? renderInsights(buildReport(summaries, file), summaries, file, { mode: 'standalone' }).html
             : reportText(buildReport(summaries, file), actionItems).join('\n') + '\n';
     const output = str(args, 'output');
-    if (output === null && json) for (const line of jsonLines) io.out(line);
+    if (output === null && json) writeLines(jsonLines, io.out);
     // Without its last line end (io.out adds one); a slice, not a regex scan of megabytes.
     else if (output === null) {
       const text = render();
@@ -95,3 +95,16 @@ export const report: Command = {
     return code;
   },
 };
+
+/** In chunks of about a megabyte: a few writes of a few lines each, and never one string of them all. */
+function writeLines(lines: readonly string[], out: (s: string) => void): void {
+  let from = 0;
+  let size = 0;
+  for (let i = 0; i < lines.length; i++) {
+    size += lines[i]!.length + 1;
+    if (size < 1 << 20 && i < lines.length - 1) continue;
+    out(lines.slice(from, i + 1).join('\n'));
+    from = i + 1;
+    size = 0;
+  }
+}
