@@ -124,6 +124,11 @@ export async function previewCheck(page: Page, workspaceDir: string, options: Pr
     mkdirSync(docsDir, { recursive: true });
     copyFileSync(shot, join(docsDir, 'preview.png'));
   }
+  // Leave the file as it was found: the workbench restores unsaved editors into the next check's window
+  // (the Post-mortems view would then list the typed duration).
+  await focusEditor(page);
+  await runCommand(page, 'File: Revert File');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 20_000 });
   return `duration ${before} -> ${after} ${ms} ms after the last keystroke (stated value marked); tick click revealed line ${detectedLine + 1}; Problems panel opened; exported ${exported}; ${shot}`;
 }
 
