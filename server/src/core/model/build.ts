@@ -71,11 +71,13 @@ export function buildModel(
   const actionItems = (sameTemplate && updateActionItems(prev!.actionItems, prev!.sections, doc, sections, template)) || buildActionItems(doc, sections, template);
   // What prose states of the window and milestones, and the metrics: made when first asked for (completion
   // while typing never asks), from the last version's when an edit leaves them standing.
-  let last = prev && lateParts.get(prev) ? { late: lateParts.get(prev)!, entries: prev.timeline.entries, several: severalIncidentLists.has(prev.timeline) } : undefined;
+  const prevLate = prev && lateParts.get(prev);
+  let last = prevLate ? { late: prevLate, entries: prev!.timeline.entries, several: severalIncidentLists.has(prev!.timeline) } : undefined;
   let late: Late | undefined;
   const inState = resumable();
   const settle = (): Late => late ?? inState(settleNow);
   const settleNow = (): Late => {
+    const several = severalIncidentLists.has(timeline);
     let window = stated.window;
     // No start or end field: a heading may state them, with the date and time under it.
     if (!window.start || !window.end) {
@@ -83,7 +85,7 @@ export function buildModel(
       window = { start: window.start ?? h.start, end: window.end ?? h.end };
     }
     // Neither: a sentence may state the window ("Between approximately … and …").
-    if (!window.start && !window.end && !severalIncidentLists.has(timeline)) {
+    if (!window.start && !window.end && !several) {
       window = statedSentence(doc.lines, skip, day, timelineZone?.zone ?? zone.zone, anchors);
     }
     const milestones = readMilestones(doc.items, timeline.section, timelineZone?.zone ?? zone.zone);
@@ -92,10 +94,9 @@ export function buildModel(
     if (end) milestones.push(end);
     // Detection or acknowledgement the timeline leaves unmarked may be stated in a sentence.
     const marked = new Set([...timeline.entries.map((e) => e.phase), ...milestones.map((m) => m.phase)]);
-    if (detection.isPostmortem && !severalIncidentLists.has(timeline) && (!marked.has('detected') || !marked.has('acknowledged'))) {
+    if (detection.isPostmortem && !several && (!marked.has('detected') || !marked.has('acknowledged'))) {
       milestones.push(...proseMilestones(doc.lines, skip, day, anchors).filter((m) => !marked.has(m.phase)));
     }
-    const several = severalIncidentLists.has(timeline);
     const metrics =
       last &&
       sameWindow(window, last.late.window) &&

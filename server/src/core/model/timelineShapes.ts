@@ -276,13 +276,6 @@ function nearestYear(d: LooseDate, ref: YMD, order: boolean | null): YMD | null 
   return best;
 }
 
-/**
- * Instants for drafts read with day marks and loose dates. Entries under a mark take its day and
- * zone; a time past midnight advances the day; a newest-first run is resolved from its bottom.
- * A date that cannot be settled (no year anywhere, or day/month order unknown) leaves the instant
- * unknown rather than guessed.
- */
-/** Most consecutive clock readings go down: the timeline is written newest first. */
 /** How many consecutive pairs of undated times go up and down: `newestFirst` decides from them. */
 export interface Order {
   up: number;
@@ -307,8 +300,15 @@ export function orderOf(drafts: readonly Draft[], from = 0, to = drafts.length -
   return into;
 }
 
+/** Most consecutive clock readings go down: the timeline is written newest first. */
 export const newestFirst = (o: Order): boolean => o.down >= 2 && o.down > o.up * 2;
 
+/**
+ * Instants for drafts read with day marks and loose dates. Entries under a mark take its day and
+ * zone; a time past midnight advances the day; a newest-first run is resolved from its bottom.
+ * A date that cannot be settled (no year anywhere, or day/month order unknown) leaves the instant
+ * unknown rather than guessed.
+ */
 export function resolveShapes(drafts: Draft[], marks: DayMark[], baseDate: string | null, zone: string, year: number | null): { at: (number | null)[]; zones: (string | null)[] } {
   const order = dayFirst([...marks.flatMap((m) => (m.date ? [m.date] : [])), ...drafts.flatMap((d) => (d.loose ? [d.loose] : []))]);
   const base = parseIsoDate(baseDate);
