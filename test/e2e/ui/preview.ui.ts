@@ -98,10 +98,11 @@ export async function previewCheck(page: Page, workspaceDir: string, options: Pr
   // The save dialog (a quick input in the browser) offers <name>.html next to the document.
   await page.waitForFunction(`document.querySelector('.quick-input-widget input')?.value.endsWith('.html')`, null, { timeout: 10_000 });
   await page.keyboard.press('Enter');
-  const html = await waitForFile(exported, 15_000);
-  if (!html.includes('<!DOCTYPE html>') || !new RegExp(`data-metric="duration"><dt>Duration</dt><dd><span class="pm-value"[^>]*>${AFTER}<`).test(html)) {
-    throw new Error(`${exported} is not the report with the new duration`);
-  }
+  // The file can be there before all of it is written: wait for the whole report, not for the name.
+  const isReport = (h: string) =>
+    h.includes('<!DOCTYPE html>') && h.trimEnd().endsWith('</html>') && new RegExp(`data-metric="duration"><dt>Duration</dt><dd><span class="pm-value"[^>]*>${AFTER}<`).test(h);
+  const html = await waitForFile(exported, isReport, 15_000);
+  if (!isReport(html)) throw new Error(`${exported} is not the report with the new duration (${html.length} characters read)`);
   if (/<script/i.test(html)) throw new Error(`${exported} contains a script`);
 
   // The picture: editor at the top of the document, preview beside it, no hover or widget in the way.
@@ -132,14 +133,21 @@ export async function previewCheck(page: Page, workspaceDir: string, options: Pr
   return `duration ${before} -> ${after} ${ms} ms after the last keystroke (stated value marked); tick click revealed line ${detectedLine + 1}; Problems panel opened; exported ${exported}; ${shot}`;
 }
 
-async function waitForFile(path: string, timeoutMs: number): Promise<string> {
+/** The file's text once `done` holds for it, or the last text read when time runs out. */
+async function waitForFile(path: string, done: (text: string) => boolean, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  let text: string | undefined;
   for (;;) {
     try {
-      return readFileSync(path, 'utf8');
+      text = readFileSync(path, 'utf8');
+      if (done(text)) return text;
     } catch {
-      if (Date.now() > deadline) throw new Error(`Export HTML did not write ${path}`);
-      await new Promise((r) => setTimeout(r, 100));
+      // not written yet
     }
+    if (Date.now() > deadline) {
+      if (text === undefined) throw new Error(`Export HTML did not write ${path}`);
+      return text;
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
