@@ -61,6 +61,35 @@ describe('postmortem report', function () {
     assert.equal(report.summary['postmortems'], postmortems);
   });
 
+  it("counts errors and warnings at the config's levels, as lint does (a hint raised to error counts)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-report-levels-'));
+    try {
+      const doc = fs.readFileSync(path.join(FIXTURES, 'filled', 'standard.md'), 'utf8').replace('## Timeline', "It was the on-call engineer's fault.\n\n## Timeline");
+      fs.writeFileSync(path.join(dir, 'pm.md'), doc);
+      const config = path.join(dir, 'config.yaml');
+      const counts = async (rules: string) => {
+        fs.writeFileSync(config, `rules:\n${rules}`);
+        const r = await run(['report', '--format', 'json', '--config', config, dir]);
+        const l = await run(['lint', '--format', 'json', '--config', config, dir]);
+        assert.equal(r.code, 0, r.err);
+        const entry = (JSON.parse(r.out) as { postmortems: { errors: number; warnings: number }[] }).postmortems[0]!;
+        const findings = JSON.parse(l.out) as { severity: string; code: string }[];
+        assert.equal(entry.errors, findings.filter((f) => f.severity === 'error').length);
+        assert.equal(entry.warnings, findings.filter((f) => f.severity === 'warning').length);
+        return { ...entry, blameful: findings.find((f) => f.code === 'blameful-language')?.severity };
+      };
+      const plain = await counts('  duration-mismatch: off\n');
+      assert.equal(plain.blameful, 'hint');
+      const raised = await counts('  duration-mismatch: off\n  blameful-language: error\n');
+      assert.equal(raised.blameful, 'error');
+      assert.equal(raised.errors, plain.errors + 1);
+      const warned = await counts('  duration-mismatch: off\n  blameful-language: warning\n');
+      assert.equal(warned.warnings, plain.warnings + 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('CSV: one row per post-mortem, or per action item with --action-items', async () => {
     const json = JSON.parse((await run(['report', '--format', 'json', FIXTURES])).out) as { postmortems: unknown[]; actionItems: unknown[] };
     const csv = await run(['report', '--format', 'csv', FIXTURES]);

@@ -1,5 +1,5 @@
 // The service the CLI runs: built-in templates plus the workspace config, as in the editor.
-import { ConfigSpec, createService, parseConfig, type Config, type PostmortemService } from '../core';
+import { ConfigSpec, createService, parseConfig, type Config, type PostmortemService, type Rule } from '../core';
 import { loadBuiltinTemplates } from '../node/builtinTemplates';
 import { findConfigFile, readText } from '../node/files';
 
@@ -10,7 +10,7 @@ export const configFileFor = (given: string | null): string | null => given ?? f
  * The service for a config file (null: defaults). Problems go to `err`; `ok` is false only when a
  * file given with --config cannot be read (a found one that breaks leaves the defaults).
  */
-export function loadService(file: string | null, given: boolean, err: (s: string) => void): { service: PostmortemService; ok: boolean } {
+export function loadService(file: string | null, given: boolean, err: (s: string) => void, options: { rules?: (config: Config) => Rule[] } = {}): { service: PostmortemService; ok: boolean } {
   let config: Config = ConfigSpec.parse({});
   let ok = true;
   if (file) {
@@ -24,5 +24,5 @@ export function loadService(file: string | null, given: boolean, err: (s: string
       config = parsed.config;
     }
   }
-  return { service: createService({ templates: loadBuiltinTemplates(), config, log: err }), ok };
+  return { service: createService({ templates: loadBuiltinTemplates(), config, log: err, ...(options.rules ? { rules: options.rules(config) } : {}) }), ok };
 }

@@ -2,6 +2,8 @@
 
 export interface Io {
   out(s: string): void;
+  /** Bytes to stdout as they are, no line end added: only when `out` is the process's stdout. */
+  bytes?: (chunk: Uint8Array) => void;
   err(s: string): void;
   /** Colours on stdout: only on a terminal, and never when NO_COLOR is set. */
   color: boolean;

@@ -26,6 +26,7 @@ const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name 
 export function main(argv: string[], out: (s: string) => void = stdout, err: (s: string) => void = stderr, options: { color?: boolean; script?: string } = {}): number | Promise<number> {
   const io: Io = {
     out,
+    ...(out === stdout ? { bytes: (chunk: Uint8Array) => void process.stdout.write(chunk) } : {}),
     err,
     color: options.color ?? (out === stdout ? wantsColor(process.stdout.isTTY, process.env) : false),
     script: options.script ?? __filename,

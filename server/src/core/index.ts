@@ -13,10 +13,11 @@ export { METRIC_KINDS } from './model/types';
 export { metricName } from './model/metricNames';
 export { WorkspaceIndex, type IndexChange } from './workspace/workspaceIndex';
 export type { ActionItemSummary, PostmortemSummary } from './workspace/summary';
-export { buildReport, reportJsonLines, reportPiece, type Report, type ReportPiece } from './workspace/report';
+export { buildReport, reportJsonParts, reportPiece, type Report, type ReportPiece } from './workspace/report';
 export { reportCsv, reportText } from './workspace/formats';
 export { renderInsights } from './workspace/insights';
 export { importTimeline, SOURCES, type ImportEntry, type ImportInput, type ImportOptions, type ImportResult, type SourceId } from './import';
 export { applyTextEdits } from './textEdits';
 // For the CLI: SARIF lists every rule.
-export { RULES } from './rules';
+export { countingRules, RULES } from './rules';
+export type { Rule } from './rules/rule';

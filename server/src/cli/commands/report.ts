@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { expandPaths } from '../../node/paths';
 import { availableThreads, runFiles } from '../../node/pool';
-import { buildReport, renderInsights, reportCsv, reportJsonLines, reportText, type PostmortemSummary, type ReportPiece } from '../../core';
+import { buildReport, renderInsights, reportCsv, reportJsonParts, reportText, type PostmortemSummary, type ReportPiece } from '../../core';
 import { flag, str, UsageError } from '../args';
 import { EXIT, type Command } from '../command';
 import { configFileFor, loadService } from '../config';
@@ -46,9 +46,9 @@ export const report: Command = {
     const threads = jobs !== null ? Number(jobs) : files.length >= WORKER_THRESHOLD ? availableThreads() : 1;
     const format = str(args, 'format') ?? 'text';
     const json = format === 'json';
-    const outcomes = await runFiles(reportJob, files, { configFile, json }, { threads, script: io.script });
+    const outcomes = await runFiles(reportJob, files, { configFile, json, counts: format !== 'html' }, { threads, script: io.script });
     const summaries: PostmortemSummary[] = [];
-    const pieces: ReportPiece[] = [];
+    const pieces: ReportPiece<Uint8Array>[] = [];
     // Files are named as given on the command line (relative stays relative), as `metrics` names them.
     const names = new Map<string, string>();
     for (const o of outcomes) {
@@ -67,25 +67,26 @@ export const report: Command = {
     }
     const file = (uri: string) => names.get(uri) ?? uri;
     const actionItems = flag(args, 'action-items');
-    // JSON as groups of lines, each ending where io.out adds its line end: never one string of megabytes.
-    const jsonLines = json ? reportJsonLines(pieces) : [];
-    const render = (): string =>
-      json
-        ? jsonLines.join('\n') + '\n'
-        : format === 'csv'
-          ? reportCsv(buildReport(summaries, file), actionItems)
-          : format === 'html'
-            ? renderInsights(buildReport(summaries, file), summaries, file, { mode: 'standalone' }).html
-            : reportText(buildReport(summaries, file), actionItems).join('\n') + '\n';
     const output = str(args, 'output');
-    if (output === null && json) writeLines(jsonLines, io.out);
-    // Without its last line end (io.out adds one); a slice, not a regex scan of megabytes.
-    else if (output === null) {
+    // JSON: the pieces' bytes as the threads made them, in chunks of about a megabyte; never one string of megabytes.
+    const jsonChunks = () => chunks([...reportJsonParts(pieces), '\n']);
+    const render = (): string =>
+      format === 'csv'
+        ? reportCsv(buildReport(summaries, file), actionItems)
+        : format === 'html'
+          ? renderInsights(buildReport(summaries, file), summaries, file, { mode: 'standalone' }).html
+          : reportText(buildReport(summaries, file), actionItems).join('\n') + '\n';
+    if (output === null && json) {
+      if (io.bytes) for (const c of jsonChunks()) io.bytes(c);
+      else io.out(new TextDecoder().decode(Buffer.concat([...jsonChunks()])).slice(0, -1));
+    } else if (output === null) {
+      // Without its last line end (io.out adds one); a slice, not a regex scan of megabytes.
       const text = render();
       io.out(text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text);
     } else {
       try {
-        fs.writeFileSync(output, render());
+        if (json) writeChunks(output, jsonChunks());
+        else fs.writeFileSync(output, render());
       } catch (e) {
         io.err(`postmortem: ${output}: ${e instanceof Error ? e.message : String(e)}`);
         return EXIT.usage;
@@ -96,15 +97,31 @@ export const report: Command = {
   },
 };
 
-/** In chunks of about a megabyte: a few writes of a few lines each, and never one string of them all. */
-function writeLines(lines: readonly string[], out: (s: string) => void): void {
-  let from = 0;
-  let size = 0;
-  for (let i = 0; i < lines.length; i++) {
-    size += lines[i]!.length + 1;
-    if (size < 1 << 20 && i < lines.length - 1) continue;
-    out(lines.slice(from, i + 1).join('\n'));
-    from = i + 1;
-    size = 0;
+const CHUNK = 1 << 20;
+
+/** The parts in buffers of about a megabyte each: the strings encoded into them, the bytes copied. */
+function* chunks(parts: readonly (string | Uint8Array)[]): Generator<Uint8Array> {
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let at = 0;
+  for (const part of parts) {
+    // Room for the part at its longest (3 bytes a UTF-16 unit); a part longer than a chunk goes alone.
+    const most = typeof part === 'string' ? part.length * 3 : part.length;
+    if (at > 0 && at + most > CHUNK) {
+      yield buf.subarray(0, at);
+      buf = Buffer.allocUnsafe(CHUNK);
+      at = 0;
+    }
+    if (most > CHUNK) yield typeof part === 'string' ? Buffer.from(part) : part;
+    else at += typeof part === 'string' ? buf.write(part, at) : (buf.set(part, at), part.length);
+  }
+  if (at > 0) yield buf.subarray(0, at);
+}
+
+function writeChunks(file: string, all: Iterable<Uint8Array>): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (const c of all) fs.writeSync(fd, c);
+  } finally {
+    fs.closeSync(fd);
   }
 }

@@ -1,4 +1,5 @@
 // Every rule, in the order findings are reported.
+import type { Config } from '../template/schema';
 import type { Rule } from './rule';
 import { placeholder } from './placeholder';
 import { missingSection } from './missingSection';
@@ -47,3 +48,13 @@ export const RULES: Rule[] = [
   actionItemDuplicateId,
   blamefulLanguage,
 ];
+
+/**
+ * The rules that can add to a count of errors and warnings under this config: a finding only
+ * lowers its rule's level, so a rule set to information or hint (or off) never can.
+ */
+export const countingRules = (config: Config): Rule[] =>
+  RULES.filter((r) => {
+    const level = config.rules[r.id] ?? r.defaultSeverity;
+    return level === 'error' || level === 'warning';
+  });

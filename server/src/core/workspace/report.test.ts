@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildReport, mean, median, reportJsonLines, reportPiece } from './report';
+import { buildReport, mean, median, reportJsonParts, reportPiece } from './report';
 import { csvField, reportCsv, POSTMORTEM_COLUMNS, ACTION_ITEM_COLUMNS } from './formats';
 import type { PostmortemSummary } from './summary';
 
@@ -113,7 +113,7 @@ describe('workspace report', () => {
     const name = (uri: string) => uri.replace('file:///ws/', 'docs/');
     for (const summaries of [all, all.slice(1, 2), []]) {
       const whole = JSON.stringify(buildReport(summaries, name), null, 2);
-      assert.equal(reportJsonLines(summaries.map((s) => reportPiece(s, name(s.uri)))).join('\n'), whole);
+      assert.equal(reportJsonParts(summaries.map((s) => reportPiece(s, name(s.uri)))).join(''), whole);
     }
   });
 });

@@ -104,14 +104,15 @@ function summarizeCounted(summaries: readonly CountedSummary[]): ReportSummary {
 /**
  * A post-mortem's share of `JSON.stringify(buildReport(...), null, 2)`, made where it was read (a
  * worker thread): its entry and its action items already as JSON text, and what sorting and the
- * summary need. Joined by reportJson, the pieces give the same text, byte for byte, without the
+ * summary need. Joined by reportJsonParts, the pieces give the same text, byte for byte, without the
  * main thread receiving thousands of action items as objects and serialising them after the rest.
+ * The CLI sends the texts as UTF-8 bytes (`Text`), which the main thread writes as they are.
  */
-export interface ReportPiece {
+export interface ReportPiece<Text = string> {
   summary: CountedSummary;
-  postmortem: string;
-  /** The action items' entries joined with ",\n"; "" when there are none. */
-  actionItems: string;
+  postmortem: Text;
+  /** The action items' entries joined with ",\n"; null when there are none. */
+  actionItems: Text | null;
 }
 
 const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(depth)}`);
@@ -126,30 +127,26 @@ export function reportPiece(s: PostmortemSummary, file: string): ReportPiece {
           s.actionItems.map((a) => ({ file, ...a })),
           2,
         )}`.slice(4, -4)
-      : '',
+      : null,
   };
 }
 
-/** The JSON report as groups of lines, each written as it is (no 7 MB string made and encoded at once); joined with "\n" they are the whole. */
-export function reportJsonLines(pieces: readonly ReportPiece[]): string[] {
+/** The JSON report in parts, the pieces' texts among them as they are: joined, they are the whole (no 7 MB string made at once). */
+export function reportJsonParts<Text>(pieces: readonly ReportPiece<Text>[]): (string | Text)[] {
   const sorted = [...pieces].sort((a, b) => byDateDescending(a.summary, b.summary));
-  const list = (key: string, parts: string[], comma: string) =>
-    parts.length ? [`  "${key}": [`, ...parts.map((p, i) => (i < parts.length - 1 ? `${p},` : p)), `  ]${comma}`] : [`  "${key}": []${comma}`];
-  return [
-    '{',
-    ...list(
-      'postmortems',
-      sorted.map((p) => p.postmortem),
-      ',',
-    ),
-    ...list(
-      'actionItems',
-      sorted.map((p) => p.actionItems).filter((a) => a !== ''),
-      ',',
-    ),
-    `  "summary": ${nested(summarizeCounted(sorted.map((p) => p.summary)), 2)}`,
-    '}',
-  ];
+  const out: (string | Text)[] = ['{\n'];
+  const list = (key: string, texts: Text[]) => {
+    if (!texts.length) return void out.push(`  "${key}": [],\n`);
+    out.push(`  "${key}": [\n`);
+    texts.forEach((t, i) => out.push(t, i < texts.length - 1 ? ',\n' : '\n'));
+    out.push('  ],\n');
+  };
+  const entries = sorted.map((p) => p.postmortem);
+  const items = sorted.flatMap((p) => (p.actionItems === null ? [] : [p.actionItems]));
+  list('postmortems', entries);
+  list('actionItems', items);
+  out.push(`  "summary": ${nested(summarizeCounted(sorted.map((p) => p.summary)), 2)}\n}`);
+  return out;
 }
 
 /** Null for no values; the middle one, or the mean of the middle two. */
