@@ -62,21 +62,25 @@ export function updateActionItems(prev: ActionItem[], prevSections: Section[], d
   const h = e.line;
   const delta = e.added - e.removed;
   const k = firstAtOrAfter(prev, h, lineOf);
-  const out = prev.slice(0, k);
+  const placed: ActionItem[] = [];
   if (e.added && areas.some((s) => within(s, h))) {
     if (e.kind === 'table-row') {
       const r = doc.rows[firstAtOrAfter(doc.rows, h, lineOf)];
-      if (r?.line === h) out.push(rowItem(r, doc.lines, doneStatuses(template)));
+      if (r?.line === h) placed.push(rowItem(r, doc.lines, doneStatuses(template)));
     } else {
       for (let i = firstAtOrAfter(doc.items, h, lineOf); doc.items[i]?.line === h; i++) {
         const item = doc.items[i]!;
-        if (item.checked !== null) out.push(fromCheckbox(h, item.contentStart, item.text, item.checked, doc.lines[h]!.length));
+        if (item.checked !== null) placed.push(fromCheckbox(h, item.contentStart, item.text, item.checked, doc.lines[h]!.length));
       }
     }
   }
   let removed = 0;
   if (e.removed) while (prev[k + removed]?.line === h) removed++;
-  for (let j = k + removed; j < prev.length; j++) out.push(delta ? (prev[j] as Item).moved(delta) : prev[j]!);
+  // Filled in place, not grown by push: a big list would leave its smaller copies behind on each keystroke.
+  const out: ActionItem[] = new Array(prev.length - removed + placed.length);
+  for (let j = 0; j < k; j++) out[j] = prev[j]!;
+  for (let j = 0; j < placed.length; j++) out[k + j] = placed[j]!;
+  for (let j = k + removed, x = k + placed.length; j < prev.length; j++, x++) out[x] = delta ? (prev[j] as Item).moved(delta) : prev[j]!;
   return out;
 }
 

@@ -4,6 +4,8 @@ import type { TemplateSpec } from '../template/schema';
 import type { Section } from './types';
 import { normalizeTitle, range, stripParens } from './text';
 import { firstAtOrAfter } from '../sorted';
+import { keptTextMemo } from '../parse/memo';
+import { keptWeakMap } from '../state';
 
 export function buildSections(headings: HeadingInfo[], lines: string[], template: TemplateSpec | null): Section[] {
   const lastLine = lines.length - 1;
@@ -33,17 +35,43 @@ export function buildSections(headings: HeadingInfo[], lines: string[], template
   return flat;
 }
 
+/** A template's section names (title and aliases), normalised as written and without their parenthesised part. */
+interface SectionNames {
+  id: string;
+  level: number;
+  exact: string[];
+  bare: string[];
+}
+
+// Detection compares every heading with every template's names on each analysis (each keystroke):
+// the names are normalised once per template, the headings once per text.
+const namesOf = keptWeakMap<TemplateSpec, SectionNames[]>();
+const bareTitle = keptTextMemo((title) => normalizeTitle(stripParens(title)));
+
+function sectionNames(template: TemplateSpec): SectionNames[] {
+  let names = namesOf.get(template);
+  if (!names) {
+    names = template.sections
+      .filter((s) => s.role !== 'title')
+      .map((s) => {
+        const all = [s.title, ...s.aliases];
+        return { id: s.id, level: s.level, exact: all.map(normalizeTitle), bare: all.map((n) => normalizeTitle(stripParens(n))) };
+      });
+    namesOf.set(template, names);
+  }
+  return names;
+}
+
 export function matchSection(title: string, level: number, template: TemplateSpec): string | null {
-  const t = normalizeTitle(title);
-  const bare = normalizeTitle(stripParens(title));
   if (level === 1) return template.sections.find((s) => s.role === 'title')?.id ?? null;
+  const t = normalizeTitle(title);
+  const bare = bareTitle.get(title);
   let loose: string | null = null;
-  for (const s of template.sections) {
-    if (s.role === 'title') continue;
-    for (const name of [s.title, ...s.aliases]) {
-      const n = normalizeTitle(name);
+  for (const s of sectionNames(template)) {
+    for (let i = 0; i < s.exact.length; i++) {
+      const n = s.exact[i]!;
       if (n === t && s.level === level) return s.id;
-      if (loose === null && (n === t || n === bare || normalizeTitle(stripParens(name)) === bare)) loose = s.id;
+      if (loose === null && (n === t || n === bare || s.bare[i] === bare)) loose = s.id;
     }
   }
   return loose;

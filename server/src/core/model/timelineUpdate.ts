@@ -60,32 +60,38 @@ export function updateTimeline(
   const rows = last.rows + (e.kind === 'table-row' ? (isInside ? e.rowsAdded : 0) - (wasInside ? e.rowsRemoved : 0) : 0);
 
   // Drafts and entries above the edit stay; the edited one is new; those below move by delta.
-  const drafts: Draft[] = last.drafts.slice(0, k);
-  if (added) drafts.push(added);
-  for (let j = k + removed; j < last.drafts.length; j++) {
+  // Arrays of thousands filled in place, not grown by push (that leaves their smaller copies behind on each keystroke).
+  const drafts: Draft[] = new Array(last.drafts.length - removed + (added ? 1 : 0));
+  for (let j = 0; j < k; j++) drafts[j] = last.drafts[j]!;
+  if (added) drafts[k] = added;
+  for (let j = k + removed, x = k + (added ? 1 : 0); j < last.drafts.length; j++, x++) {
     const d = last.drafts[j]!;
-    drafts.push(delta ? moveDraft(d, delta) : d);
+    drafts[x] = delta ? moveDraft(d, delta) : d;
   }
   // Only the pairs around the edit change: the others' times and order are the last build's.
   const order = orderOf(last.drafts, k - 1, k + removed, { ...last.order }, -1);
   orderOf(drafts, k - 1, k + (added ? 1 : 0), order);
   if (newestFirst(order)) return null;
-  const list: TimelineEntry[] = prev.entries.slice(0, k);
-  const states: ResolveState[] = last.states.slice(0, k);
+  const list: TimelineEntry[] = new Array(drafts.length);
+  const states: ResolveState[] = new Array(drafts.length);
+  for (let j = 0; j < k; j++) {
+    list[j] = prev.entries[j]!;
+    states[j] = last.states[j]!;
+  }
   const s = k > 0 ? { ...last.states[k - 1]! } : resolveStart(date);
   const entryFor = (d: Draft, at: number | null) => newEntry(d, at, d.time?.zone ?? zone.zone, d.time?.zone ? 'entry' : zone.source);
   let i = k;
   for (; i < drafts.length; i++) {
     const d = drafts[i]!;
     const at = resolveStep(d.time, zone.zone, s);
-    states.push({ running: s.running, prev: s.prev });
+    states[i] = { running: s.running, prev: s.prev };
     if (added && i === k) {
-      list.push(entryFor(d, at));
+      list[i] = entryFor(d, at);
       continue;
     }
     const j = i - (added ? 1 : 0) + removed; // the same draft in the last build
     const old = prev.entries[j]!;
-    list.push(!delta && old.at === at ? old : entryFor(d, at));
+    list[i] = !delta && old.at === at ? old : entryFor(d, at);
     // Back in step: every later instant is the last build's.
     if (sameState(s, last.states[j]!)) {
       i++;
@@ -95,8 +101,8 @@ export function updateTimeline(
   for (; i < drafts.length; i++) {
     const j = i - (added ? 1 : 0) + removed;
     const old = prev.entries[j]!;
-    list.push(delta ? entryFor(drafts[i]!, old.at) : old);
-    states.push(last.states[j]!);
+    list[i] = delta ? entryFor(drafts[i]!, old.at) : old;
+    states[i] = last.states[j]!;
   }
 
   const first = rows ? doc.rows[firstAtOrAfter(doc.rows, section.headingRange.start.line, lineOf)] : undefined;

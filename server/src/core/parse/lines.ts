@@ -58,9 +58,11 @@ export function relines(prev: Lines, text: string): Lines {
   const to = after < prev.lines.length ? prev.starts[after]! + delta : text.length;
   const middle = splitLines(text.slice(from, to));
   if (after < prev.lines.length) middle.pop(); // the empty remainder after the last line break
-  const lines = prev.lines.slice(0, first);
-  for (const l of middle) lines.push(detach(l));
-  for (let i = after; i < prev.lines.length; i++) lines.push(prev.lines[i]!);
+  // Filled in place: grown by push, a 10,000-line array would leave its smaller copies behind on each keystroke.
+  const lines = new Array<string>(first + middle.length + prev.lines.length - after);
+  for (let i = 0; i < first; i++) lines[i] = prev.lines[i]!;
+  for (let i = 0; i < middle.length; i++) lines[first + i] = detach(middle[i]!);
+  for (let i = after, j = first + middle.length; i < prev.lines.length; i++, j++) lines[j] = prev.lines[i]!;
   const starts = new Int32Array(lines.length);
   starts.set(prev.starts.subarray(0, first));
   startsOf(text, from, middle.length, starts, first);

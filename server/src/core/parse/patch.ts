@@ -193,8 +193,11 @@ function splice<T extends { line: number }>(xs: T[], h: number, removed: number,
   const lo = firstAtOrAfter(xs, h, lineOf);
   let after = lo;
   if (removed) while (after < xs.length && xs[after]!.line === h) after++;
-  const out = xs.slice(0, lo);
-  for (const p of placed) out.push(p);
-  for (let i = after; i < xs.length; i++) out.push(delta ? shift(xs[i]!, h, delta) : xs[i]!);
+  // Filled in place, not grown by push: no half-size copies left behind on each keystroke.
+  const out = new Array<T>(lo + placed.length + xs.length - after);
+  for (let i = 0; i < lo; i++) out[i] = xs[i]!;
+  let j = lo;
+  for (const p of placed) out[j++] = p;
+  for (let i = after; i < xs.length; i++) out[j++] = delta ? shift(xs[i]!, h, delta) : xs[i]!;
   return out;
 }
