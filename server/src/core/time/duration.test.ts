@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatDuration, formatInstant, parseDuration, parseTimeRange, rangeInstants } from './duration';
+import { formatDuration, formatInstant, monthOf, parseDuration, parseTimeRange, rangeInstants } from './duration';
 import { parseTime, type ParsedTime } from './parse';
 
 const utc = Date.UTC;
@@ -115,5 +115,24 @@ describe('formatInstant', () => {
   it('round-trips with parseTime for a plain time', () => {
     const p = parseTime(formatInstant(utc(2024, 2, 10, 23, 5), 'UTC', 'HH:mm'));
     assert.deepEqual(p && clock(p), [23, 5]);
+  });
+});
+
+describe('monthOf', () => {
+  it("is formatInstant's yyyy-MM in every kind of zone, at month ends and across transitions", () => {
+    const zones = ['UTC', 'PST', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Australia/Lord_Howe', 'UTC+05:45', 'CEST', 'Not/AZone', 'bogus'];
+    const instants = [
+      utc(2025, 0, 31, 23, 59),
+      utc(2025, 1, 28, 8, 0),
+      utc(2025, 2, 31, 23, 30),
+      utc(2024, 11, 31, 12, 0),
+      utc(2025, 9, 26, 1, 0),
+      utc(1999, 11, 31, 23, 0),
+      utc(9999, 11, 31, 23, 0),
+      utc(999, 0, 1),
+      0,
+    ];
+    for (let i = 0; i < 400; i++) instants.push(utc(2020, 0, 1) + i * 7_919_993 * 1000);
+    for (const zone of zones) for (const ms of instants) assert.equal(monthOf(ms, zone), formatInstant(ms, zone, 'yyyy-MM'), `${zone} ${new Date(ms).toISOString()}`);
   });
 });

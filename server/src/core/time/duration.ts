@@ -1,7 +1,7 @@
 // Durations and time ranges as authors write them.
 import { DateTime } from 'luxon';
 import { addDays, matchLeadingTime, parseIsoDate, parseTime, toInstant, wallInstants, type ParsedTime } from './parse';
-import { resolveZone, zoneObject } from './zones';
+import { offsetAt, resolveZone, zoneObject } from './zones';
 
 const APPROX = /^(?:about|around|approx(?:\.|imately)?|roughly|nearly|almost|over|under|ca\.?|~|≈)\s*/i;
 const TRAILING_NOTE = /(?<!\s)\s*\([^()]*\)\s*$/; // (?<!\s): linear on long runs of spaces
@@ -110,4 +110,13 @@ export function formatDuration(minutes: number): string {
 /** Format an instant in a zone (as written or resolved) with a luxon format, in the en-US locale. */
 export function formatInstant(ms: number, zone: string, format: string): string {
   return DateTime.fromMillis(ms, { zone: resolveZone(zone) ?? zone, locale: 'en-US' }).toFormat(format);
+}
+
+/** formatInstant(ms, zone, 'yyyy-MM'), by the zone's offset and UTC arithmetic: no formatter made per document of a workspace. */
+export function monthOf(ms: number, zone: string): string {
+  const z = zoneObject(zone);
+  const local = z ? ms + offsetAt(z, ms) * 60_000 : NaN;
+  // Four-digit years only; anything else (or an unknown zone) as luxon writes it.
+  if (!(local >= Date.UTC(1000, 0, 1) && local < Date.UTC(10000, 0, 1))) return formatInstant(ms, zone, 'yyyy-MM');
+  return new Date(local).toISOString().slice(0, 7);
 }

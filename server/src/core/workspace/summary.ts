@@ -7,7 +7,7 @@ import { stripMarks } from '../model/text';
 import { isOverdue } from '../render/actions';
 import { displayZone } from '../model/displayTime';
 import { fieldValue } from '../model/fieldValue';
-import { formatInstant } from '../time';
+import { monthOf } from '../time';
 
 export interface ActionItemSummary {
   /** 1-based, as editors and `postmortem lint` show it. */
@@ -63,7 +63,7 @@ const MISMATCH_CODES: ReadonlySet<string> = new Set(['duration-mismatch', 'metri
 export function summarize(model: Postmortem, diagnostics: readonly Diagnostic[], today: string): PostmortemSummary | null {
   if (!model.isPostmortem) return null;
   const m = model.metrics;
-  const month = m.start !== null ? formatInstant(m.start, displayZone(model), 'yyyy-MM') : (model.date?.slice(0, 7) ?? null);
+  const month = m.start !== null ? monthOf(m.start, displayZone(model)) : (model.date?.slice(0, 7) ?? null);
   const sortKey = m.start ?? (model.date ? Date.parse(`${model.date}T00:00:00Z`) : null);
   return {
     uri: model.uri,
