@@ -117,17 +117,14 @@ export interface ReportPiece<Text = string> {
 
 const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(depth)}`);
 
+/** `nested(value, 4)` for an object of plain values (the report's entries are): indented by the stringify itself, its closing brace moved in. */
+const flatEntry = (value: object) => `${JSON.stringify(value, null, 6).slice(0, -1)}    }`;
+
 export function reportPiece(s: PostmortemSummary, file: string): ReportPiece {
   return {
     summary: counted(s),
-    postmortem: `    ${nested(reportPostmortem(s, file), 4)}`,
-    // One stringify for all of them: the array's brackets off, its items are the entries as they sit.
-    actionItems: s.actionItems.length
-      ? `  ${nested(
-          s.actionItems.map((a) => ({ file, ...a })),
-          2,
-        )}`.slice(4, -4)
-      : null,
+    postmortem: `    ${flatEntry(reportPostmortem(s, file))}`,
+    actionItems: s.actionItems.length ? s.actionItems.map((a) => `    ${flatEntry({ file, ...a })}`).join(',\n') : null,
   };
 }
 
