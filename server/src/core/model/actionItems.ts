@@ -4,7 +4,7 @@ import type { TemplateSpec } from '../template/schema';
 import { parseDate } from '../time';
 import type { ActionItem, Section } from './types';
 import { stripMarks } from './text';
-import { firstAtOrAfter, lineOf } from '../sorted';
+import { firstAtOrAfter, lineOf, replaced } from '../sorted';
 import { within } from './sections';
 import type { CellInfo } from '../parse/blockInfo';
 import { keptTextMemo } from '../parse/memo';
@@ -76,12 +76,7 @@ export function updateActionItems(prev: ActionItem[], prevSections: Section[], d
   }
   let removed = 0;
   if (e.removed) while (prev[k + removed]?.line === h) removed++;
-  // Filled in place, not grown by push: a big list would leave its smaller copies behind on each keystroke.
-  const out: ActionItem[] = new Array(prev.length - removed + placed.length);
-  for (let j = 0; j < k; j++) out[j] = prev[j]!;
-  for (let j = 0; j < placed.length; j++) out[k + j] = placed[j]!;
-  for (let j = k + removed, x = k + placed.length; j < prev.length; j++, x++) out[x] = delta ? (prev[j] as Item).moved(delta) : prev[j]!;
-  return out;
+  return replaced(prev, k, removed, placed, delta ? (a) => (a as Item).moved(delta) : null);
 }
 
 /** A table row's item: the last version's while its line, columns and status reading hold. */

@@ -10,7 +10,7 @@ import { newEntry } from './timelineEntry';
 import { within } from './sections';
 import { newestFirst, orderOf, readsAsShape } from './timelineShapes';
 import { lineRange } from './text';
-import { firstAtOrAfter, lineOf } from '../sorted';
+import { firstAtOrAfter, lineOf, replaced } from '../sorted';
 
 /** The updated timeline, or null when it must be built afresh (the caller then does). */
 export function updateTimeline(
@@ -60,18 +60,12 @@ export function updateTimeline(
   const rows = last.rows + (e.kind === 'table-row' ? (isInside ? e.rowsAdded : 0) - (wasInside ? e.rowsRemoved : 0) : 0);
 
   // Drafts and entries above the edit stay; the edited one is new; those below move by delta.
-  // Arrays of thousands filled in place, not grown by push (that leaves their smaller copies behind on each keystroke).
-  const drafts: Draft[] = new Array(last.drafts.length - removed + (added ? 1 : 0));
-  for (let j = 0; j < k; j++) drafts[j] = last.drafts[j]!;
-  if (added) drafts[k] = added;
-  for (let j = k + removed, x = k + (added ? 1 : 0); j < last.drafts.length; j++, x++) {
-    const d = last.drafts[j]!;
-    drafts[x] = delta ? moveDraft(d, delta) : d;
-  }
+  const drafts = replaced(last.drafts, k, removed, added ? [added] : [], delta ? (d) => moveDraft(d, delta) : null);
   // Only the pairs around the edit change: the others' times and order are the last build's.
   const order = orderOf(last.drafts, k - 1, k + removed, { ...last.order }, -1);
   orderOf(drafts, k - 1, k + (added ? 1 : 0), order);
   if (newestFirst(order)) return null;
+  // Filled at their final length, as replaced() does (they are thousands long).
   const list: TimelineEntry[] = new Array(drafts.length);
   const states: ResolveState[] = new Array(drafts.length);
   for (let j = 0; j < k; j++) {

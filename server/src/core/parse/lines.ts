@@ -2,7 +2,7 @@
 // below the edit are the last version's strings, so an edit does not make thousands of new ones.
 import { detach } from './memo';
 import { splitLines } from './blocks';
-import { firstAtOrAfter, itself } from '../sorted';
+import { firstAtOrAfter, itself, replaced } from '../sorted';
 
 const BREAK = /\r\n|\r|\n/g;
 const CHUNK = 4096;
@@ -58,11 +58,7 @@ export function relines(prev: Lines, text: string): Lines {
   const to = after < prev.lines.length ? prev.starts[after]! + delta : text.length;
   const middle = splitLines(text.slice(from, to));
   if (after < prev.lines.length) middle.pop(); // the empty remainder after the last line break
-  // Filled in place: grown by push, a 10,000-line array would leave its smaller copies behind on each keystroke.
-  const lines = new Array<string>(first + middle.length + prev.lines.length - after);
-  for (let i = 0; i < first; i++) lines[i] = prev.lines[i]!;
-  for (let i = 0; i < middle.length; i++) lines[first + i] = detach(middle[i]!);
-  for (let i = after, j = first + middle.length; i < prev.lines.length; i++, j++) lines[j] = prev.lines[i]!;
+  const lines = replaced(prev.lines, first, after - first, middle.map(detach), null);
   const starts = new Int32Array(lines.length);
   starts.set(prev.starts.subarray(0, first));
   startsOf(text, from, middle.length, starts, first);

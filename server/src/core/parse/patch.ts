@@ -4,7 +4,7 @@
 import { type Block } from './blocks';
 import { analyzeBlock, type BlockInfo, type CellInfo, type ListItemInfo } from './blockInfo';
 import type { DocRow, Last, ParsedDocument } from './document';
-import { firstAtOrAfter, lineOf } from '../sorted';
+import { firstAtOrAfter, lineOf, replaced } from '../sorted';
 
 // A backtick fence's info string holds no backtick: '```inline code```' is a paragraph (CommonMark).
 const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
@@ -193,11 +193,5 @@ function splice<T extends { line: number }>(xs: T[], h: number, removed: number,
   const lo = firstAtOrAfter(xs, h, lineOf);
   let after = lo;
   if (removed) while (after < xs.length && xs[after]!.line === h) after++;
-  // Filled in place, not grown by push: no half-size copies left behind on each keystroke.
-  const out = new Array<T>(lo + placed.length + xs.length - after);
-  for (let i = 0; i < lo; i++) out[i] = xs[i]!;
-  let j = lo;
-  for (const p of placed) out[j++] = p;
-  for (let i = after; i < xs.length; i++) out[j++] = delta ? shift(xs[i]!, h, delta) : xs[i]!;
-  return out;
+  return replaced(xs, lo, after - lo, placed, delta ? (x) => shift(x, h, delta) : null);
 }
