@@ -104,26 +104,15 @@ function rowItem(r: DocRow, lines: string[], done: Set<string>): ActionItem {
   item.line = r.line;
   item.shape = 'table';
   item.end = lineLength;
-  const idCell = cell(id);
-  const ownerCell = cell(owner);
-  const dueCell = cell(due);
-  const statusCell = cell(status);
-  if (idCell) {
-    item.idStart = idCell.start;
-    item.idEnd = idCell.end;
-  }
-  if (ownerCell) {
-    item.ownerStart = ownerCell.start;
-    item.ownerEnd = ownerCell.end;
-  }
-  if (dueCell) {
-    item.dueStart = dueCell.start;
-    item.dueEnd = dueCell.end;
-  }
-  if (statusCell) {
-    item.statusStart = statusCell.start;
-    item.statusEnd = statusCell.end;
-  }
+  // Each part's columns on the line; -1 (no such part) where the row has no cell for it.
+  item.idStart = cell(id)?.start ?? -1;
+  item.idEnd = cell(id)?.end ?? -1;
+  item.ownerStart = cell(owner)?.start ?? -1;
+  item.ownerEnd = cell(owner)?.end ?? -1;
+  item.dueStart = cell(due)?.start ?? -1;
+  item.dueEnd = cell(due)?.end ?? -1;
+  item.statusStart = cell(status)?.start ?? -1;
+  item.statusEnd = cell(status)?.end ?? -1;
   rowItems.set(r.cells, { cols, item });
   return item;
 }
