@@ -1,7 +1,7 @@
 // Runs the rules over a model: configured severities, directives, and isolation so one
 // failing rule never silences the others.
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
-import type { Finding, Rule, RuleContext } from './rules/rule';
+import { configuredLevel, type Finding, type Rule, type RuleContext } from './rules/rule';
 import type { RuleSeverity } from './template/schema';
 
 export const SOURCE = 'postmortem';
@@ -36,7 +36,7 @@ export function runRules(rules: Rule[], ctx: RuleContext, onError: (rule: string
   }
   const out: Diagnostic[] = [];
   for (const rule of rules) {
-    const severity = config.rules[rule.id] ?? rule.defaultSeverity;
+    const severity = configuredLevel(rule, config);
     if (severity === 'off' || model.disabled.file.has(rule.id) || model.disabled.file.has('*')) continue;
     let findings;
     try {

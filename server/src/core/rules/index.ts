@@ -1,6 +1,6 @@
 // Every rule, in the order findings are reported.
 import type { Config } from '../template/schema';
-import type { Rule } from './rule';
+import { configuredLevel, type Rule } from './rule';
 import { placeholder } from './placeholder';
 import { missingSection } from './missingSection';
 import { missingField } from './missingField';
@@ -55,6 +55,6 @@ export const RULES: Rule[] = [
  */
 export const countingRules = (config: Config): Rule[] =>
   RULES.filter((r) => {
-    const level = config.rules[r.id] ?? r.defaultSeverity;
+    const level = configuredLevel(r, config);
     return level === 'error' || level === 'warning';
   });

@@ -37,3 +37,6 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
   fix?(ctx: RuleContext, finding: Finding): Fix[];
 }
+
+/** The level a rule runs at under a config: its own setting there, else its default. */
+export const configuredLevel = (rule: Rule, config: Config): RuleSeverity => config.rules[rule.id] ?? rule.defaultSeverity;
