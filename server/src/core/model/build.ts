@@ -1,6 +1,6 @@
 // Text -> Postmortem. Parsing is per block and reuses the previous version's blocks.
 import { parse as parseYaml } from 'yaml';
-import { parseDocument, type BlockCache, type ParsedDocument } from '../parse/document';
+import { parseDocument, type BlockCache, type Last, type ParsedDocument } from '../parse/document';
 import type { Config, TemplateSpec } from '../template/schema';
 import { findZoneStatement, parseDate, resolveZone } from '../time';
 import type { Postmortem, TimeZoneSource } from './types';
@@ -33,6 +33,8 @@ interface Late {
   metrics: Postmortem['metrics'];
 }
 const lateParts = keptWeakMap<Postmortem, Late>();
+/** The model made from each parse, for an edit the parser reads from the version before the last. */
+const modelOf = keptWeakMap<Last, Postmortem>();
 
 export function buildModel(
   input: DocumentInput,
@@ -42,8 +44,10 @@ export function buildModel(
   /** The model built with `previous` (the last version): a one-line edit then updates it. */
   prevModel?: Postmortem,
 ): { model: Postmortem; cache: BlockCache } {
+  const beforeLast = previous?.last?.before?.last;
   const { doc, cache } = parseDocument(input.text, previous);
-  const prev = doc.edit && prevModel?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? prevModel : undefined;
+  const base = doc.editFromBefore ? beforeLast && modelOf.get(beforeLast) : prevModel;
+  const prev = doc.edit && base?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? base : undefined;
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
   const detection = config.enable
     ? detect({ uri: input.uri, frontMatter, headings: doc.headings, fields: doc.fields, lines: doc.lines }, templates, config.files, config.defaultTemplate)
@@ -149,6 +153,7 @@ export function buildModel(
     codeLines: doc.codeLines,
     degraded: doc.degraded ?? false,
   };
+  if (cache.last) modelOf.set(cache.last, model);
   return { model, cache };
 }
 

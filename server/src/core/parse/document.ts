@@ -40,6 +40,8 @@ export interface ParsedDocument {
   /** Set when this version is the last one with one table row or list item changed, added or
    *  removed, and nothing else (see patch.ts): the model can update instead of rebuilding. */
   edit?: LineEdit;
+  /** The edit is from the version before the last (see Last.before), not from the last. */
+  editFromBefore?: true;
 }
 
 /**
@@ -51,13 +53,24 @@ export interface ParsedDocument {
  */
 export function parseDocument(text: string, previous?: BlockCache): { doc: ParsedDocument; cache: BlockCache } {
   if (text.length > LARGE_DOCUMENT) return { doc: structureOnly(splitLines(text)), cache: new BlockCache() };
-  const last = previous?.last;
+  let last = previous?.last;
   const split = last ? relines(last.split, text) : linesOf(text);
   const lines = split.lines;
-  const patched = last && patchDocument(last, lines, (key) => previous!.get(key) ?? last.evicted.get(key));
+  let patched = last && patchDocument(last, lines, (key) => previous!.get(key) ?? last!.evicted.get(key));
+  // Enter in a table splits it (a blank line ends a table), and the next key makes the row that
+  // re-joins it: from the version before the Enter that is one row added, the typing path again.
+  const before = !patched && last?.before;
+  if (before) {
+    const evicted = last!.evicted;
+    patched = patchDocument(before.last, lines, (key) => previous!.get(key) ?? before.last.evicted.get(key) ?? evicted.get(key));
+    if (patched) {
+      undo(previous!, before, evicted);
+      last = before.last;
+    }
+  }
   if (patched) {
     const { doc, blocks, infos, sourceStarts, added, addedInfo, removed, edit } = patched;
-    const counts = last.counts;
+    const counts = last!.counts;
     const evicted = new Map<string, BlockInfo>();
     if (added && addedInfo) {
       previous!.set(added, addedInfo);
@@ -72,6 +85,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       }
     }
     doc.edit = edit;
+    if (before) doc.editFromBefore = true;
     previous!.last = { split, lines, blocks, infos, sourceStarts, counts, doc, evicted };
     return { doc, cache: previous! };
   }
@@ -157,6 +171,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
     cache.set(key, info);
     counts.set(key, (counts.get(key) ?? 0) + n);
   }
+  const lowered: string[] = [];
   // Blocks this edit removed stay at hand for one more version: Enter in a long table turns the
   // rows below into a paragraph, and the next key (or an undo) makes them rows again.
   const evicted = new Map<string, BlockInfo>();
@@ -164,6 +179,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
     last.blocks.forEach((b, k) => {
       if (kept![k] || !last.infos[k]) return;
       const key = b.kind + '\u0000' + b.source;
+      lowered.push(key);
       const n = (counts.get(key) ?? 1) - 1;
       if (n > 0) counts.set(key, n);
       else {
@@ -173,9 +189,31 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
         if (info) evicted.set(key, info);
       }
     });
+    // One version back at most: the last version forgets its own.
+    last.before = undefined;
   }
-  cache.last = { split, lines, blocks, infos, sourceStarts, counts, doc, evicted };
+  const added = [...fresh].map(([key, { n }]) => [key, n] as const);
+  cache.last = { split, lines, blocks, infos, sourceStarts, counts, doc, evicted, before: last && { last, added, lowered } };
   return { doc, cache };
+}
+
+/** Puts the cache back as it was for `before.last`: what the last version's parse counted, uncounted. */
+function undo(cache: BlockCache, before: Before, evicted: Map<string, BlockInfo>): void {
+  const counts = before.last.counts;
+  for (const key of before.lowered) {
+    const n = counts.get(key) ?? 0;
+    counts.set(key, n + 1);
+    const info = n ? undefined : evicted.get(key);
+    if (info) cache.set(key, info);
+  }
+  for (const [key, n] of before.added) {
+    const left = counts.get(key)! - n;
+    if (left > 0) counts.set(key, left);
+    else {
+      counts.delete(key);
+      cache.delete(key);
+    }
+  }
 }
 
 /** Fewer new blocks than this cost about the same read one by one. Batches stay small: a parse of
@@ -258,6 +296,15 @@ export interface Last {
   doc: ParsedDocument;
   /** Infos of the blocks that version removed (kept for one version). */
   evicted: Map<string, BlockInfo>;
+  /** When that version took the general path: the one before it, and what its parse counted. */
+  before?: Before;
+}
+
+interface Before {
+  last: Last;
+  /** Keys counted up (by how many) and counted down (once each) going from `last` to the next version. */
+  added: readonly (readonly [string, number])[];
+  lowered: readonly string[];
 }
 
 /**

@@ -46,6 +46,30 @@ describe('parse: one-line edits (patch.ts)', () => {
     assert.equal(step(LIST, [...LIST.slice(0, 4), ...LIST.slice(5)])?.removed, 1);
   });
 
+  it('Enter in a table, then a row typed on the new line: read as the row added to the version before the Enter', () => {
+    const split = insert(TABLE, 8, '');
+    const typed = insert(TABLE, 8, '|');
+    const afterEnter = parseDocument(split.join('\n'), parseDocument(TABLE.join('\n')).cache);
+    assert.equal(afterEnter.doc.edit, undefined, 'the blank line ends the table: the full path');
+    const { doc, cache } = parseDocument(typed.join('\n'), afterEnter.cache);
+    assert.equal(doc.editFromBefore, true);
+    assert.deepStrictEqual(doc.edit, { line: 8, removed: 0, added: 1, kind: 'table-row', rowsRemoved: 0, rowsAdded: 1 });
+    assert.deepStrictEqual(comparable(doc), comparable(parseDocument(typed.join('\n')).doc));
+    // The cache is what the row added straight to the first version leaves: the split version's blocks are out of it.
+    const direct = parseDocument(typed.join('\n'), parseDocument(TABLE.join('\n')).cache).cache;
+    assert.deepStrictEqual(new Map(cache), new Map(direct));
+    assert.deepStrictEqual(cache.last!.counts, direct.last!.counts);
+    // The next key is a one-line edit of this version; two versions back is as far as it goes.
+    const next = parseDocument(replace(typed, 8, '| ').join('\n'), cache).doc;
+    assert.equal(next.edit?.kind, 'table-row');
+    assert.equal(next.editFromBefore, undefined);
+    // Enter twice (each a full parse), then a row on the first blank line: as a cold parse reads it.
+    const enter = parseDocument(split.join('\n'), parseDocument(TABLE.join('\n')).cache);
+    const twice = parseDocument(insert(split, 8, '').join('\n'), enter.cache);
+    const row = insert(split, 8, '|');
+    assert.deepStrictEqual(comparable(parseDocument(row.join('\n'), twice.cache).doc), comparable(parseDocument(row.join('\n')).doc));
+  });
+
   it('edits that can change the blocks around them take the full path, with the same result', () => {
     assert.equal(step(TABLE, insert(TABLE, 7, '')), undefined, 'a blank line splits the table');
     assert.equal(step(TABLE, replace(TABLE, 7, '```| fence')), undefined, 'a fence');
