@@ -33,7 +33,8 @@ interface Late {
   metrics: Postmortem['metrics'];
 }
 const lateParts = keptWeakMap<Postmortem, Late>();
-/** The model made from each parse, for an edit the parser reads from the version before the last. */
+/** The last version's model, kept when this version took the parser's general path: the next
+ *  edit may be read from that version instead (see Last.before). Written only then, not per key. */
 const modelOf = keptWeakMap<Last, Postmortem>();
 
 export function buildModel(
@@ -46,6 +47,8 @@ export function buildModel(
 ): { model: Postmortem; cache: BlockCache } {
   const beforeLast = previous?.last?.before?.last;
   const { doc, cache } = parseDocument(input.text, previous);
+  const before = cache.last?.before?.last;
+  if (before && prevModel) modelOf.set(before, prevModel);
   const base = doc.editFromBefore ? beforeLast && modelOf.get(beforeLast) : prevModel;
   const prev = doc.edit && base?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? base : undefined;
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
@@ -153,7 +156,6 @@ export function buildModel(
     codeLines: doc.codeLines,
     degraded: doc.degraded ?? false,
   };
-  if (cache.last) modelOf.set(cache.last, model);
   return { model, cache };
 }
 
