@@ -192,8 +192,8 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
     // One version back at most: the last version forgets its own.
     last.before = undefined;
   }
-  const added = [...fresh].map(([key, { n }]) => [key, n] as const);
-  cache.last = { split, lines, blocks, infos, sourceStarts, counts, doc, evicted, before: last && { last, added, lowered } };
+  const back = last ? { last, added: [...fresh].map(([key, { n }]) => [key, n] as const), lowered } : undefined;
+  cache.last = { split, lines, blocks, infos, sourceStarts, counts, doc, evicted, before: back };
   return { doc, cache };
 }
 
