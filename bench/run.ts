@@ -277,10 +277,9 @@ async function measureServerMemory(file: string) {
   const session = await startServer();
   try {
     const uri = pathToFileURL(file).href;
+    const text = fs.readFileSync(file, 'utf8');
     const opened = performance.now();
-    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(file, 'utf8') },
-    });
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     while (!session.diagnostics.has(uri)) {
       if (performance.now() - opened > 180_000) throw new Error(`no diagnostics within 180 s; stderr: ${session.stderr.join('')}`);
       await new Promise((r) => setTimeout(r, 20));
@@ -291,7 +290,6 @@ async function measureServerMemory(file: string) {
     // Resident once the open has settled (the server collects after a heavy run).
     await new Promise((r) => setTimeout(r, 1000));
     const rssMb = round(rss());
-    const text = fs.readFileSync(file, 'utf8');
     const fast = await typeOverLsp(session.connection, uri, text, 60, 1);
     const typing = [fast, await typeOverLsp(session.connection, uri, text, 250, fast.version)];
     return { rssMb, atDiagnosticsMb: round(atDiagnosticsMb), firstDiagnosticsMs: round(firstDiagnosticsMs), diagnostics: session.diagnostics.get(uri)!.diagnostics.length, typing };

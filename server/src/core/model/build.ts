@@ -34,7 +34,7 @@ interface Late {
 }
 const lateParts = keptWeakMap<Postmortem, Late>();
 /** The last version's model, kept when this version took the parser's general path: the next
- *  edit may be read from that version instead (see Last.before). Written only then, not per key. */
+ *  edit may be read from that version instead (see Last.before). Never written on the typing path. */
 const modelOf = keptWeakMap<Last, Postmortem>();
 
 export function buildModel(
