@@ -37,6 +37,8 @@ export const SETTINGS = {
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
   'window.restoreWindows': 'none',
+  // Screenshots show the top of the document, not the headings of wherever the cursor was.
+  'editor.stickyScroll.enabled': false,
 };
 
 export function log(message) {

@@ -112,8 +112,6 @@ export async function previewCheck(page: Page, workspaceDir: string, options: Pr
     await page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
     await page.mouse.wheel(0, -5000); // the preview follows the editor to its top
   }
-  // Sticky scroll can keep showing the headings of where the cursor was: off and on again redraws it.
-  for (let i = 0; i < 2; i++) await runCommand(page, 'View: Toggle Editor Sticky Scroll');
   await page.mouse.move(5, 795);
   await page.waitForTimeout(800); // scroll sync and the last update settle
   const artifacts = options.artifactsDir ?? join(process.cwd(), 'test-artifacts');
