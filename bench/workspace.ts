@@ -61,30 +61,42 @@ async function measureIndex(dir: string) {
   }
 }
 
-/** `postmortem report` and `postmortem lint` over the same folder, each a fresh process, median of
- *  5; which runs first alternates, so a drift in the machine's load hits both alike. */
+/** `postmortem report` and `postmortem lint` over the same folder, each a fresh process, in 7 pairs
+ *  run back to back (which runs first alternates). The ratio is the median of the pairs' ratios:
+ *  this machine's speed drifts over seconds, and a drift between the two runs of a pair is smaller
+ *  than one between the 3rd-fastest report and the 3rd-fastest lint of the whole series. */
 function measureReport(cli: string, dir: string) {
   const reports: number[] = [];
   const lints: number[] = [];
+  const ratios: number[] = [];
   let postmortems = 0;
   const report = () => {
     const r = wall([cli, 'report', '--format', 'json', dir]);
-    reports.push(r.ms);
     postmortems = (JSON.parse(r.out) as { postmortems: unknown[] }).postmortems.length;
+    return r.ms;
   };
-  const lint = () => lints.push(wall([cli, 'lint', '--format', 'json', dir]).ms);
-  for (let i = 0; i < 5; i++) {
+  const lint = () => wall([cli, 'lint', '--format', 'json', dir]).ms;
+  for (let i = 0; i < 7; i++) {
+    let r: number, l: number;
     if (i % 2) {
-      lint();
-      report();
+      r = report();
+      l = lint();
     } else {
-      report();
-      lint();
+      l = lint();
+      r = report();
     }
+    reports.push(r);
+    lints.push(l);
+    ratios.push(r / l);
   }
-  const reportMs = median(reports);
-  const lintMs = median(lints);
-  return { reportMs: round(reportMs), lintMs: round(lintMs), ratio: round(reportMs / lintMs, 2), postmortems };
+  const sorted = [...ratios].sort((a, b) => a - b);
+  return {
+    reportMs: round(median(reports)),
+    lintMs: round(median(lints)),
+    ratio: round(median(ratios), 2),
+    ratioRange: [round(sorted[0]!, 2), round(sorted[sorted.length - 1]!, 2)] as const,
+    postmortems,
+  };
 }
 
 /** Section 6: index, memory and report vs lint over a fresh workspace of 1,000 generated post-mortems. */
@@ -98,7 +110,9 @@ export async function measureWorkspace<T>(cli: string, more: (dir: string) => T)
       `   language server: ${index.postmortems} indexed ${index.indexMs} ms after start (${(bytes / 1e6).toFixed(1)} MB; first entries after ${index.firstEntriesMs} ms); ${index.rssMb} MB resident (${index.atEndMb} MB when done)`,
     );
     const report = measureReport(cli, wsDir);
-    log(`   postmortem report ${report.reportMs} ms (${report.postmortems} post-mortems), postmortem lint ${report.lintMs} ms: report/lint ${report.ratio}`);
+    log(
+      `   postmortem report ${report.reportMs} ms (${report.postmortems} post-mortems), postmortem lint ${report.lintMs} ms (medians): report/lint ${report.ratio} (median of 7 pairs; ${report.ratioRange.join('–')})`,
+    );
     return { index, report, more: more(wsDir) };
   } finally {
     fs.rmSync(wsDir, { recursive: true, force: true });
