@@ -87,6 +87,35 @@ describe('postmortem CLI conventions', function () {
     assert.match(run(['new', '-t', 'sev', '-o', out, '--force'], dir).err, /^wrote /);
   });
 
+  it('a reader that stops early (`| head`) ends the output quietly, with the exit code the command gives', () => {
+    // A timeline long enough that its listing outgrows the pipe's buffer (64 KB).
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `| ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | Step ${i} of the recovery, written out at some length |`,
+    );
+    fs.writeFileSync(path.join(dir, 'long.md'), `${fixture('filled/standard.md')}\n## Appendix: full log\n\n| Time | Event |\n|---|---|\n${rows.join('\n')}\n`);
+    fs.mkdirSync(path.join(dir, 'drafts'));
+    for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(dir, 'drafts', `pm-${i}.md`), fixture('seeds/report.md'));
+    // A real pipe into `head`, as in a terminal (the exit code read from bash's PIPESTATUS).
+    const headOne = (args: string[]) => {
+      const cmd = [process.execPath, BIN, ...args].map((x) => JSON.stringify(x)).join(' ');
+      const r = spawnSync('bash', ['-c', `${cmd} | head -c 100; s=\${PIPESTATUS[0]}; echo; echo "exit=$s"`], { cwd: dir, encoding: 'utf8' });
+      const exit = /exit=(\d+)\s*$/.exec(r.stdout);
+      return { code: exit ? Number(exit[1]) : null, first: r.stdout.slice(0, 100), err: r.stderr };
+    };
+    for (const [args, code] of [
+      [['render', 'long.md'], 0],
+      [['metrics', '--format', 'json', 'long.md'], 0],
+      // Findings of 30 unfilled templates: more than the pipe holds; the errors still set the exit code.
+      [['lint', 'drafts'], 1],
+    ] as const) {
+      const r = headOne([...args]);
+      assert.ok(r.first.length > 0, `${args.join(' ')}: wrote nothing`);
+      assert.doesNotMatch(r.err, /EPIPE|Unhandled|at /, `${args.join(' ')}: ${r.err}`);
+      assert.equal(r.code, code, `${args.join(' ')}: ${r.err}`);
+    }
+  });
+
   it('colours only on a terminal, and never with NO_COLOR', () => {
     assert.doesNotMatch(run(['lint', 'raw.md'], dir).out, ANSI, 'piped: no colour');
     // `script` runs the CLI on a pseudo-terminal, as a person would.
