@@ -60,8 +60,16 @@ describe('invalid-time: what is reported, and where', () => {
   it('a date with no time is a coarse entry, not an unreadable time', () => {
     const table = classic(['| Time | Event |', '|---|---|', '| 2025-02-09 | Vendor announced the deprecation |', '| 2025-02-10 10:00 | Alert fired |', '| Feb 11 | Vendor shipped the fix |']);
     assert.deepEqual(kit.check(table), []);
+    const noted = classic(['| Time | Event |', '|---|---|', '| 2025-02-10 10:00 | Alert fired |', '| 2025-02-12 at time of writing | Fix not yet deployed |']);
+    assert.deepEqual(kit.check(noted), [], 'a day with words after it is coarse too');
     const broken = classic(['| Time | Event |', '|---|---|', '| 2025-02-10 25:99 | Alert fired |']);
     assert.equal(kit.check(broken).length, 1, 'a date with a broken time is still reported');
+  });
+
+  it('an approximate time (~07:00, ± 17:20 UTC) is read, not reported', () => {
+    const table = classic(['| Time | Event |', '|---|---|', '| ~07:00 | Attacker funded the wallet |', '| 09:00 | Alert fired |', '| ≈ 15:23 | Pool halted |']);
+    assert.deepEqual(kit.check(table), []);
+    assert.deepEqual(kit.check(classic(['- **± 17:20 UTC:** replication stopped', '- 17:40 UTC: paged'])), []);
   });
 
   it('leaves a date that does not exist to invalid-date (one report per mistake)', () => {

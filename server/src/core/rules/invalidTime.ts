@@ -12,8 +12,9 @@ const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceho
 function isDateOnly(text: string): boolean {
   const t = text.trim();
   if (parseDate(t)) return true;
+  // A day with words but no time after it ('2026-04-18 at time of writing', '2026-04-18 執筆時点') is coarse too.
   const loose = readLooseDate(t);
-  return loose !== null && t.slice(loose.length).replace(/[\s,.:–—-]+/g, '') === '';
+  return loose !== null && !/\d/.test(t.slice(loose.length));
 }
 
 export const invalidTime: Rule = {

@@ -26,6 +26,13 @@ describe('parseTime', () => {
     assert.deepEqual(parseTime('14:05:33'), { ...t(null, 14, 5), second: 33 });
     assert.deepEqual(parseTime('  00:00 '), t(null, 0, 0));
   });
+  it('reads an approximate time as the time the author gives', () => {
+    for (const text of ['~07:00', '≈ 07:00', 'approx. 07:00', 'approximately 07:00', 'around 07:00', 'ca. 07:00']) assert.deepEqual(parseTime(text), t(null, 7, 0), text);
+    assert.deepEqual(parseTime('± 17:20 UTC'), t(null, 17, 20, { zone: 'UTC', zoneText: 'UTC' }));
+    assert.deepEqual(parseTime('2024-03-10 ~14:05')?.date, { year: 2024, month: 3, day: 10 });
+    // Strikethrough is not 'about'; a word that is not a time stays unread.
+    for (const text of ['~~07:00~~', '~ about', 'about 200']) assert.equal(parseTime(text), null, text);
+  });
   it('reads 12-hour times, noon and midnight', () => {
     assert.deepEqual(parseTime('11:44 PM'), t(null, 23, 44, { twelveHour: true }));
     assert.deepEqual(parseTime('11:44pm'), t(null, 23, 44, { twelveHour: true }));

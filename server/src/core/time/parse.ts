@@ -21,7 +21,9 @@ const ORD = '(?:st|nd|rd|th)?';
 const DATE = `${WEEKDAY}(?:(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})|(${MONTHS})\\b\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})|(\\d{1,2})${ORD}\\s+(${MONTHS})\\b\\.?,?\\s+(\\d{4}))`;
 // Groups after the date: 10 hour, 11 minute, 12 second, 13 meridiem.
 const TIME = '(\\d{1,2})(?::(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?)?(?:\\s*([ap])\\.?m\\b\\.?)?';
-const LEADING = new RegExp(`^(?:${DATE}(?:T|,?\\s+(?:at\\s+|@\\s*)?|\\s*@\\s*))?${TIME}`, 'i');
+// An approximate time is still the time the author gives ('~07:00', '± 17:20 UTC', 'approx. 3 pm'); '~~' is strikethrough.
+const APPROX = '(?:(?:~(?!~)|≈|±|\\+/-)\\s*|(?:ca\\.|approx\\.)\\s*|(?:circa|approximately|around|about)\\s+)?';
+const LEADING = new RegExp(`^${APPROX}(?:${DATE}(?:T|,?\\s+(?:at\\s+|@\\s*)?|\\s*@\\s*))?${APPROX}${TIME}`, 'i');
 const DATE_ONLY = new RegExp(`^${DATE}$`, 'i');
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
