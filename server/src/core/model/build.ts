@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseDocument, type BlockCache, type Last, type ParsedDocument } from '../parse/document';
 import type { Config, TemplateSpec } from '../template/schema';
 import { findZoneStatement, parseDate, resolveZone } from '../time';
+import { scanDates } from '../time/dateTokens';
 import type { Postmortem, TimeZoneSource } from './types';
 import { detect } from './detect';
 import { buildSections } from './sections';
@@ -186,7 +187,8 @@ const DATE_KEYS: ReadonlySet<string> = new Set(['date', 'incident date', 'date o
 function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> | null): string | null {
   for (const f of fields) {
     if (!DATE_KEYS.has(normalizeTitle(f.key))) continue;
-    const d = parseDate(stripMarks(f.raw)) ?? parseDate(stripMarks(f.raw).slice(0, 10));
+    // A numeric date with one reading ('16/03/2020 3am UTC') is that date.
+    const d = parseDate(stripMarks(f.raw)) ?? parseDate(stripMarks(f.raw).slice(0, 10)) ?? scanDates(f.raw).find((t) => t.iso !== null)?.iso;
     if (d) return d;
   }
   const v = fm?.['date'];

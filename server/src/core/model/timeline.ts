@@ -16,9 +16,8 @@ import { keptWeakMap } from '../state';
 import { isLeadupTitle } from './roles';
 import { leadInTimeline } from './timelineLeadIn';
 import { newEntry } from './timelineEntry';
+import { eventColumn, TIME_COL } from './columns';
 
-const TIME_COL = /time|timestamp|when|date|^at$/i;
-const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
 const OWNER_COL = /owner|who|\bby\b|responder|actor|person|assignee/i;
 const BLOCK_PHASES: Record<string, Phase> = {
   detection: 'detected',
@@ -80,6 +79,8 @@ export interface Draft {
   reading?: object;
   /** A date that needs the document's year or day/month order (timelineShapes.ts). */
   loose?: LooseDate | null;
+  /** Day-first (true) or month-first (false) as its written date shows (25/04/2021), for the dates that need it. */
+  order?: boolean | null;
   /** `17:30 PM` read as 17:30. */
   meridiemIgnored?: boolean;
 }
@@ -317,8 +318,7 @@ function readRow(r: DocRow): RowReading | null {
   const header = r.header.map((c) => c.text);
   let ti = header.findIndex((h) => TIME_COL.test(h));
   if (ti < 0) ti = 0;
-  let ei = header.findIndex((h, i) => i !== ti && EVENT_COL.test(h));
-  if (ei < 0) ei = header.findIndex((_, i) => i !== ti);
+  const ei = eventColumn(header, [ti]);
   const oi = header.findIndex((h, i) => i !== ti && i !== ei && OWNER_COL.test(h));
   const tc = r.cells[ti];
   if (!tc || !tc.text) return null;

@@ -40,6 +40,21 @@ describe('timeline shapes', () => {
     assert.equal(analyze(b).timeline.entries[1]!.text, 'alert');
   });
 
+  it('a table whose headers are Japanese, with the same times again in a UTC column', () => {
+    const doc =
+      '# ポストモーテム: 証明書の失効\n\n## タイムライン\n\n全時刻は JST。\n\n| 時刻 (JST) | UTC | イベント |\n|---|---|---|\n| 2026-04-18 16:00 | 2026-04-18 07:00 | 証明書が失効 |\n| 2026-04-18 ~19:30 | 10:30 | 調査開始 |\n';
+    assert.deepEqual(read(doc), ['8: 2026-04-18T07:00', '9: 2026-04-18T10:30']);
+    assert.deepEqual(
+      analyze(doc).timeline.entries.map((e) => e.text),
+      ['証明書が失効', '調査開始'],
+    );
+    // In English the zone column is skipped as well: the event is the column after it.
+    const en = '# Cert expiry\n\n## Timeline\n\n| Time (PST) | UTC | Notes |\n|---|---|---|\n| 2024-01-05 08:00 | 16:00 | cert expired |\n';
+    assert.equal(analyze(en).timeline.entries[0]!.text, 'cert expired');
+    const unnamed = '# Cert expiry\n\n## Timeline\n\n| Time (PST) | UTC | |\n|---|---|---|\n| 2024-01-05 08:00 | 16:00 | cert expired |\n';
+    assert.equal(analyze(unnamed).timeline.entries[0]!.text, 'cert expired');
+  });
+
   it('a table time cell with a month and day but no year takes the year of the Date line', () => {
     const doc = '# SDK regression\n\n**Date:** March 3-5, 2026\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| Mar 3, 10:18 AM | first report |\n| Mar 4, 5:33 PM | fix released |\n';
     assert.deepEqual(read(doc), ['8: 2026-03-03T10:18', '9: 2026-03-04T17:33']);

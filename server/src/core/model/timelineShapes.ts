@@ -22,6 +22,7 @@ import {
 import type { Section } from './types';
 import type { Draft } from './timeline';
 import { within } from './sections';
+import { eventColumn, TIME_ONLY_COL } from './columns';
 import { keptTextMemo } from '../parse/memo';
 
 /** An entry whose own line holds only its time ("- 2024-06-28 7:09 AM Eastern:" with the event on the indented
@@ -87,6 +88,7 @@ function leadDraft(line: number, col: number, content: string, lines: string[]):
     end: (lines[line] ?? '').length,
     loose: lead.loose,
     meridiemIgnored: lead.meridiemIgnored,
+    order: lead.order,
   };
 }
 
@@ -193,8 +195,6 @@ export function readShapes(doc: ParsedDocument, section: Section, fast: Draft[])
 }
 
 const DATE_COL = /^(?:date|day)\b/i;
-const TIME_ONLY_COL = /^(?:time|timestamp|when|at)\b/i;
-const EVENT_COL = /event|description|what|action|update|detail|summary|activity/i;
 
 /** Whether an edited row or depth-1 item would be read by the shapes here rather than as the list/table
  *  reading `fast` has it: the incremental update then gives way to a full build. */
@@ -218,8 +218,7 @@ function rowDraft(header: string[], cells: { text: string; start: number; end: n
   const tc = cells[ti >= 0 ? ti : di >= 0 ? di : 0];
   if (!tc?.text) return null;
   const dc = di >= 0 && di !== ti ? cells[di] : undefined;
-  let ei = header.findIndex((h, i) => i !== ti && i !== di && EVENT_COL.test(h));
-  if (ei < 0) ei = header.findIndex((_, i) => i !== ti && i !== di);
+  const ei = eventColumn(header, [ti, di]);
   const ec = cells[ei];
   let d: Draft | null = null;
   if (dc?.text && ti >= 0) {
@@ -240,6 +239,7 @@ function rowDraft(header: string[], cells: { text: string; start: number; end: n
         end: (lines[line] ?? '').length,
         loose: lead.loose,
         meridiemIgnored: lead.meridiemIgnored,
+        order: lead.order,
       };
     }
   }
@@ -252,11 +252,10 @@ function rowDraft(header: string[], cells: { text: string; start: number; end: n
 }
 
 /** Whether the written dates say day-first (true), month-first (false), or cannot tell (null). */
-function dayFirst(dates: LooseDate[]): boolean | null {
+function dayFirst(evidence: (boolean | null | undefined)[]): boolean | null {
   let first = false;
   let second = false;
-  for (const d of dates) {
-    const e = dateOrderEvidence(d);
+  for (const e of evidence) {
     if (e === true) first = true;
     else if (e === false) second = true;
   }
@@ -310,7 +309,7 @@ export const newestFirst = (o: Order): boolean => o.down >= 2 && o.down > o.up *
  * unknown rather than guessed.
  */
 export function resolveShapes(drafts: Draft[], marks: DayMark[], baseDate: string | null, zone: string, year: number | null): { at: (number | null)[]; zones: (string | null)[] } {
-  const order = dayFirst([...marks.flatMap((m) => (m.date ? [m.date] : [])), ...drafts.flatMap((d) => (d.loose ? [d.loose] : []))]);
+  const order = dayFirst([...marks.map((m) => (m.date ? dateOrderEvidence(m.date) : null)), ...drafts.map((d) => d.order ?? (d.loose ? dateOrderEvidence(d.loose) : null))]);
   const base = parseIsoDate(baseDate);
   const settle = (d: LooseDate, ref: YMD | null): YMD | null => (d.year !== null ? settleDate(d, null, order) : ref ? nearestYear(d, ref, order) : settleDate(d, year, order));
 

@@ -119,9 +119,11 @@ date: "2024-02-30"
     }
   });
 
-  it('offers to rewrite a day/month date only when one reading exists, and that fix is safe for fix-all', () => {
+  it('offers to rewrite a day/month date only when one reading exists (a hint: the date is certain), and that fix is safe for fix-all', () => {
     const { s, doc, found } = run(standard('**Date:** 18/02/2025'));
-    assert.deepEqual(summary(found), ["7:10-20 Cannot read date '18/02/2025': write dates as YYYY-MM-DD (2025-02-18)."]);
+    assert.deepEqual(summary(found), ["7:10-20 Date '18/02/2025' reads only as 2025-02-18: YYYY-MM-DD reads the same everywhere."]);
+    assert.equal(found[0]!.severity, 4, 'readable one way only: a hint, not an error');
+    assert.equal(s.model(doc).date, '2025-02-18', 'and it is the document date');
     const actions = s.codeActions(doc, found[0]!.range, { diagnostics: found }).filter((a) => a.title.startsWith('Rewrite'));
     assert.deepEqual(
       actions.map((a) => a.title),
@@ -138,11 +140,34 @@ date: "2024-02-30"
 
     const either = run(standard('**Date:** 03/04/2025'));
     assert.deepEqual(summary(either.found), ["7:10-20 Cannot read date '03/04/2025': write dates as YYYY-MM-DD, since day and month could be either way round."]);
+    assert.equal(either.found[0]!.severity, 1);
     assert.deepEqual(
       either.s.codeActions(either.doc, either.found[0]!.range, { diagnostics: either.found }).filter((a) => a.title.startsWith('Rewrite')),
       [],
     );
     assert.deepEqual(summary(run(standard('**Date:** 02/30/2025')).found), ["7:10-20 Date '02/30/2025' does not exist in either day/month order: write dates as YYYY-MM-DD."]);
+  });
+
+  it("a timeline date either way round that the document's other dates settle is read, and only hinted at", () => {
+    const doc = (second: string) =>
+      `# Post-mortem: billing export delayed\n\n## Summary\n\nx\n\n## Impact\n\ny\n\n## Root Cause\n\nz\n\n## Timeline\n\n- 25/04/2021 10:00 - Export job started failing\n- ${second} - Export fixed\n`;
+    const settled = run(doc('03/05/2021 09:00'));
+    assert.deepEqual(
+      settled.found.map((d) => [d.range.start.line, d.severity]),
+      [
+        [16, 4],
+        [17, 4],
+      ],
+    );
+    assert.match(String(settled.found[1]!.message), /other dates settle it/);
+    assert.equal(new Date(settled.s.model(settled.doc).timeline.entries[1]!.at!).toISOString(), '2021-05-03T09:00:00.000Z');
+    // Alone, nothing settles it: an error, and no instant is guessed.
+    const alone = run(`# Post-mortem: billing export delayed\n\n## Summary\n\nx\n\n## Impact\n\ny\n\n## Root Cause\n\nz\n\n## Timeline\n\n- 03/05/2021 09:00 - Export fixed\n`);
+    assert.deepEqual(
+      alone.found.map((d) => d.severity),
+      [1],
+    );
+    assert.equal(alone.s.model(alone.doc).timeline.entries[0]!.at, null);
   });
 
   it('scans every date shape without overlapping tokens', () => {

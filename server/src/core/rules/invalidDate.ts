@@ -41,6 +41,10 @@ function leadingProblem(text: string): DateToken | null {
 }
 const itemLeads = keptCarried<ListItemInfo, DateToken | null>();
 
+/** A date read for certain (16/03/2020, or 03/04/2024 where the document settles the order) is only
+ *  not in the portable form: a hint with its rewrite, never an error. */
+const tokenLevel = (t: DateToken, settled: boolean): Finding['severity'] => (t.iso !== null || (t.ambiguous && settled) ? 'hint' : undefined);
+
 // Whether an action item's due date, or an entry's time, has something to report (most have not).
 const itemsToCheck = keptCarried<ActionItem, boolean>();
 const entriesToCheck = keptCarried<TimelineEntry, boolean>();
@@ -59,8 +63,12 @@ export const invalidDate: Rule = {
       seen.add(`${line}:${start}`);
       out.push({ range: lineRange(line, start, end), message, ...(data ? { data } : {}), ...(severity ? { severity } : {}) });
     };
-    const problems = (line: number, offset: number, text: string) => {
-      for (const t of dateProblems(text)) push(line, offset + t.start, offset + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined);
+    /** `settled`: the text was read as a date (a timeline time placed by the document's other dates). */
+    const problems = (line: number, offset: number, text: string, settled = false) => {
+      for (const t of dateProblems(text)) {
+        const message = t.ambiguous && settled ? `Date '${t.text}' reads either way round; the document's other dates settle it. YYYY-MM-DD reads the same everywhere.` : t.problem!;
+        push(line, offset + t.start, offset + t.end, message, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined, tokenLevel(t, settled));
+      }
     };
     /** A value that must be a date: its bad tokens, or the whole value when it holds no date at all. */
     const wholeDate = (line: number, offset: number, raw: string, what: string) => {
@@ -93,7 +101,7 @@ export const invalidDate: Rule = {
     const entryDates = entriesToCheck.map(entries, (e) => dateProblems(e.timeText).length > 0);
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
-      if (entryDates[i]) problems(e.line, e.timeRange.start.character, e.timeText);
+      if (entryDates[i]) problems(e.line, e.timeRange.start.character, e.timeText, e.at !== null);
     }
     // A list item led by a date that does not exist is not read as an entry at all.
     if (section) {
@@ -106,7 +114,7 @@ export const invalidDate: Rule = {
         if (!t || it.depth !== 1 || !within(section, it.line)) continue;
         entryLines ??= new Set(entries.map((e) => e.line));
         if (entryLines.has(it.line)) continue;
-        push(it.line, it.contentStart + t.start, it.contentStart + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined);
+        push(it.line, it.contentStart + t.start, it.contentStart + t.end, t.problem!, t.rewrite ? { text: t.text, rewrite: t.rewrite } : undefined, tokenLevel(t, false));
       }
     }
     if (model.frontMatterRange) {

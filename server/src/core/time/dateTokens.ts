@@ -9,8 +9,12 @@ export interface DateToken {
   text: string;
   /** What is wrong, or null for a good date. */
   problem: string | null;
-  /** The one ISO date an unreadable token can mean (18/02/2025 -> 2025-02-18), for the fix. */
+  /** The one ISO date a numeric token can mean (18/02/2025 -> 2025-02-18), for the fix. */
   rewrite: string | null;
+  /** The date the token means: null when it does not exist, or its day and month could be either way round. */
+  iso: string | null;
+  /** Day and month could be either way round (03/04/2024): the document's other dates may settle it. */
+  ambiguous: boolean;
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -40,28 +44,28 @@ export const scanDates = (text: string): readonly DateToken[] => scanMemo.get(te
 
 function scanDatesOf(text: string): DateToken[] {
   const out: DateToken[] = [];
-  const add = (m: RegExpMatchArray, problem: string | null, rewrite: string | null = null) => {
+  const add = (m: RegExpMatchArray, problem: string | null, iso: string | null, rewrite: string | null = null, ambiguous = false) => {
     const start = m.index!;
     if (out.some((t) => start < t.end && start + m[0].length > t.start)) return;
-    out.push({ start, end: start + m[0].length, text: m[0], problem, rewrite });
+    out.push({ start, end: start + m[0].length, text: m[0], problem, rewrite, iso, ambiguous });
   };
-  const exists = (t: string, y: number, m: number, d: number) => {
-    const why = whyNot(y, m, d);
-    return why ? `Date '${t}' does not exist: ${why}.` : null;
+  const exists = (m: RegExpMatchArray, y: number, mo: number, d: number) => {
+    const why = whyNot(y, mo, d);
+    add(m, why ? `Date '${m[0]}' does not exist: ${why}.` : null, why ? null : isoDate({ year: y, month: mo, day: d }));
   };
-  for (const m of text.matchAll(YMD)) add(m, exists(m[0], +m[1]!, +m[3]!, +m[4]!));
-  for (const m of text.matchAll(MDY)) add(m, exists(m[0], +m[3]!, MONTH_INDEX(m[1]!), +m[2]!));
-  for (const m of text.matchAll(DMY)) add(m, exists(m[0], +m[3]!, MONTH_INDEX(m[2]!), +m[1]!));
+  for (const m of text.matchAll(YMD)) exists(m, +m[1]!, +m[3]!, +m[4]!);
+  for (const m of text.matchAll(MDY)) exists(m, +m[3]!, MONTH_INDEX(m[1]!), +m[2]!);
+  for (const m of text.matchAll(DMY)) exists(m, +m[3]!, MONTH_INDEX(m[2]!), +m[1]!);
   for (const m of text.matchAll(XXY)) {
     // Day and month order is a guess; rewrite only when a single reading is a real date.
     const [a, b, y] = [+m[1]!, +m[3]!, +m[4]!];
     const readings = new Set([whyNot(y, a, b) ? null : isoDate({ year: y, month: a, day: b }), whyNot(y, b, a) ? null : isoDate({ year: y, month: b, day: a })]);
     readings.delete(null);
     const only = readings.size === 1 ? [...readings][0]! : null;
-    const problem = readings.size
-      ? `Cannot read date '${m[0]}': write dates as YYYY-MM-DD${only ? ` (${only})` : ', since day and month could be either way round'}.`
-      : `Date '${m[0]}' does not exist in either day/month order: write dates as YYYY-MM-DD.`;
-    add(m, problem, only);
+    // One reading (16/03/2020): the date is certain, only its form is not the portable one.
+    if (only) add(m, `Date '${m[0]}' reads only as ${only}: YYYY-MM-DD reads the same everywhere.`, only, only);
+    else if (readings.size) add(m, `Cannot read date '${m[0]}': write dates as YYYY-MM-DD, since day and month could be either way round.`, null, null, true);
+    else add(m, `Date '${m[0]}' does not exist in either day/month order: write dates as YYYY-MM-DD.`, null);
   }
   return out.sort((x, y) => x.start - y.start);
 }

@@ -28,6 +28,8 @@ export interface EntryLead {
   textStart: number;
   /** `17:30 PM`: the meridiem contradicts a 24-hour clock reading and was ignored. */
   meridiemIgnored: boolean;
+  /** What the written date says of day/month order, kept when the date itself was settled (25/04/2021). */
+  order: boolean | null;
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -198,6 +200,7 @@ export function readEntryLead(raw: string): EntryLead | null {
     length: end - pos,
     textStart,
     meridiemIgnored: t.meridiemIgnored,
+    order: loose ? dateOrderEvidence(loose) : null,
   };
 }
 

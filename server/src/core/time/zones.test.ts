@@ -69,6 +69,13 @@ describe('findZoneStatement', () => {
     assert.deepEqual(findZoneStatement('All times in UTC+2.'), { zone: 'UTC+2', text: 'UTC+2', start: 13, end: 18 });
     assert.deepEqual(findZoneStatement('Timeline (all times Eastern)'), { zone: 'America/New_York', text: 'Eastern', start: 20, end: 27 });
   });
+  it('reads statements and headers in Japanese, Chinese and Korean', () => {
+    assert.equal(findZoneStatement('全時刻は JST。UTC 併記はログとの整合のため。')?.zone, 'UTC+9');
+    assert.equal(findZoneStatement('| 時刻 (JST) | UTC | イベント |')?.zone, 'UTC+9');
+    assert.equal(findZoneStatement('| 시각 (KST) | 내용 |')?.zone, 'UTC+9');
+    assert.equal(findZoneStatement('时间均为 UTC')?.zone, 'UTC');
+    assert.equal(findZoneStatement('## 時系列'), null);
+  });
   it('ignores prose that states no zone', () => {
     for (const s of ['Timeline of events', 'Time to detect: 5m', 'Times are approximate', 'Time et al', 'The UTC clock', '']) assert.equal(findZoneStatement(s), null, s);
   });
