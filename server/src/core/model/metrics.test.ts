@@ -92,3 +92,24 @@ describe('metrics: phases as real timelines state them', () => {
     assert.equal(m.durationMinutes, 54);
   });
 });
+
+describe('metrics: the end of an incident restored in steps', () => {
+  it('a later "fully restored" is the end; the earlier restoration was partial', () => {
+    const m = metricsOf([
+      '- **00:05**: Gateways stop fulfilling requests',
+      '- **00:10**: On-call engineers are paged by an alert',
+      '- **00:51**: Disk space cleared. **Execution is partially restored.**',
+      '- **01:01**: All gateways are back online',
+      '- **04:40**: Networking issues reported by customers',
+      '- **05:45**: New gateways rolled out. **Execution is fully restored.**',
+    ]);
+    assert.equal(m.durationMinutes, 340);
+    assert.equal(m.timeToMitigateMinutes, 46, 'the partial restoration reduced the impact');
+    assert.match(m.basis.end ?? '', /05:45/);
+  });
+
+  it('with no restoration called full, the first one is the end', () => {
+    const m = metricsOf(['- **00:05**: Gateways stop fulfilling requests', '- **01:01**: All gateways are back online', '- **05:45**: Extra gateways added for capacity']);
+    assert.equal(m.durationMinutes, 56);
+  });
+});

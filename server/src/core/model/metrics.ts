@@ -43,6 +43,16 @@ export function metricsStillHold(m: Metrics, before: readonly TimelineEntry[], a
   return true;
 }
 
+const FULLY = /\bfully\s+(?:restored|recovered|operational|back)\b|\bfull\s+(?:recovery|restoration)\b/i;
+
+/** The first restoration the timeline calls full: an earlier one ('gateways back online', then new
+ *  reports, then 'fully restored') was partial, and the incident ends with the full one. */
+function fullyRestored(timed: readonly Event[]): Event | null {
+  let found: Event | null = null;
+  for (const e of timed) if (e.phase === 'restored' && !('label' in e.of) && FULLY.test(e.of.text) && (!found || e.at < found.at)) found = e;
+  return found;
+}
+
 const describeEvent = (e: Event): string => ('label' in e.of ? `line ${e.of.line + 1} (${e.of.label} ${e.of.timeText})` : `line ${e.of.line + 1} (${e.of.timeText}: ${e.of.text})`);
 
 export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, milestones: readonly Milestone[] = [], definitions: MetricDefinitions = {}): Metrics {
@@ -105,7 +115,7 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
       : `first timeline entry, ${describe(s.event)}`;
   }
   let end: number | null = null;
-  const resolvedAt = first('resolved') ?? first('restored');
+  const resolvedAt = first('resolved') ?? fullyRestored(timed) ?? first('restored');
   if (stated.end) {
     end = stated.end.at;
     basis.end = `stated ${stated.end.field.key} (line ${stated.end.field.line + 1})`;

@@ -94,11 +94,13 @@ const RULES: readonly Rule[] = [
     `\\b(?:scal(?:es|ed|ing)\\s+(?:\\w+\\s+)?(?:up|down|out)|resiz(?:es|ed)|recycl(?:es|ed|ing)|restart(?:s|ed)|reboot(?:s|ed)|re-?deploy(?:s|ed)|(?:increas|add|doubl)(?:es|ed|s)\\s+(?:\\w+\\s+){0,3}?capacity|doubled\\s+(?:the\\s+)?number|takes?\\s+down|took\\s+down|disabl(?:es|ed))\\b`,
   ),
   rule('mitigated', 1, `\\b(?:free(?:s|d)?|freeing)\\s+up\\b|\\b(?:removed|deleted|cleared|cleaned\\s+up)\\b[^.;\\n]{0,40}\\b(?:disk|space|storage|capacity|memory)\\b`),
-  rule('restored', 2, `\\b(?:service|services|system|systems|site|api)\\s+(?:(?:fully|partially)\\s+)?(?:restored|recovered|back\\s+online)\\b`),
+  rule('restored', 2, `\\b(?:service|services|system|systems|site|api)\\s+(?:fully\\s+)?(?:restored|recovered|back\\s+online)\\b`),
+  // Part of the service back is impact reduced, not ended ('Function execution is partially restored').
+  rule('mitigated', 2, `\\bpartially\\s+(?:restored|recovered|back\\s+online)\\b|\\bpartial\\s+(?:recovery|restoration)\\b`),
   rule(
     'restored',
     2,
-    `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|returned\\s+to\\s+normal|recovery\\s+(?:complete|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`,
+    `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|return(?:s|ed)\\s+to\\s+normal|recovery\\s+(?:complete|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`,
   ),
   rule('restored', 2, `\\b(?:errors?|error\\s+rates?|latency)\\s+(?:subsided|subsiding|began\\s+to\\s+subside|recovered|returned\\s+to\\s+(?:normal|baseline))\\b`),
   rule('restored', 1, `\\b(?:restored|recovered)\\b`),
@@ -120,6 +122,10 @@ const RULES: readonly Rule[] = [
 // attempt right after it; failure right after a noun ('Failover failed', not 'reported failed payments');
 // or a failure ending its clause ('Failover to us-west failed').
 const NEG_BEFORE = /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
+// A hedge describes a state someone inferred, not an event ('it appears to have recovered').
+// A condition or purpose is not the event ('scaled to zero to prevent a thundering herd when the gateways are brought back online').
+const CONDITION_BEFORE = /\b(?:when|once|if|in\s+case|so\s+that)\s+(?:[\w-]+\s+){0,5}$/i;
+const HEDGE_BEFORE = /\b(?:appears?|appeared|seems?|seemed)\s+to\s+(?:have\s+)?(?:been\s+)?$/i;
 // An infinitive is a purpose or a plan ('approach is to re-deploy'); 'set to resolved' is a state.
 const TO_BEFORE = /\bto\s+(?:\w+\s+){0,2}$/i;
 // A decision or a plan is not the action ('decide to increase instance count … being restarted').
@@ -134,7 +140,8 @@ const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
 const FAIL_CLAUSE_END = /^(?:[ \t]+[\w/-]+){0,3}?[ \t]+(?:failed|fails|unsuccessful|did\s+not\s+work|didn't\s+work)[ \t]*(?:$|[.,;:!)])/i;
 
 function negated(phase: Phase, phrase: string, before: string, after: string, head: string): boolean {
-  if (NEG_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after))) return true;
+  if (NEG_BEFORE.test(before) || HEDGE_BEFORE.test(before) || CONDITION_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after)))
+    return true;
   if (!/e?d$/i.test(phrase) && TO_BEFORE.test(before)) return true;
   if (phase === 'mitigated' && (NO_EFFECT.test(after) || DECISION.test(head))) return true;
   return (phase === 'restored' || phase === 'resolved') && PARTIAL.test(after);
