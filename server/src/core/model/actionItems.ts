@@ -83,11 +83,13 @@ export function updateActionItems(prev: ActionItem[], prevSections: Section[], d
 function rowItem(r: DocRow, lines: string[], done: Set<string>): ActionItem {
   const cols = columnsOf(r.header);
   const lineLength = lines[r.line]!.length;
-  const statusText = (cols.status >= 0 ? r.cells[cols.status]?.text : undefined) || null;
+  const statusCol = cols.status >= 0 ? cols.status : statusCell(r.cells, cols, done);
+  const statusText = (statusCol >= 0 ? r.cells[statusCol]?.text : undefined) || null;
   const isDone = statusText ? done.has(stripMarks(statusText).toLowerCase()) : false;
   const old = rowItems.get(r.cells);
   if (old && old.cols === cols && old.item.line === r.line && old.item.end === lineLength && old.item.done === isDone) return old.item;
-  const { id, text, owner, due, priority, status } = cols;
+  const { id, text, owner, due, priority } = cols;
+  const status = statusCol;
   const cell = (i: number) => (i >= 0 ? r.cells[i] : undefined);
   const dueText = cell(due)?.text ?? null;
   // Moved by lines added or removed above it: what the cells say is unchanged, only the columns' line.
@@ -117,9 +119,21 @@ function rowItem(r: DocRow, lines: string[], done: Set<string>): ActionItem {
   return item;
 }
 
+const OPEN_STATUSES = new Set(['todo', 'to do', 'open', 'in progress', 'wip', 'pending', 'blocked', 'not started']);
+
+/** No Status column: a cell holding only a status word ('**DONE**' under 'Reference') says it. */
+function statusCell(cells: CellInfo[], cols: Columns, done: Set<string>): number {
+  return cells.findIndex((c, i) => {
+    if (i === cols.id || i === cols.text || i === cols.owner || i === cols.due) return false;
+    const word = stripMarks(c.text).toLowerCase();
+    return done.has(word) || OPEN_STATUSES.has(word);
+  });
+}
+
 const ID_LEAD = /^\*\*([A-Z][A-Z0-9]*-\d+(?:-\d+)*)\*\*:?\s*|^([A-Z][A-Z0-9]*-\d+(?:-\d+)*)[:\s]\s*/;
 const OWNER = /\b(?:owner|assignee|owned by)\s*:\s*([^,;|)\]]+?)(?=\s*(?:[,;|)\]]|\s-\s|\bdue\b|$))|(?:^|\s)(@[\w.-]+)/i;
-const DUE = /\b(?:due(?: date)?|target(?: date)?|by)\s*:\s*([^,;|)]+?)(?=\s*(?:[,;|)]|$))/i;
+// 'due: 2025-04-01', and 'due 2025-04-01' when an ISO date follows the word.
+const DUE = /\b(?:due(?: date)?|target(?: date)?|by)(?:\s*:\s*|\s+(?=\d{4}-\d{2}-\d{2}\b))([^,;|)]+?)(?=\s*(?:[,;|)]|$))/i;
 
 type Columns = Record<keyof typeof COLS, number>;
 // Per header (the same object while the table's header text is unchanged), not per row.

@@ -35,6 +35,20 @@ describe('action-item-due-date', () => {
     assert.equal(d[0]!.severity, 2);
   });
 
+  it('a table without a Status column: a cell that holds only a status word says whether the row is done', () => {
+    const text = `# Incident Post-Mortem: Checkout errors\n\n## Issue Summary\n\nCheckout failed.\n\n## Root Cause Analysis\n\nA small pool.\n\n## Action Items\n\n| Action Item | Type | Owner | Reference | Notes |\n| --- | --- | --- | --- | --- |\n| Remove the build from the stores | mitigate | Andre | **DONE** | gone |\n| Write a release process | prevent | Jakub | **TODO** | notes |\n`;
+    assert.deepEqual(
+      kit.check(text).map((d) => d.range.start.line),
+      [15],
+      'only the TODO row lacks a due date that matters',
+    );
+  });
+
+  it("reads 'due 2025-04-01' without a colon on a checkbox line", () => {
+    assert.deepEqual(kit.check(checklist('- [ ] Add oracle checks (owner: @ana, due 2025-04-01)')), []);
+    assert.equal(kit.check(checklist('- [ ] Add oracle checks (owner: @ana, due soon)')).length, 1, 'a word after it is not a date');
+  });
+
   it('says nothing for dated, done, dropped and sample rows, nor for a date it cannot read', () => {
     const text = table(
       '| AI-001 | Validate allow-lists in CI | Dana Kim | P1 | 2025-04-01 | Open |',
