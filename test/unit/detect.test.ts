@@ -71,6 +71,17 @@ describe('detection by structure', () => {
     assert.equal(analyze(fixture('plain/readme-with-timeline.md'), 'file:///ws/README.md').isPostmortem, false);
   });
 
+  it('a how-to or a status page about incidents is not a post-mortem, though its text is full of incident words', () => {
+    const howTo =
+      '# Incident response\n\nWhat to do when production breaks.\n\n## Checklist\n\n- Declare an incident and page the on-call engineer.\n- Find the root cause; note the impact on users.\n- Once the outage is resolved, restore traffic and write the post-mortem.\n';
+    assert.equal(analyze(howTo).isPostmortem, false, analyze(howTo).detection);
+    const statusPage =
+      '# Incidents and maintenance\n\nEach file below is shown on the status page.\n\n## 2026-10-01T11:20:00Z resolved\n\nThe outage is resolved; impact was limited to the API. Root cause: an expired certificate. Users were paged.\n';
+    assert.equal(analyze(statusPage).isPostmortem, false, analyze(statusPage).detection);
+    // The same incident words under a report's title are a write-up.
+    assert.equal(analyze(howTo.replace('# Incident response', '# 2024-05-02 Registry outage')).isPostmortem, true);
+  });
+
   it('the markdown files in node_modules are a negative set: at most 0.1 % are taken for post-mortems', function () {
     this.timeout(300_000);
     const files: string[] = [];

@@ -41,6 +41,9 @@ const NOT_A_REPORT = /(?:^|\/)(?:readme|index|changelog|_?template[^/]*|contribu
 const TITLE_WORDS = /post[- ]?mortem|incident|\brca\b|root cause|outage|retrospective|障害/i;
 /** A title that says the document is not a real report. */
 const NOT_REAL_TITLE = /\b(?:example|sample|template|skeleton)\b/i;
+// A title about the practice or a list ('Incident response', 'Incidents and maintenance'): with no
+// post-mortem sections, incident words in its text are a how-to's or a status page's, not a report's.
+const PRACTICE_TITLE = /\bincident\s+(?:response|management|process|handling|playbooks?|runbooks?|policy|policies|procedures?|guide|checklist)\b|\bincidents\b/i;
 /** Words of an incident write-up in running text, for documents with a title and no sections. */
 const PROSE_WORDS = [
   /\boutage\b/i,
@@ -179,7 +182,7 @@ function recognise(input: DetectInput, print: { best: Match | null }, files: str
   }
   if (TITLE_WORDS.test(title)) {
     if (roles.size) return { yes: true, why: `a post-mortem title and its sections (${names})` };
-    const words = proseWords(input.lines);
+    const words = PRACTICE_TITLE.test(title) || NOT_A_REPORT.test(path) ? 0 : proseWords(input.lines);
     if (words >= 4) return { yes: true, why: `a post-mortem title and an incident write-up (${words} incident terms in its text)` };
   }
   return { yes: false, why: roles.size ? `too few post-mortem sections (${names})` : 'no post-mortem sections, front matter, folder or glob' };
