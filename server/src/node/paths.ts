@@ -32,11 +32,13 @@ export interface ExpandOptions {
   gitignore?: boolean;
 }
 
+export type IgnoredBy = 'gitignore' | 'pattern';
+
 export interface Expanded {
   files: string[];
   problems: FileProblem[];
-  /** Files named on the command line that an ignore pattern leaves out. */
-  ignored: string[];
+  /** Files named on the command line that an ignore pattern leaves out, and which kind of pattern. */
+  ignored: { file: string; by: IgnoredBy }[];
 }
 
 /**
@@ -46,7 +48,7 @@ export interface Expanded {
 export function expandPaths(args: string[], options: ExpandOptions = {}): Expanded {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const problems: FileProblem[] = [];
-  const ignoredExplicit: string[] = [];
+  const ignoredExplicit: { file: string; by: IgnoredBy }[] = [];
   const negations = args.filter((a) => a.startsWith('!')).map((a) => a.slice(1));
   const excluded = negations.length ? globSync(negations, { cwd, dot: true, ignore: SKIP_GLOBS }).map((f) => path.resolve(cwd, f)) : [];
   const exclude = new Set(excluded);
@@ -57,8 +59,9 @@ export function expandPaths(args: string[], options: ExpandOptions = {}): Expand
     const abs = path.resolve(cwd, file);
     if (seen.has(abs) || exclude.has(abs)) return;
     seen.add(abs);
-    if (isIgnored(abs)) {
-      if (explicit) ignoredExplicit.push(file);
+    const by = isIgnored(abs);
+    if (by) {
+      if (explicit) ignoredExplicit.push({ file, by });
       return;
     }
     files.push(file);
@@ -89,8 +92,8 @@ export function expandPaths(args: string[], options: ExpandOptions = {}): Expand
   return { files, problems, ignored: ignoredExplicit };
 }
 
-/** One test for all ignore sources; .gitignore files apply from their own folder down. */
-function ignoreTest(cwd: string, options: ExpandOptions): (abs: string) => boolean {
+/** One test for all ignore sources (which one leaves the file out, or null); .gitignore files apply from their own folder down. */
+function ignoreTest(cwd: string, options: ExpandOptions): (abs: string) => IgnoredBy | null {
   const sources = (options.ignores ?? []).filter((s) => s.patterns.length).map((s) => ({ dir: path.resolve(cwd, s.dir), ig: ignore().add(s.patterns) }));
   const gitignores = new Map<string, Ignore | null>();
   const gitignoreIn = (dir: string): Ignore | null => {
@@ -115,13 +118,13 @@ function ignoreTest(cwd: string, options: ExpandOptions): (abs: string) => boole
     return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && ig.ignores(rel.split(path.sep).join('/'));
   };
   return (abs) => {
-    if (sources.some((s) => matches(s.ig, s.dir, abs))) return true;
-    if (options.gitignore === false) return false;
+    if (sources.some((s) => matches(s.ig, s.dir, abs))) return 'pattern';
+    if (options.gitignore === false) return null;
     // From the file's folder up to the repository root (the folder holding .git), or the root.
     for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
       const ig = gitignoreIn(dir);
-      if (ig && matches(ig, dir, abs)) return true;
-      if (isRepoRoot(dir) || path.dirname(dir) === dir) return false;
+      if (ig && matches(ig, dir, abs)) return 'gitignore';
+      if (isRepoRoot(dir) || path.dirname(dir) === dir) return null;
     }
   };
 }

@@ -53,6 +53,10 @@ describe('postmortem lint: globs and ignores', function () {
     assert.deepEqual(linted(['.']).files, ['notes.md', 'postmortems/2025/a.md']);
     assert.deepEqual(linted(['**/*.md']).files, ['notes.md', 'postmortems/2025/a.md']);
     assert.deepEqual(linted(['--no-gitignore', '.']).files, all);
+    // Named outright, it is still left out, and the message says why and how to check it.
+    const named = linted(['postmortems/generated/d.md', 'notes.md']);
+    assert.deepEqual(named.files, ['notes.md']);
+    assert.match(named.r.err, /postmortems\/generated\/d\.md: skipped \(a \.gitignore lists it; --no-gitignore checks it\)/);
   });
 
   it('--ignore PATTERN (repeatable) leaves files out, and says so for a file named outright', () => {
