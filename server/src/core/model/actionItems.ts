@@ -119,7 +119,7 @@ function rowItem(r: DocRow, lines: string[], done: Set<string>): ActionItem {
   return item;
 }
 
-const OPEN_STATUSES = new Set(['todo', 'to do', 'open', 'in progress', 'wip', 'pending', 'blocked', 'not started']);
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['todo', 'to do', 'open', 'in progress', 'wip', 'pending', 'blocked', 'not started']);
 
 /** No Status column: a cell holding only a status word ('**DONE**' under 'Reference') says it. */
 function statusCell(cells: CellInfo[], cols: Columns, done: Set<string>): number {
