@@ -149,8 +149,8 @@ export function createService(options: ServiceOptions): PostmortemService {
     },
     summary(doc) {
       // Here rather than in the index so the summary's zone look-ups use this service's memos.
-      const { model, today } = context(doc);
-      return summarize(model, model.isPostmortem ? service.diagnostics(doc) : [], today);
+      const { model, today, template } = context(doc);
+      return summarize(model, model.isPostmortem ? service.diagnostics(doc) : [], today, template);
     },
     codeActions(doc, range, request) {
       const all = this.diagnostics(doc);

@@ -14,10 +14,12 @@ export interface PlaceholderMatch {
 const BRACKET = /(?<!\\)\[(?!\s?\]|[xX]\]|\^)([^\]\n]{1,200})\](?![(\[:])/g;
 /** What only a placeholder says in brackets (real text in brackets is a link, a tag or a quote). */
 const SHAPES = [
-  // Sample words: [Name], [Date], [Incident Title], [Owner].
-  /^(?:(?:Your |Engineer |Incident |Service |Team )?Names?|Name\(s\)|Date|Time|Timestamp|Title|Incident Title|Owner|Description|Details|Answer|Action item|Link|URL|Email|TBD|TBC|TODO|XX+)$/i,
+  // Sample words: [Name], [Date], [Incident Title], [Owner], [Name, Team].
+  /^(?:(?:Your |Engineer |Incident |Service |Team )?Names?|Name\(s\)|Date|Time|Timestamp|Title|Incident Title|Owner|Description|Details|Answer|Action item|Link|URL|Email|TBD|TBC|TODO|XX+)(?:\s*[,/&]\s*(?:Names?|Teams?|Roles?|Emails?|Dates?|Times?))*$/i,
+  // An unchosen option list: [Critical/High/Medium/Low], [Open | Closed | Blocked], [P0, P1, P2].
+  /^[\w-]{1,12}(?:\s*[/|]\s*[\w-]{1,12}){2,}$|^(?:P|SEV-?|S)\d(?:\s*[,/|]\s*(?:P|SEV-?|S)\d)+$/i,
   // Instructions: [e.g., 5 minutes], [Describe what failed], [Link to dashboards], [Event - Service restored].
-  /^(?:e\.g\.|eg[.,:]|i\.e\.|Event\s+-\s|(?:Describe|Insert|Add|List|Link to|Include|Enter|Specify|Explain|Summari[sz]e|Reference|Number of|Number or|Specific|Brief|Fill in|Write|Provide|Placeholder|Use)\b)/i,
+  /^(?:e\.g\.|eg[.,:]|i\.e\.|Event\s+-\s|(?:Describe|Insert|Add|List|Link to|Include|Enter|Specify|Explain|Summari[sz]e|Reference|Number of|Number or|Specific|Brief|Fill in|Write|Provide|Placeholder|Use|(?:Description|Details|Summary|Name|Title) of)\b)/i,
   // Capitals naming what goes there: [DATE], [INCIDENT-ID], [ACTION 1], [SERVICES AFFECTED], [HOW WAS IT RESOLVED].
   /^(?=[^a-z]*$)(?:.*\b(?:NAMES?|DATE|TIME|TIMESTAMP|DURATION|ID|NUMBER|PERCENTAGE|DESCRIPTION|TITLE|OWNER|LINK|URL|SERVICES?|REGIONS?|TEAMS?)\b.*|[A-Z]+(?: [A-Z]+)* \d+|[A-Z][A-Z/,.&-]*(?: [A-Z][A-Z/,.&-]*){2,})$/,
 ];

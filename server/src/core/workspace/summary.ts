@@ -8,6 +8,8 @@ import { isOverdue } from '../render/actions';
 import { displayZone } from '../model/displayTime';
 import { fieldValue } from '../model/fieldValue';
 import { monthOf } from '../time';
+import type { TemplateSpec } from '../template/schema';
+import { isBlankValue, isSampleItem } from '../rules/actionItemState';
 
 export interface ActionItemSummary {
   /** 1-based, as editors and `postmortem lint` show it. */
@@ -57,10 +59,13 @@ export interface PostmortemSummary {
 
 export const isoInstant = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString().replace('.000Z', 'Z'));
 
+/** The item's words without bold around some of them ('**Runbook**: write it'), as a list shows them. */
+const plainText = (text: string): string => stripMarks(text.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2'));
+
 const MISMATCH_CODES: ReadonlySet<string> = new Set(['duration-mismatch', 'metric-mismatch']);
 
 /** The summary of a post-mortem; null for a document that is not one. */
-export function summarize(model: Postmortem, diagnostics: readonly Diagnostic[], today: string): PostmortemSummary | null {
+export function summarize(model: Postmortem, diagnostics: readonly Diagnostic[], today: string, template: TemplateSpec | null): PostmortemSummary | null {
   if (!model.isPostmortem) return null;
   const m = model.metrics;
   const month = m.start !== null ? monthOf(m.start, displayZone(model)) : (model.date?.slice(0, 7) ?? null);
@@ -86,15 +91,18 @@ export function summarize(model: Postmortem, diagnostics: readonly Diagnostic[],
     mismatches: diagnostics
       .filter((d) => typeof d.code === 'string' && MISMATCH_CODES.has(d.code))
       .map((d) => ({ line: d.range.start.line + 1, code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value })),
-    actionItems: model.actionItems.map((item) => ({
-      line: item.line + 1,
-      id: item.id,
-      text: stripMarks(item.text),
-      owner: item.owner?.trim() || null,
-      due: item.due ?? item.dueText,
-      status: item.status ?? (item.shape === 'checkbox' ? (item.done ? 'done' : 'open') : null),
-      open: !item.done,
-      overdue: isOverdue(item, today),
-    })),
+    // A template's sample rows are no follow-ups, and a placeholder owner or date is none.
+    actionItems: model.actionItems
+      .filter((item) => !isSampleItem(item, template))
+      .map((item) => ({
+        line: item.line + 1,
+        id: item.id,
+        text: plainText(item.text),
+        owner: isBlankValue(item.owner, template) ? null : item.owner!.trim(),
+        due: item.due ?? (isBlankValue(item.dueText, template) ? null : item.dueText),
+        status: item.status ?? (item.shape === 'checkbox' ? (item.done ? 'done' : 'open') : null),
+        open: !item.done,
+        overdue: isOverdue(item, today),
+      })),
   };
 }

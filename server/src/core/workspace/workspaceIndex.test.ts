@@ -104,4 +104,19 @@ describe('workspace index', () => {
     assert.equal(s.mismatches[0]!.code, 'duration-mismatch');
     assert.equal(index.update(doc(SEV, 'file:///ws/b.md', 2))!.mismatches.length, 0);
   });
+
+  it("a template's sample rows and placeholder values are not figures: no severity, no follow-up, no owner", () => {
+    const classic = fixture('filled/classic.md');
+    const text = classic
+      .replace('**Severity:** High', '**Severity:** [Critical/High/Medium/Low]')
+      .replace('- [ ] **Connection recycling runbook**', '- [ ] **[Action Item]**: [Description of task] - Owner: [Name], Due: YYYY-MM-DD\n- [ ] **Connection recycling runbook**')
+      .replace('Owner: Mei Lin, Due: 2027-01-12', 'Owner: [Name, Team], Due: YYYY-MM-DD');
+    assert.notEqual(text, classic);
+    const s = new WorkspaceIndex(service()).update(doc(text, 'file:///ws/c.md'))!;
+    assert.equal(s.severity, null);
+    const filled = new WorkspaceIndex(service()).update(doc(classic, 'file:///ws/c.md'))!;
+    assert.equal(s.actionItems.length, filled.actionItems.length, 'the sample row is left out');
+    const runbook = s.actionItems.find((a) => a.text.startsWith('Connection recycling runbook: Document'))!;
+    assert.deepEqual([runbook.owner, runbook.due], [null, null]);
+  });
 });
