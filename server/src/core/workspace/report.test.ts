@@ -63,6 +63,12 @@ describe('workspace report', () => {
     );
   });
 
+  it("counts a severity written in other cases ('High', 'HIGH') once, under its most used spelling", () => {
+    const at = (severity: string | null, i: number) => summary({ uri: `file:///ws/s${i}.md`, severity });
+    const r = buildReport([at('High', 1), at('HIGH', 2), at('High', 3), at('P1', 4), at(null, 5)], (u) => u);
+    assert.deepEqual(r.summary.bySeverity, { High: 3, P1: 1, '(not set)': 1 });
+  });
+
   it('counts open and overdue action items across documents', () => {
     const item = { line: 3, id: null, text: 't', owner: null, due: null, status: null, open: true, overdue: false };
     const r = buildReport(

@@ -68,12 +68,31 @@ export function summarizeAll(all: readonly PostmortemSummary[]): ReportSummary {
   return summarizeCounted(all.map(counted));
 }
 
-function summarizeCounted(summaries: readonly CountedSummary[]): ReportSummary {
-  const bySeverity: Record<string, number> = {};
-  for (const s of summaries) {
-    const key = s.severity ?? NO_SEVERITY;
-    bySeverity[key] = (bySeverity[key] ?? 0) + 1;
+/** 'High' and 'HIGH' are one severity: counted together, under the spelling most documents use. */
+function countSeverities(values: readonly string[]): Record<string, number> {
+  const groups = new Map<string, Map<string, number>>();
+  for (const v of values) {
+    const key = v.toLowerCase();
+    let spellings = groups.get(key);
+    if (!spellings) groups.set(key, (spellings = new Map()));
+    spellings.set(v, (spellings.get(v) ?? 0) + 1);
   }
+  const out: Record<string, number> = {};
+  for (const spellings of groups.values()) {
+    let label = '';
+    let most = 0;
+    let total = 0;
+    for (const [v, n] of spellings) {
+      total += n;
+      if (n > most) [label, most] = [v, n];
+    }
+    out[label] = total;
+  }
+  return out;
+}
+
+function summarizeCounted(summaries: readonly CountedSummary[]): ReportSummary {
+  const bySeverity = countSeverities(summaries.map((s) => s.severity ?? NO_SEVERITY));
   const months = new Map<string, CountedSummary[]>();
   for (const s of summaries) {
     if (!s.month) continue;
