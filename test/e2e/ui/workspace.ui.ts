@@ -73,7 +73,8 @@ export async function workspaceChecks(page: Page, serverUrl: string, workspace: 
   });
   await verdict('the Action items view lists action items with owner and state', async () => {
     const rows = await rowsOf(page, 'Action items', 3, 30_000);
-    if (!rows.some((r) => /\b(open|overdue|done)\b/.test(r))) throw new Error(`no row marked open/overdue/done: ${rows.slice(0, 5).join(' | ')}`);
+    // A row's text is its label run into its description ('…templateopen · Aisha Bello · due …').
+    if (!rows.some((r) => /(?:open|overdue|done) · /.test(r))) throw new Error(`no row marked open/overdue/done: ${rows.slice(0, 5).join(' | ')}`);
     return `${rows.length} rows (groups and items)`;
   });
   await page.screenshot({ path: join(options.artifactsDir, 'workspace-views.png') }).catch(() => undefined);
