@@ -113,3 +113,18 @@ describe('metrics: the end of an incident restored in steps', () => {
     assert.equal(m.durationMinutes, 56);
   });
 });
+
+describe('metrics: mitigation happens before the end', () => {
+  it('an action after the service is back is clean-up, not the mitigation', () => {
+    const m = metricsOf([
+      '- **06:00**: Site down, detected by the security team',
+      '- **07:23**: Changed the DNS record to an old backup to restore basic functionality',
+      '- **10:30**: Hosting provider restored the server',
+      '- **12:02**: Reverted the DNS change to point back at the server',
+    ]);
+    assert.equal(m.timeToMitigateMinutes, 83);
+    const late = metricsOf(['- **06:00**: Site down, detected by the security team', '- **10:30**: Hosting provider restored the server', '- **12:02**: Reverted the DNS change']);
+    assert.equal(late.timeToMitigateMinutes, null);
+    assert.match(late.basis.timeToMitigate ?? '', /comes after the end/);
+  });
+});

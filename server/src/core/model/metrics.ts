@@ -142,8 +142,10 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
   // someone "started investigating" a related question: the response to the detection is not recorded).
   const ack = detected ? earliest(timed, 'acknowledged', detected.at) : null;
   const acknowledged = ack && detected && ack.at - detected.at <= CONTEXT_GAP_HOURS * 3_600_000 ? ack : null;
-  // Acting before the incident began (a planned scale-up the day before) is not mitigating it.
-  const mitigated = start === null ? null : earliest(timed, 'mitigated', start);
+  // Acting before the incident began (a planned scale-up the day before) is not mitigating it, and acting
+  // after it ended (pointing DNS back at the repaired server) is clean-up.
+  const acted = start === null ? null : earliest(timed, 'mitigated', start);
+  const mitigated = acted && end !== null && acted.at > end ? null : acted;
 
   const m: Metrics = {
     start,
@@ -160,6 +162,7 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
   if (detected && m.timeToDetectMinutes !== null) basis.timeToDetect = `detected ${describe(detected)} − start`;
   if (acknowledged && detected && m.timeToAcknowledgeMinutes !== null) basis.timeToAcknowledge = `acknowledged ${describe(acknowledged)} − detected ${describe(detected)}`;
   if (mitigated && m.timeToMitigateMinutes !== null) basis.timeToMitigate = `mitigated ${describe(mitigated)} − start`;
+  else if (acted && !mitigated) basis.timeToMitigate = `not computed: the first mitigating entry, ${describe(acted)}, comes after the end`;
   if (m.timeToResolveMinutes !== null) basis.timeToResolve = resolvedAt ? `${resolvedAt.phase} ${describe(resolvedAt)} − start` : 'end − start';
   // A negative duration is a misdated entry, never a measurement.
   for (const kind of METRIC_KINDS) {

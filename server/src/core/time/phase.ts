@@ -93,6 +93,12 @@ const RULES: readonly Rule[] = [
     1,
     `\\b(?:scal(?:es|ed|ing)\\s+(?:\\w+\\s+)?(?:up|down|out)|resiz(?:es|ed)|recycl(?:es|ed|ing)|restart(?:s|ed)|reboot(?:s|ed)|re-?deploy(?:s|ed)|(?:increas|add|doubl)(?:es|ed|s)\\s+(?:\\w+\\s+){0,3}?capacity|doubled\\s+(?:the\\s+)?number|takes?\\s+down|took\\s+down|disabl(?:es|ed))\\b`,
   ),
+  // Sending users elsewhere ('changed the DNS record to an old backup', 'switched traffic to the standby').
+  rule(
+    'mitigated',
+    1,
+    `\\b(?:switch(?:es|ed)|chang(?:es|ed)|point(?:s|ed)|redirect(?:s|ed)|rout(?:es|ed))\\b(?:[^.;\\n]|\\.(?=\\S)){0,60}?\\bto\\s+(?:an?\\s+|the\\s+)?(?:old|backup|standby|secondary|previous|static|maintenance|fallback)\\b`,
+  ),
   rule('mitigated', 1, `\\b(?:free(?:s|d)?|freeing)\\s+up\\b|\\b(?:removed|deleted|cleared|cleaned\\s+up)\\b[^.;\\n]{0,40}\\b(?:disk|space|storage|capacity|memory)\\b`),
   rule('restored', 2, `\\b(?:service|services|system|systems|site|api)\\s+(?:fully\\s+)?(?:restored|recovered|back\\s+online)\\b`),
   // Part of the service back is impact reduced, not ended ('Function execution is partially restored').
@@ -104,6 +110,7 @@ const RULES: readonly Rule[] = [
   ),
   rule('restored', 2, `\\b(?:errors?|error\\s+rates?|latency)\\s+(?:subsided|subsiding|began\\s+to\\s+subside|recovered|returned\\s+to\\s+(?:normal|baseline))\\b`),
   rule('restored', 1, `\\b(?:restored|recovered)\\b`),
+  rule('restored', 2, `\\b(?:issue|problem|errors?|symptoms?)\\s+(?:goes|went|has\\s+gone|is\\s+gone)\\s+away\\b|\\b(?:issue|problem|errors?)\\s+disappear(?:s|ed)\\b`),
   rule('restored', 2, `\\b(?:verified|confirmed)\\s+(?:as\\s+)?(?:operational|healthy)\\b|\\ball\\s+systems\\s+(?:\\w+\\s+)?operational\\b`),
   // A leaked credential made useless ends the exposure.
   rule('restored', 2, `\\b(?:token|key|credential|secret|password)s?\\b[^.;\\n]{0,60}?\\b(?:destroyed|revoked|invalidated)\\b`),
