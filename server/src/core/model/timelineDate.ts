@@ -1,5 +1,5 @@
 // The day a timeline's dateless times are on when the document has no date field: a date in
-// the title, a `Date:` line in any form (`January 14-19, 2026`), the file name, or the one full
+// the title (also a numeric one whose numbers tell day from month), a `Date:` line in any form (`January 14-19, 2026`), the file name, or the one full
 // date the document mentions. Null when none of these says it: times then stay unplaced.
 import type { ParsedDocument } from '../parse/document';
 import { isoDate, readLooseDate, settleDate, type YMD } from '../time';
@@ -20,10 +20,23 @@ function datesIn(text: string): YMD[] {
   return out;
 }
 
+// A numeric date in a title ('Website Outage 5-26-21', 'Outage 16/03/2020'), read only when its numbers
+// tell day from month.
+const NUMERIC_DATE = /(?<![\d/.-])\d{1,2}([-/])\d{1,2}\1(?:\d{4}|\d{2})(?![\d/.-])/g;
+
+function numericDateIn(text: string): YMD | undefined {
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const d = readLooseDate(m[0]);
+    const ymd = d && d.length === m[0].length ? settleDate(d.date, null, null) : null;
+    if (ymd && ymd.year >= 1970 && ymd.year < 2200) return ymd;
+  }
+  return undefined;
+}
+
 export function timelineBaseDate(doc: ParsedDocument, fields: Field[], uri: string, stated: string | null): string | null {
   if (stated) return stated;
   const title = doc.headings.find((h) => h.depth === 1);
-  const fromTitle = title ? datesIn(title.text)[0] : undefined;
+  const fromTitle = title ? (datesIn(title.text)[0] ?? numericDateIn(title.text)) : undefined;
   if (fromTitle) return isoDate(fromTitle);
   for (const f of fields) {
     if (!/^(?:date|incident date|date of incident|when)$/.test(normalizeTitle(f.key))) continue;

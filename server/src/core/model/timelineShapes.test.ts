@@ -109,6 +109,10 @@ describe('timeline shapes', () => {
   it('the day from the file name, or from the one date the document names', () => {
     assert.deepEqual(read('# Outage\n\n## Timeline\n\n- 10:00 alert\n', '2024-02-29-outage.md'), ['4: 2024-02-29T10:00']);
     assert.deepEqual(read('# Outage\n\nOn May 31, 2022 the claims site failed.\n\n## Timeline\n\n- `10:00` alert\n'), ['6: 2022-05-31T10:00']);
+    // A numeric date in the title whose numbers tell day from month; one that does not stays unread.
+    assert.deepEqual(read('# Website Outage 5-26-21\n\n## Timeline\n\n- 04:49 PM UTC branch renamed\n'), ['4: 2021-05-26T16:49']);
+    assert.deepEqual(read('# Website Outage 16/03/2020\n\n## Timeline\n\n- 03:00 UTC chain halted\n'), ['4: 2020-03-16T03:00']);
+    assert.deepEqual(read('# Website Outage 5-6-21\n\n## Timeline\n\n- 04:49 PM UTC branch renamed\n'), ['4: -']);
   });
 
   it('a newest-first timeline', () => {

@@ -27,7 +27,7 @@ const RULES: readonly Rule[] = [
   rule('started', 2, `\\bstart\\s+of\\s+(?:the\\s+)?(?:incident|outage|impact)\\b`),
   rule('started', 2, `\\bfirst\\s+(?:errors?|failures?|5\\d\\ds?)\\b`),
   rule('started', 2, `\\b(?:errors?|failures?)\\s+(?:began|started)\\b(?!\\s+to\\s+(?:subside|drop|decrease|recover|clear))`),
-  rule('started', 2, `\\b(?:began|begins|started|starts)\\s+failing\\b|\\b(?:stopped|stops)\\s+responding\\b|\\bwent\\s+down\\b`),
+  rule('started', 2, `\\b(?:began|begins|started|starts)\\s+failing\\b|\\b(?:stopped|stops)\\s+responding\\b|\\bwent\\s+down\\b|\\b(?:is|was)\\s+(?:hard|completely)\\s+down\\b`),
   rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
   rule('detected', 2, `\\b(?:pagerduty|opsgenie)\\s+(?:alert|page)\\b|\\bpager\\s+storm\\b`),
   rule(
@@ -84,6 +84,8 @@ const RULES: readonly Rule[] = [
     2,
     `\\brolled\\s+back\\b|\\brollback\\s+(?:completed?|applied|finished|done|deployed|succeeded)\\b|\\b(?:begins?|began|started|starts)\\s+(?:a\\s+|the\\s+)?(?:rollback|roll\\s+back|revert)\\b|\\breverted\\b`,
   ),
+  // Present tense, as many timelines are written ('Engineers revert the change', 'rolls back the deploy').
+  rule('mitigated', 1, `\\b(?:reverts?|rolls?\\s+back)\\b`),
   rule('mitigated', 2, `\\bfail(?:ed)?[- ]?over\\b|\\bworkaround\\s+(?:applied|deployed|in\\s+place)\\b`),
   rule('mitigated', 2, `\\btraffic\\s+(?:drained|shifted|rerouted|re-routed)\\b|\\bhotfix\\s+deployed\\b`),
   rule('mitigated', 2, `\\bmitigat(?:ion|ed|es|e)\\b|\\brepaired\\b`),
