@@ -34,6 +34,10 @@ export interface ExpandOptions {
 
 export type IgnoredBy = 'gitignore' | 'pattern';
 
+/** What a command says of a file named outright that an ignore pattern leaves out. */
+export const skippedMessage = ({ file, by }: { file: string; by: IgnoredBy }): string =>
+  `${file}: skipped (${by === 'gitignore' ? 'a .gitignore lists it; --no-gitignore checks it' : 'an ignore pattern matches it'})`;
+
 export interface Expanded {
   files: string[];
   problems: FileProblem[];

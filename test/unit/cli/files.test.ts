@@ -57,6 +57,9 @@ describe('postmortem lint: globs and ignores', function () {
     const named = linted(['postmortems/generated/d.md', 'notes.md']);
     assert.deepEqual(named.files, ['notes.md']);
     assert.match(named.r.err, /postmortems\/generated\/d\.md: skipped \(a \.gitignore lists it; --no-gitignore checks it\)/);
+    // report says the same, and reads it with --no-gitignore.
+    assert.match(run(['report', 'postmortems/generated/d.md'], dir).err, /d\.md: skipped \(a \.gitignore lists it/);
+    assert.doesNotMatch(run(['report', '--no-gitignore', 'postmortems/generated/d.md'], dir).err, /skipped/);
   });
 
   it('--ignore PATTERN (repeatable) leaves files out, and says so for a file named outright', () => {

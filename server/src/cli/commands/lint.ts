@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError } from '../../node/files';
-import { expandPaths } from '../../node/paths';
+import { expandPaths, skippedMessage } from '../../node/paths';
 import { availableThreads, runFiles } from '../../node/pool';
 import { flag, list, str, UsageError } from '../args';
 import { EXIT, EXIT_CODES, type Command } from '../command';
@@ -65,7 +65,7 @@ export const lint: Command = {
     });
     let code: number = ok && !problems.length ? EXIT.ok : EXIT.usage;
     for (const p of problems) io.err(`${p.file}: ${p.message}`);
-    if (!quiet) for (const f of ignored) io.err(`${f.file}: skipped (${f.by === 'gitignore' ? 'a .gitignore lists it; --no-gitignore checks it' : 'an ignore pattern matches it'})`);
+    if (!quiet) for (const f of ignored) io.err(skippedMessage(f));
 
     const threads = jobs !== null ? Number(jobs) : files.length >= WORKER_THRESHOLD ? availableThreads() : 1;
     const init = { configFile, explicit: args.positionals.filter((p) => !p.startsWith('!')).map((p) => path.resolve(p)), fix, dryRun };

@@ -1,7 +1,7 @@
 // `postmortem report`: every post-mortem under the given files and folders, with the figures
 // `postmortem metrics` gives for each, their action items and a summary, as text, JSON, CSV or HTML.
 import * as fs from 'node:fs';
-import { expandPaths } from '../../node/paths';
+import { expandPaths, skippedMessage } from '../../node/paths';
 import { availableThreads, runFiles } from '../../node/pool';
 import { buildReport, renderInsights, reportCsv, reportJsonParts, reportText, type PostmortemSummary, type ReportPiece } from '../../core';
 import { flag, str, UsageError } from '../args';
@@ -20,6 +20,7 @@ export const report: Command = {
     format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'output format (default: text)' },
     'action-items': { type: 'boolean', description: 'text and csv: one line per action item instead of per post-mortem' },
     output: { type: 'string', short: 'o', value: 'OUT', description: 'write the report to OUT' },
+    'no-gitignore': { type: 'boolean', description: 'read files that .gitignore leaves out too' },
     jobs: { type: 'string', short: 'j', value: 'N', description: `threads to read files on (default: the machine's cores from ${WORKER_THRESHOLD} files on; 1: this thread only)` },
   },
   details: [
@@ -39,9 +40,10 @@ export const report: Command = {
     const given = str(args, 'config');
     const configFile = configFileFor(given);
     const { ok } = loadService(configFile, given !== null, io.err);
-    const { files, problems } = expandPaths(args.positionals);
+    const { files, problems, ignored } = expandPaths(args.positionals, { gitignore: !flag(args, 'no-gitignore') });
     let code: number = ok && !problems.length ? EXIT.ok : EXIT.usage;
     for (const p of problems) io.err(`${p.file}: ${p.message}`);
+    for (const f of ignored) io.err(skippedMessage(f));
 
     const threads = jobs !== null ? Number(jobs) : files.length >= WORKER_THRESHOLD ? availableThreads() : 1;
     const format = str(args, 'format') ?? 'text';
