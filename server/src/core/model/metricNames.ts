@@ -48,6 +48,7 @@ export const DEFINITION_WORDS: Readonly<Record<string, string>> = {
   'from-detection': 'measured from detection',
   'to-end': 'measured to the end',
   'to-mitigation': 'measured to mitigation',
+  'to-restoration': 'measured to the fix (service restored)',
 };
 
 /** The computed value of a metric in minutes, null when it could not be computed. */

@@ -180,13 +180,14 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
     if (v === null) return;
     const alt = { minutes: v, definition, basis: `${toName} ${describe(to!)} − ${fromName}${fromName === 'start' ? '' : ` ${describe(from!)}`}` };
     const key = `${kind}Minutes` as const;
+    const list = (m.alternatives[kind] ??= []);
     if ((definitions as Record<string, string | undefined>)[kind] !== definition) {
-      m.alternatives[kind] = alt;
+      list.push(alt);
       return;
     }
-    // Declared by the template: swap, keeping the default reading as the alternative.
+    // Declared by the template: swap, keeping the default reading as an alternative.
     const was = m[key];
-    if (was !== null) m.alternatives[kind] = { minutes: was, definition: DEFAULT_DEFINITION[kind], basis: basis[kind] ?? '' };
+    if (was !== null) list.push({ minutes: was, definition: DEFAULT_DEFINITION[kind], basis: basis[kind] ?? '' });
     m[key] = v;
     basis[kind] = `${alt.basis} (the template's definition: ${definition})`;
   };
@@ -194,6 +195,11 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
   other('timeToAcknowledge', 'from-start', startEvent, 'start', acknowledged, 'acknowledged');
   other('timeToMitigate', 'from-detection', detected, 'detected', mitigated, 'mitigated');
   other('timeToResolve', 'from-detection', detected, 'detected', resolvedAt, resolvedAt?.phase ?? 'resolved');
+  // Resolved (closed) after the service was restored (fixed): many teams count time to resolve to the fix.
+  const restored = first('restored');
+  if (resolvedAt?.phase === 'resolved' && restored && start !== null && restored.at >= start && restored.at < resolvedAt.at) {
+    other('timeToResolve', 'to-restoration', startEvent, 'start', restored, 'restored');
+  }
   other('duration', 'to-mitigation', startEvent, 'start', mitigated, 'mitigated');
   return m;
 }

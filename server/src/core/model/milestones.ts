@@ -24,6 +24,13 @@ export interface Milestone {
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+\\d';
 const SHAPE = new RegExp(`^(\\p{L}[\\p{L}\\s'-]{2,60}?)\\s*(?:[:\\-–—]\\s*|\\s+(?:at|on)\\s+|\\s)((?:\\d|${MONTH}).*?)\\s*\\.?$`, 'iu');
 
+// Key-timestamp labels of incident tools' exports (incident.io: Reported, Impact start, Fixed, Closed).
+const LABELS: readonly [RegExp, Phase][] = [
+  [/^(?:first\s+)?reported$/i, 'detected'],
+  [/^fixed$/i, 'restored'],
+  [/^closed$/i, 'resolved'],
+];
+
 export function readMilestones(items: readonly ListItemInfo[], timeline: Section | null, zone: string): Milestone[] {
   const out: Milestone[] = [];
   for (const item of items) {
@@ -34,7 +41,7 @@ export function readMilestones(items: readonly ListItemInfo[], timeline: Section
     const time = parseTime(m[2]!);
     // Only a full date makes it certain which day the milestone is on.
     if (!time?.date) continue;
-    const phase = classifyPhase(m[1]!);
+    const phase = LABELS.find(([re]) => re.test(m[1]!.trim()))?.[1] ?? classifyPhase(m[1]!);
     const at = phase ? toInstant(time, null, zone) : null;
     if (phase && at !== null) out.push({ phase, at, line: item.line, label: m[1]!.trim(), timeText: m[2]! });
   }

@@ -110,7 +110,8 @@ export interface Metrics {
   basis: Partial<Record<MetricKind | 'start' | 'end', string>>;
   /** The same metric under the other common definition (time to acknowledge from the start, a duration
    *  that ends at mitigation), when it can be computed: a stated value may use it. */
-  alternatives: Partial<Record<MetricKind, MetricAlternative>>;
+  /** Other common definitions of each metric and their values (time to resolve to the fix, from detection …). */
+  alternatives: Partial<Record<MetricKind, MetricAlternative[]>>;
 }
 
 export interface MetricAlternative {
@@ -145,6 +146,8 @@ export interface Postmortem {
   templateId: string | null;
   /** Why that template applies, or why none does (hover on the title, CLI, preview). */
   templateReason: string;
+  /** The template was chosen (front matter, the configured default), not recognised by the document's shape. */
+  templateChosen: boolean;
   /** The nearest template when none applies, offered as "Check against template X". */
   closestTemplateId: string | null;
   frontMatter: Record<string, unknown> | null;

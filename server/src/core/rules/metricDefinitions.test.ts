@@ -49,6 +49,58 @@ describe('stated metrics under another common definition', () => {
     assert.match(String(d!.message), /matches duration measured to mitigation/);
   });
 
+  it("time to resolve measured to the fix (restored before it was closed), as incident tools' exports state it", () => {
+    const text = [
+      '# Post-mortem: export queue stalled',
+      '',
+      '### Key Timestamps',
+      '',
+      '- **Reported:** March 3, 2023 9:36 AM (UTC)',
+      '- **Impact start:** March 3, 2023 9:36 AM (UTC)',
+      '- **Fixed:** March 3, 2023 9:45 AM (UTC)',
+      '- **Closed:** March 3, 2023 10:12 AM (UTC)',
+      '',
+      '### Durations',
+      '',
+      '- **Incident duration:** 36 minutes',
+      '- **Time to resolve:** 9 minutes',
+      '',
+      '## Summary',
+      '',
+      'Exports stalled.',
+      '',
+      '## Impact',
+      '',
+      'Exports were late.',
+      '',
+      '## Root Cause',
+      '',
+      'A stuck lock.',
+      '',
+    ].join('\n');
+    const found = lint(text);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity]),
+      [['metric-mismatch', 3]],
+    );
+    assert.match(String(found[0]!.message), /measured to the fix/);
+    // Declared by a template, it is the value computed.
+    const custom = TemplateSpec.parse({
+      id: 'fix-first',
+      name: 'Fix first',
+      titlePattern: '^Post-mortem: ',
+      severity: { values: ['SEV1'] },
+      sections: [{ id: 'summary', title: 'Summary', role: 'summary' }],
+      timeline: { shape: 'list', timeFormat: 'HH:mm' },
+      actionItems: { shapes: ['checkbox'] },
+      metrics: { timeToResolve: 'to-restoration' },
+    });
+    const declared = `---\ntemplate: fix-first\n---\n${text}`;
+    const s = createService({ templates: [custom], today: () => '2025-05-01' });
+    assert.equal(s.model({ uri: 'file:///ws/incidents/fix.md', version: 1, text: declared }).metrics.timeToResolveMinutes, 9);
+    assert.deepEqual(lint(declared, [custom]), []);
+  });
+
   it('a value no definition gives is still an error', () => {
     const [d] = lint(doc('**Time to Acknowledge:** 45 minutes'));
     assert.equal(d!.severity, 1);
@@ -74,7 +126,7 @@ describe('stated metrics under another common definition', () => {
     const m = s.model({ uri: 'file:///ws/incidents/declared.md', version: 1, text }).metrics;
     assert.equal(m.timeToAcknowledgeMinutes, 30);
     assert.match(m.basis.timeToAcknowledge!, /the template's definition: from-start/);
-    assert.equal(m.alternatives.timeToAcknowledge?.minutes, 10);
+    assert.equal(m.alternatives.timeToAcknowledge?.[0]?.minutes, 10);
     // Now the detection-based value is the one that does not match: an error.
     const [d] = lint(text.replace('30 minutes', '10 minutes'), [custom]);
     assert.equal(d!.severity, 1);

@@ -30,8 +30,9 @@ export function statedMetricRule(id: string, kinds: MetricKind[], description: s
         if (computed === null || Math.abs(computed - s.minutes) <= 1) continue;
         const basis = model.metrics.basis[s.kind];
         // Another common definition gives the stated value: not an error unless the template says which it uses.
-        const alt = model.metrics.alternatives[s.kind];
-        if (alt && Math.abs(alt.minutes - s.minutes) <= 1 && !template?.metrics?.[s.kind as keyof NonNullable<typeof template.metrics>]) {
+        const stated = s.minutes;
+        const alt = model.metrics.alternatives[s.kind]?.find((a) => Math.abs(a.minutes - stated) <= 1);
+        if (alt && !template?.metrics?.[s.kind as keyof NonNullable<typeof template.metrics>]) {
           out.push({
             range: s.field.valueRange,
             severity: 'information',

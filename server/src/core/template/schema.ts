@@ -74,7 +74,10 @@ export const MetricDefinitions = z
     duration: z.enum(['to-end', 'to-mitigation']).optional().describe('to-end: end − start; to-mitigation: first mitigation − start'),
     timeToAcknowledge: z.enum(['from-detection', 'from-start']).optional().describe('from-detection: acknowledged − detected; from-start: acknowledged − start (time to respond)'),
     timeToMitigate: z.enum(['from-start', 'from-detection']).optional().describe('from-start: mitigated − start; from-detection: mitigated − detected'),
-    timeToResolve: z.enum(['from-start', 'from-detection']).optional().describe('from-start: resolved − start; from-detection: resolved − detected'),
+    timeToResolve: z
+      .enum(['from-start', 'from-detection', 'to-restoration'])
+      .optional()
+      .describe('from-start: resolved − start; from-detection: resolved − detected; to-restoration: service restored (fixed) − start'),
   })
   .strict();
 export type MetricDefinitions = z.infer<typeof MetricDefinitions>;
