@@ -60,3 +60,15 @@ describe('missing-field: the inserted field', () => {
     );
   });
 });
+
+describe('missing-field: front matter', () => {
+  it('a field given in front matter (date, incident_id) is not missing', () => {
+    const s = service();
+    const without = detailed.replace(/^\*\*Incident ID:\*\*.*\n/m, '');
+    assert.notEqual(without, detailed);
+    const missing = (text: string) => s.diagnostics({ uri, version: 1, text }).filter((d) => d.code === 'missing-field' && String(d.message).includes("'Incident ID'"));
+    assert.equal(missing(without).length, 1);
+    assert.deepEqual(missing(`---\nincident_id: INC-2025-0614-01\n---\n${without}`), []);
+    assert.equal(missing(`---\nincident_id: ""\n---\n${without}`).length, 1, 'an empty value gives nothing');
+  });
+});

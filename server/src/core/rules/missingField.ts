@@ -7,6 +7,9 @@ import { within } from '../model/sections';
 const same = (key: string, spec: FieldSpec) =>
   [spec.key, ...spec.aliases].some((n) => normalizeTitle(n) === normalizeTitle(key) || normalizeTitle(stripParens(n)) === normalizeTitle(stripParens(key)));
 
+const frontMatterHas = (fm: Record<string, unknown> | null, spec: FieldSpec): boolean =>
+  !!fm && Object.entries(fm).some(([k, v]) => v !== null && v !== undefined && String(v).trim() !== '' && same(k.replace(/[_-]+/g, ' '), spec));
+
 export const missingField: Rule = {
   id: 'missing-field',
   defaultSeverity: 'warning',
@@ -19,6 +22,8 @@ export const missingField: Rule = {
       if (!section) continue;
       for (const f of spec.fields.filter((x) => x.required)) {
         const found = model.fields.find((x) => same(x.key, f) && within(section, x.line)) ?? model.fields.find((x) => same(x.key, f));
+        // Front matter that gives it (`date: "2026-10-02"`) is the field, stated once for tools and readers.
+        if (!found && frontMatterHas(model.frontMatter, f)) continue;
         if (!found) {
           findings.push({
             range: section.headingRange,
