@@ -55,7 +55,7 @@ export function buildModel(
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
   const detection = config.enable
     ? detect({ uri: input.uri, frontMatter, headings: doc.headings, fields: doc.fields, lines: doc.lines }, templates, config.files, config.defaultTemplate)
-    : { isPostmortem: false, template: null, reason: 'disabled by configuration', templateReason: 'disabled by configuration', closest: null };
+    : { isPostmortem: false, template: null, reason: 'disabled by configuration', templateReason: 'disabled by configuration', templateChosen: false, closest: null };
   const template = detection.template;
   const sections = buildSections(doc.headings, doc.lines, template);
   const fields = buildFields(doc.fields, sections);
@@ -128,6 +128,7 @@ export function buildModel(
     isPostmortem: detection.isPostmortem,
     detection: detection.reason,
     templateReason: detection.templateReason,
+    templateChosen: detection.templateChosen,
     closestTemplateId: detection.closest?.id ?? null,
     templateId: template?.id ?? null,
     frontMatter,

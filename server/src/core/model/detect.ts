@@ -20,6 +20,8 @@ export interface Detection {
   reason: string;
   /** Why the template applies, or why none does. */
   templateReason: string;
+  /** The template was chosen (front matter, the configured default), not recognised by the document's shape. */
+  templateChosen: boolean;
   /** The template the document is closest to when none applies (for "Check against template X"). */
   closest: TemplateSpec | null;
 }
@@ -68,21 +70,21 @@ export function detect(input: DetectInput, templates: TemplateSpec[], files: str
   const named = frontMatter?.['template'];
   if (named !== undefined) {
     const t = byId(named);
-    if (t) return { isPostmortem: true, template: t, reason: `front matter template: ${t.id}`, templateReason: `front matter template: ${t.id}`, closest: null };
+    if (t) return { isPostmortem: true, template: t, reason: `front matter template: ${t.id}`, templateReason: `front matter template: ${t.id}`, templateChosen: true, closest: null };
     const why = `front matter names unknown template '${String(named)}'`;
-    return { isPostmortem: true, template: null, reason: why, templateReason: `${why}: checked as a generic post-mortem`, closest };
+    return { isPostmortem: true, template: null, reason: why, templateReason: `${why}: checked as a generic post-mortem`, templateChosen: false, closest };
   }
   const reason = recognise(input, print, files);
-  if (!reason.yes) return { isPostmortem: false, template: null, reason: reason.why, templateReason: 'not a post-mortem', closest: null };
+  if (!reason.yes) return { isPostmortem: false, template: null, reason: reason.why, templateReason: 'not a post-mortem', templateChosen: false, closest: null };
   const applied = print.best?.follows ? print.best : null;
   if (applied) {
     const how = applied.of ? `its title shape, and ${applied.sections} of the ${applied.of} sections are the template's` : 'its title shape (a post-mortem just begun)';
-    return { isPostmortem: true, template: applied.template, reason: reason.why, templateReason: `follows template ${applied.template.id}: ${how}`, closest: null };
+    return { isPostmortem: true, template: applied.template, reason: reason.why, templateReason: `follows template ${applied.template.id}: ${how}`, templateChosen: false, closest: null };
   }
   const fallback = byId(defaultTemplate);
-  if (fallback) return { isPostmortem: true, template: fallback, reason: reason.why, templateReason: `configured default template: ${fallback.id}`, closest: null };
+  if (fallback) return { isPostmortem: true, template: fallback, reason: reason.why, templateReason: `configured default template: ${fallback.id}`, templateChosen: true, closest: null };
   const near = print.best ? ` (closest: ${print.best.template.id}, ${print.best.sections} of the ${print.best.of} sections are its own${print.best.title ? '' : ', another title shape'})` : '';
-  return { isPostmortem: true, template: null, reason: reason.why, templateReason: `generic post-mortem: follows no template${near}; only the universal rules apply`, closest };
+  return { isPostmortem: true, template: null, reason: reason.why, templateReason: `generic post-mortem: follows no template${near}; only the universal rules apply`, templateChosen: false, closest };
 }
 
 interface Match {

@@ -67,6 +67,14 @@ describe('invalid-severity', () => {
     assert.equal(d[0]!.severity, 1);
   });
 
+  it("another common scale in a document only shaped like the template is information; chosen, the template's scale is required", () => {
+    const [d] = kit.check(standard('high'));
+    assert.equal(d!.severity, 3);
+    assert.match(String(d!.message), /checked against that template because of its shape/);
+    assert.equal(kit.check(`---\ntemplate: standard\n---\n${standard('high')}`)[0]!.severity, 1);
+    assert.equal(kit.check(standard('P7'))[0]!.severity, 1, 'not a common scale value');
+  });
+
   it('accepts the values in any case, in bold or code, and with an explanation after them', () => {
     for (const v of ['SEV-2', 'sev-2', '**SEV-2**', '`SEV-3`', 'SEV-2 (major)', 'SEV-1 - customer facing', 'SEV-4: internal only']) {
       assert.deepEqual(kit.check(sev(v)), [], v);

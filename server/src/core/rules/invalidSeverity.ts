@@ -62,6 +62,9 @@ export function rankSeverities(value: string, allowed: string[]): string[] {
     .map((x) => x.a);
 }
 
+/** Values of the common severity scales (High, SEV-2, P1, S3, Critical, Minor …). */
+const COMMON_SCALE = /^(?:critical|high|medium|moderate|low|major|minor|severe|urgent|blocker|trivial|(?:sev|severity|p|s|level)[\s-]?\d)$/i;
+
 const isSeverityField = (field: Field, template: TemplateSpec) => normalizeTitle(field.key) === normalizeTitle(template.severity.field) || /^(severity|sev)( level)?$/.test(normalizeTitle(field.key));
 
 export const invalidSeverity: Rule = {
@@ -77,10 +80,16 @@ export const invalidSeverity: Rule = {
     const value = severityValue(field);
     const allowed = template.severity.values;
     if (!value || allowed.some((a) => a.toLowerCase() === value.text.toLowerCase())) return [];
+    // A value of another common scale in a document only shaped like the template: its team may use that scale.
+    // ('SEV2' or 'SEV-7' against SEV-1..SEV-4 is the template's own scale, mistyped or out of range: still an error.)
+    const otherScale = !model.templateChosen && COMMON_SCALE.test(value.text) && !allowed.some((a) => letters(a) === letters(value.text));
     const finding: Finding = {
       range: lineRange(field.line, value.start, value.start + value.text.length),
-      message: `Severity '${value.text}' is not one of this template's values: ${allowed.join(', ')}.`,
+      message: otherScale
+        ? `Severity '${value.text}' is not one of the ${template.name} template's values (${allowed.join(', ')}); this document is checked against that template because of its shape. Name the template in front matter to make this an error, or another to stop it.`
+        : `Severity '${value.text}' is not one of this template's values: ${allowed.join(', ')}.`,
       data: { value: value.text },
+      ...(otherScale ? { severity: 'information' as const } : {}),
     };
     return [finding];
   },
