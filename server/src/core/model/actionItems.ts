@@ -132,9 +132,9 @@ function statusCell(cells: CellInfo[], cols: Columns, done: Set<string>): number
 
 const ID_LEAD = /^\*\*([A-Z][A-Z0-9]*-\d+(?:-\d+)*)\*\*:?\s*|^([A-Z][A-Z0-9]*-\d+(?:-\d+)*)[:\s]\s*/;
 // A bracketed placeholder owner ('[Name, Team]') is taken whole, so it reads as one.
-const OWNER = /\b(?:owner|assignee|owned by)\s*:\s*(\[[^\]\n]*\]|[^,;|)\]]+?)(?=\s*(?:[,;|)\]]|\s-\s|\bdue\b|$))|(?:^|\s)(@[\w.-]+)/i;
-// 'due: 2025-04-01', and 'due 2025-04-01' when an ISO date follows the word.
-const DUE = /\b(?:due(?: date)?|target(?: date)?|by)(?:\s*:\s*|\s+(?=\d{4}-\d{2}-\d{2}\b))([^,;|)]+?)(?=\s*(?:[,;|)]|$))/i;
+const OWNER = /\b(?:owner|assignee|owned by)\s*[:=]\s*(\[[^\]\n]*\]|[^,;|)\]]+?)(?=\s*(?:[,;|)\]]|\s-\s|\bdue\b|$))|(?:^|\s)(@[\w.-]+)/i;
+// 'due: 2025-04-01', 'due=2025-04-01', and 'due 2025-04-01' when an ISO date follows the word.
+const DUE = /\b(?:due(?: date)?|target(?: date)?|by)(?:\s*[:=]\s*|\s+(?=\d{4}-\d{2}-\d{2}\b))([^,;|)]+?)(?=\s*(?:[,;|)]|$))/i;
 
 type Columns = Record<keyof typeof COLS, number>;
 // Per header (the same object while the table's header text is unchanged), not per row.

@@ -46,6 +46,7 @@ describe('action-item-due-date', () => {
 
   it("reads 'due 2025-04-01' without a colon on a checkbox line", () => {
     assert.deepEqual(kit.check(checklist('- [ ] Add oracle checks (owner: @ana, due 2025-04-01)')), []);
+    assert.deepEqual(kit.check(checklist('- [ ] Add a runbook section (owner=ops, priority=high, due=2026-02-08)')), []);
     assert.equal(kit.check(checklist('- [ ] Add oracle checks (owner: @ana, due soon)')).length, 1, 'a word after it is not a date');
   });
 

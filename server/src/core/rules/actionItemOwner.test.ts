@@ -87,6 +87,7 @@ A config push emptied the allow-list.
       '- [ ] Fix the DNS TTL - Owner: TBD, Due: 2025-04-01',
       '- [ ] Add a queue-depth alert - Owner: Dana Kim, Due: 2025-04-01',
       '- [ ] Add a topology check @mchen',
+      '- [ ] Add a runbook section (owner=ops, priority=high, due=2026-02-08)',
       '- [x] Restart the pods',
       '- [ ] [Action item]',
     );
