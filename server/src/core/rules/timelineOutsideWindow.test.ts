@@ -31,13 +31,13 @@ ${rows.join('\n')}
 `;
 
 describe('timeline-outside-window', () => {
-  it('reports entries before the stated start and after the stated end, allowing the stated minute', () => {
+  it('reports entries marking a phase before the stated start or after the stated end, allowing the stated minute', () => {
     const rows = [
-      '| 2025-09-03 22:10 | Index rollover job started |',
+      '| 2025-09-03 22:10 | Alert fired for index errors |',
       '| 2025-09-03 22:17:30 | First errors |',
       '| 2025-09-03 22:26 | Alert fired |',
       '| 2025-09-04 01:23 | Incident resolved |',
-      '| 2025-09-04 01:40 | Status page updated |',
+      '| 2025-09-04 01:40 | Service restored in the last region |',
     ];
     const found = run(sev('2025-09-03 22:18', '2025-09-04 01:23', rows));
     assert.deepEqual(summary(found), [
@@ -45,6 +45,16 @@ describe('timeline-outside-window', () => {
       "18:2-18 Entry at 2025-09-04 01:40 UTC is after the stated end 2025-09-04 01:23 UTC (End Time (UTC), line 9): correct the entry's time or the stated end.",
     ]);
     assert.ok(found.every((d) => d.severity === 2));
+  });
+
+  it('says nothing of lead-up before the start or follow-up after the end (entries marking no phase)', () => {
+    const rows = [
+      '| 2025-09-03 21:40 | Index rollover job scheduled |',
+      '| 2025-09-03 22:26 | Alert fired |',
+      '| 2025-09-04 01:23 | Incident resolved |',
+      '| 2025-09-04 01:40 | Status page updated |',
+    ];
+    assert.deepEqual(run(sev('2025-09-03 22:18', '2025-09-04 01:23', rows)), []);
   });
 
   it('checks one side when only the start is stated, in the timeline zone', () => {
@@ -61,10 +71,11 @@ template: classic
 _All times in Pacific Time (PT)_
 
 - **10:15 PM**: Deploy started
+- **10:40 PM**: Alert fired for checkout errors
 - **11:05 PM**: Alert fired
 - **11:50 PM**: Service restored
 `;
-    assert.deepEqual(summary(run(text)), ["12:4-12 Entry at 2024-07-01 22:15 PDT is before the stated start 2024-07-01 23:00 PDT (Start Time, line 7): correct the entry's time or the stated start."]);
+    assert.deepEqual(summary(run(text)), ["13:4-12 Entry at 2024-07-01 22:40 PDT is before the stated start 2024-07-01 23:00 PDT (Start Time, line 7): correct the entry's time or the stated start."]);
   });
 
   it('says nothing without a stated window, or when the window is inverted (end-before-start reports it)', () => {

@@ -1,5 +1,6 @@
-// A timeline entry before the stated start or after the stated end: either the entry's time
-// or the stated bound is wrong. Only stated bounds count; computed ones come from the timeline.
+// A timeline entry marking a phase of the incident (detected, restored …) before the stated start or
+// after the stated end: either the entry's time or the stated bound is wrong. Only stated bounds
+// count; computed ones come from the timeline.
 import type { Rule, Finding } from './rule';
 import { formatAt } from '../model/displayTime';
 import { instantsOf } from './carried';
@@ -21,7 +22,9 @@ export const timelineOutsideWindow: Rule = {
     const instants = instantsOf(entries);
     for (let i = 0; i < entries.length; i++) {
       const at = instants[i] ?? null;
-      if (at === null) continue;
+      // Lead-up before the start (the deploy that caused it) and follow-up after the end are what
+      // timelines hold; only an entry that marks a phase of the incident contradicts the bound.
+      if (at === null || entries[i]!.phase === null) continue;
       const side = start && start.at - at >= SLACK_MS ? 'start' : end && at - end.at >= SLACK_MS ? 'end' : null;
       if (!side) continue;
       const b = side === 'start' ? start! : end!;
