@@ -140,12 +140,18 @@ date: "2024-02-30"
 
     const either = run(standard('**Date:** 03/04/2025'));
     assert.deepEqual(summary(either.found), ["7:10-20 Cannot read date '03/04/2025': write dates as YYYY-MM-DD, since day and month could be either way round."]);
-    assert.equal(either.found[0]!.severity, 1);
+    assert.equal(either.found[0]!.severity, 2);
     assert.deepEqual(
       either.s.codeActions(either.doc, either.found[0]!.range, { diagnostics: either.found }).filter((a) => a.title.startsWith('Rewrite')),
       [],
     );
     assert.deepEqual(summary(run(standard('**Date:** 02/30/2025')).found), ["7:10-20 Date '02/30/2025' does not exist in either day/month order: write dates as YYYY-MM-DD."]);
+  });
+
+  it('an ISO date-time in the front matter date is a date', () => {
+    const text = `---\ndate: 2020-04-29T00:04:35+02:00\n---\n# Post-mortem: billing export delayed\n\n## Summary\n\nx\n\n## Impact\n\ny\n\n## Root Cause\n\nz\n`;
+    assert.deepEqual(run(text).found, []);
+    assert.equal(run(text.replace('2020-04-29T00:04:35+02:00', 'next week')).found.length, 1);
   });
 
   it("a timeline date either way round that the document's other dates settle is read, and only hinted at", () => {
@@ -161,11 +167,11 @@ date: "2024-02-30"
     );
     assert.match(String(settled.found[1]!.message), /other dates settle it/);
     assert.equal(new Date(settled.s.model(settled.doc).timeline.entries[1]!.at!).toISOString(), '2021-05-03T09:00:00.000Z');
-    // Alone, nothing settles it: an error, and no instant is guessed.
+    // Alone, nothing settles it: a warning, and no instant is guessed.
     const alone = run(`# Post-mortem: billing export delayed\n\n## Summary\n\nx\n\n## Impact\n\ny\n\n## Root Cause\n\nz\n\n## Timeline\n\n- 03/05/2021 09:00 - Export fixed\n`);
     assert.deepEqual(
       alone.found.map((d) => d.severity),
-      [1],
+      [2],
     );
     assert.equal(alone.s.model(alone.doc).timeline.entries[0]!.at, null);
   });

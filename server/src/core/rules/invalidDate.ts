@@ -8,7 +8,7 @@ import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { within } from '../model/sections';
 import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/text';
 import { isBlankValue, isSampleItem } from './actionItemState';
-import { parseDate } from '../time';
+import { parseDate, parseTime } from '../time';
 import { dateProblems, scanDates, type DateToken } from '../time/dateTokens';
 import { memoByPatterns } from './templateMemo';
 import { keptCarried } from './carried';
@@ -22,7 +22,8 @@ const NOT_A_DATE_YET = /^(?:n\/?a|none|-+|–|—|tbd|tba|tbc|unknown|ongoing|pe
 /** A value that must be a date but holds none and is not a placeholder: the text to name (marks stripped), else ''. */
 const unreadableDate = memoByPatterns((raw, extra) => {
   const v = stripMarks(raw);
-  if (!v || NOT_A_DATE_YET.test(v) || isPlaceholderValue(v) || findPlaceholders(v, extra).length || scanDates(v).length || parseDate(v)) return '';
+  // An ISO date-time ('2020-04-29T00:04:35+02:00', a static site's front matter) holds its date.
+  if (!v || NOT_A_DATE_YET.test(v) || isPlaceholderValue(v) || findPlaceholders(v, extra).length || scanDates(v).length || parseDate(v) || parseTime(v)?.date) return '';
   return v;
 });
 
@@ -42,8 +43,9 @@ function leadingProblem(text: string): DateToken | null {
 const itemLeads = keptCarried<ListItemInfo, DateToken | null>();
 
 /** A date read for certain (16/03/2020, or 03/04/2024 where the document settles the order) is only
- *  not in the portable form: a hint with its rewrite, never an error. */
-const tokenLevel = (t: DateToken, settled: boolean): Finding['severity'] => (t.iso !== null || (t.ambiguous && settled) ? 'hint' : undefined);
+ *  not in the portable form: a hint with its rewrite. One either way round is a warning: the author's
+ *  locale may make it plain to its readers. Only a date that does not exist is an error. */
+const tokenLevel = (t: DateToken, settled: boolean): Finding['severity'] => (t.iso !== null || (t.ambiguous && settled) ? 'hint' : t.ambiguous ? 'warning' : undefined);
 
 // Whether an action item's due date, or an entry's time, has something to report (most have not).
 const itemsToCheck = keptCarried<ActionItem, boolean>();

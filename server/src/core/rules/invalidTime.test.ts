@@ -66,6 +66,18 @@ describe('invalid-time: what is reported, and where', () => {
     assert.equal(kit.check(broken).length, 1, 'a date with a broken time is still reported');
   });
 
+  it('words with no number (afternoon, before this session) and an approximate day (~22 Aug) are not times to correct', () => {
+    const table = classic([
+      '| Time | Event |',
+      '|---|---|',
+      '| ~22 Aug 2025 | Vendor changed the API |',
+      '| 2025-08-23 10:00 | Alert fired |',
+      '| afternoon | Fix deployed |',
+      '| Before this session (exact date unverified) | Backup taken |',
+    ]);
+    assert.deepEqual(kit.check(table), []);
+  });
+
   it('an approximate time (~07:00, ± 17:20 UTC) is read, not reported', () => {
     const table = classic(['| Time | Event |', '|---|---|', '| ~07:00 | Attacker funded the wallet |', '| 09:00 | Alert fired |', '| ≈ 15:23 | Pool halted |']);
     assert.deepEqual(kit.check(table), []);

@@ -10,7 +10,7 @@ const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally 
 const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);
 
 function isDateOnly(text: string): boolean {
-  const t = text.trim();
+  const t = text.trim().replace(/^(?:~|≈|ca\.|approx\.|around|about)\s*/i, '');
   if (parseDate(t)) return true;
   // A day with words but no time after it ('2026-04-18 at time of writing', '2026-04-18 執筆時点') is coarse too.
   const loose = readLooseDate(t);
@@ -30,6 +30,8 @@ export const invalidTime: Rule = {
       const e = entries[i]!;
       // A non-existent date (2024-02-31) is invalid-date's finding; one report is enough.
       if (!e.timeText || isPlaceholder(e.timeText) || dateProblems(e.timeText).length) continue;
+      // Words with no number ('afternoon', 'Before this session'): the author says no time, so none can be corrected.
+      if (!/\d/.test(e.timeText)) continue;
       // A day with no time ('2021-12-10', 'Dec 17') is a coarse entry, not an unreadable time.
       if (isDateOnly(stripMarks(e.timeText))) continue;
       // Read but not placed (a date without a year, a day/month order the document does not settle).
