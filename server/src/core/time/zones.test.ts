@@ -76,6 +76,11 @@ describe('findZoneStatement', () => {
     assert.equal(findZoneStatement('时间均为 UTC')?.zone, 'UTC');
     assert.equal(findZoneStatement('## 時系列'), null);
   });
+  it('reads a zone in a link, and a zone before the word time', () => {
+    assert.deepEqual(findZoneStatement('All events are documented in [UTC](https://en.wikipedia.org/wiki/UTC) time.'), { zone: 'UTC', text: 'UTC', start: 30, end: 33 });
+    assert.equal(findZoneStatement('All events are documented in UTC time.')?.zone, 'UTC');
+    assert.equal(findZoneStatement('Times are in Pacific time')?.zone, 'America/Los_Angeles');
+  });
   it('ignores prose that states no zone', () => {
     for (const s of ['Timeline of events', 'Time to detect: 5m', 'Times are approximate', 'Time et al', 'The UTC clock', '']) assert.equal(findZoneStatement(s), null, s);
   });

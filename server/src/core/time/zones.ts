@@ -174,6 +174,9 @@ const IANA_TOKEN = /[A-Za-z][A-Za-z_]*(?:\/[A-Za-z0-9_+-]+)+/y;
 const WORDS = /[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,3}/y;
 const ALIAS = /[ \t]*\([ \t]*([A-Za-z]{1,5}|(?:UTC|GMT)[+\-\u2212]\d{1,2}(?::?\d{2})?)[ \t]*\)/iy;
 
+const LINK = /\[([^\]\n]*)\]\([^)\n]*\)/g;
+const IN_ZONE_TIME = /\b(?:documented|recorded|written|given|listed|shown|are|is)[ \t]+in[ \t]+/gi;
+
 function sticky(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(s);
@@ -206,7 +209,9 @@ function readZone(line: string, pos: number): { zone: string; end: number } | nu
 
 /** Find a zone statement in a line of prose ("All times in Pacific Time (PT)", "Time (UTC)", "Times in CET").
  *  `text`/`start`/`end` cover the zone as written, including a trailing parenthesised alias such as "(PT)". */
-export function findZoneStatement(line: string): { zone: string; text: string; start: number; end: number } | null {
+export function findZoneStatement(raw: string): { zone: string; text: string; start: number; end: number } | null {
+  // A link's text is what it says ('documented in [UTC](https://…) time'); blanks of the same length keep the offsets.
+  const line = raw.includes('](') ? raw.replace(LINK, (m, text: string) => ` ${text}${' '.repeat(m.length - text.length - 1)}`) : raw;
   ANCHOR.lastIndex = 0;
   for (let a = ANCHOR.exec(line); a; a = ANCHOR.exec(line)) {
     let pos = a.index + a[0].length;
@@ -220,6 +225,13 @@ export function findZoneStatement(line: string): { zone: string; text: string; s
     const alias = sticky(ALIAS, line, z.end);
     const end = alias && resolveZone(alias[1]!) ? z.end + alias[0].length : z.end;
     return { zone: z.zone, text: line.slice(pos, end), start: pos, end };
+  }
+  // The zone before the word: 'All events are documented in UTC time', 'times are in Pacific time'.
+  IN_ZONE_TIME.lastIndex = 0;
+  for (let m = IN_ZONE_TIME.exec(line); m; m = IN_ZONE_TIME.exec(line)) {
+    const pos = m.index + m[0].length;
+    const z = readZone(line, pos);
+    if (z && /^[ \t]+time\b/i.test(line.slice(z.end))) return { zone: z.zone, text: line.slice(pos, z.end), start: pos, end: z.end };
   }
   return null;
 }
