@@ -16,6 +16,13 @@ describe('detection by structure', () => {
     assert.match(m.detection, /impact/);
   });
 
+  it('a blog-post write-up: Precursors, The Effects, Resolutions', () => {
+    const m = analyze(
+      '# Postmortem\n\nOur website went down on Thursday.\n\n## Precursors\n\nA failed deploy two weeks ago.\n\n## The Effects\n\nThe site was down for a day.\n\n## Resolutions\n\nWe now announce maintenance.\n',
+    );
+    assert.equal(m.isPostmortem, true, m.detection);
+  });
+
   it('bold lead-ins (`**Summary**: …`) count as sections', () => {
     const m = analyze(
       'Queue backlog review\n====================\n\n**Summary**: Orders queued for 40 minutes.\n\n**Impact**: 3 000 orders late.\n\n**Root Causes**: A consumer deadlock.\n\n**Trigger**: A retry storm.\n\n**Detection**: Queue-depth alert.\n',

@@ -15,7 +15,7 @@ const ROLES: readonly { role: SectionRole; weight: number; re: RegExp }[] = [
   {
     role: 'impact',
     weight: 2,
-    re: /^(?:(?:customer|user|business|technical|incident) )?impact(?: (?:assessment|analysis|summary))?$|^what was (?:impacted|affected)$|^who was affected$|^影響(?:範囲)?$/,
+    re: /^(?:(?:customer|user|business|technical|incident) )?impact(?: (?:assessment|analysis|summary))?$|^what was (?:impacted|affected)$|^who was affected$|^(?:the )?effects?$|^影響(?:範囲)?$/,
   },
   {
     role: 'timeline',
@@ -25,11 +25,11 @@ const ROLES: readonly { role: SectionRole; weight: number; re: RegExp }[] = [
   {
     role: 'rootCause',
     weight: 2,
-    re: /^(?:blameless )?root causes?(?: (?:analysis|identification|of the (?:outage|incident|issue)))?\b|^(?:contributing factors|causes?|why did it happen|how did this happen|five whys?|5 whys?|leadup|lead up|lead-up|trigger|fault)$|^(?:根本)?原因$/,
+    re: /^(?:blameless )?root causes?(?: (?:analysis|identification|of the (?:outage|incident|issue)))?\b|^(?:contributing factors|causes?|why did it happen|how did this happen|five whys?|5 whys?|leadup|lead up|lead-up|precursors?|trigger|fault)$|^(?:根本)?原因$/,
   },
   { role: 'detection', weight: 2, re: /^(?:detection|how (?:was|were) (?:it|we) detected|how did we (?:diagnose|detect|notice) it|diagnosis)$/ },
   { role: 'response', weight: 1, re: /^(?:incident )?response$|^detection and response$|^(?:the )?investigation$/ },
-  { role: 'resolution', weight: 1, re: /^(?:resolution|recovery|mitigation|the fix|how it was fixed|repair)$|^resolution and recovery$|^recovery and resolution$|^復旧/ },
+  { role: 'resolution', weight: 1, re: /^(?:resolutions?|recovery|mitigation|the fix|how it was fixed|repair)$|^resolution and recovery$|^recovery and resolution$|^復旧/ },
   {
     role: 'actionItems',
     weight: 2,

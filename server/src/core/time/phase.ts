@@ -71,7 +71,7 @@ const RULES: readonly Rule[] = [
   ),
   // The on-call picking it up ('On-call PyPI Admin sees the message and escalates').
   rule('acknowledged', 2, `\\bon-?call\\s+(?:[\\w-]+\\s+){0,2}?(?:sees|saw|notices|noticed|picks\\s+up|picked\\s+up|responds|engages)\\b`),
-  rule('acknowledged', 2, `\\b(?:huddle|bridge|war\\s*room|incident\\s+call)\\s+(?:begins|began|started|starts|opened|convened)\\b`),
+  rule('acknowledged', 2, `\\b(?:huddle|bridge|war\\s*room|incident\\s+call)\\s+(?:(?:was|is)\\s+)?(?:begins|began|started|starts|opened|convened)\\b`),
   rule('acknowledged', 2, `対応を?開始`),
   // The team engaging someone else (a vendor, another team) is already responding.
   rule('acknowledged', 2, `\\b(?:team|we|engineers?|on-?call|responders?)\\s+(?:reach(?:es|ed)?|reaching)\\s+out\\s+to\\b`),
@@ -130,11 +130,12 @@ const RULES: readonly Rule[] = [
 // Words that turn a phrase into a non-event: negation or intention before it (same clause); negation or an
 // attempt right after it; failure right after a noun ('Failover failed', not 'reported failed payments');
 // or a failure ending its clause ('Failover to us-west failed').
-const NEG_BEFORE = /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
+const NEG_BEFORE =
+  /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|(?<!\b(?:confirmed|verified|found|declared|reported)\s)to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
 // A hedge describes a state someone inferred, not an event ('it appears to have recovered').
 // A condition or purpose is not the event ('scaled to zero to prevent a thundering herd when the gateways are brought back online').
 const CONDITION_BEFORE = /\b(?:when|once|if|in\s+case|so\s+that)\s+(?:[\w-]+\s+){0,5}$/i;
-const HEDGE_BEFORE = /\b(?:appears?|appeared|seems?|seemed)\s+to\s+(?:have\s+)?(?:been\s+)?$/i;
+const HEDGE_BEFORE = /\b(?:appears?|appeared|seems?|seemed)\s+to\s+(?:have\s+)?(?:been\s+|be\s+)?$/i;
 // An infinitive is a purpose or a plan ('approach is to re-deploy'); 'set to resolved' is a state.
 const TO_BEFORE = /\bto\s+(?:\w+\s+){0,2}$/i;
 // A decision or a plan is not the action ('decide to increase instance count … being restarted').
@@ -144,7 +145,7 @@ const NO_EFFECT =
   /^[^.;\n]*?\b(?:(?:did|do|does)\s*n[o']?t|don'?t|doesn'?t)\s+(?:seem\s+to\s+)?(?:help|fix|work|resolve|solve)|^[^.;\n]*?\b(?:no\s+effect|to\s+no\s+avail|without\s+(?:success|effect))\b/i;
 // A recovery the sentence itself takes back ('Node has restored …, but volumes will not mount').
 const PARTIAL = /^[^.;\n]*?,?\s+but\b[^.;\n]*?\b(?:not|n't|still|only)\b/i;
-const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered|discussed|scheduled|did\s+not|didn't|was\s+not|not)\b/i;
+const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered|discussed|scheduled|did\s+not|didn't|was\s+not|not|(?:should|would|could|might)\s+have)\b/i;
 const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
 const FAIL_CLAUSE_END = /^(?:[ \t]+[\w/-]+){0,3}?[ \t]+(?:failed|fails|unsuccessful|did\s+not\s+work|didn't\s+work)[ \t]*(?:$|[.,;:!)])/i;
 
