@@ -56,7 +56,10 @@ const RULES: readonly Rule[] = [
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
   rule('detected', 2, `\\b(?:notices?|noticed|sees|saw)\\s+(?:the\\s+)?(?:[\\w#-]+\\s+){0,2}?(?:reports?|messages?|alerts?|complaints?)\\b`),
   rule('detected', 2, `\\b(?:users?|customers?|members?)\\s+(?:@[\\w-]+\\s+)?(?:emails?|emailed|reached\\s+out|notified|complained)\\b`),
-  rule('detected', 1, `\\b(?:detected|alerted|paged|noticed)\\b`),
+  // Someone telling others of it ('posted a message reporting the outage').
+  rule('detected', 2, `\\breport(?:s|ed|ing)\\s+(?:the\\s+|an?\\s+)?(?:outage|incident|issue|problem|errors?|failures?)\\b`),
+  // A tool noticing a new release is no notice of the incident.
+  rule('detected', 1, `\\b(?:detected|alerted|paged|noticed)\\b(?!\\s+(?:that\\s+)?(?:an?\\s+)?new\\s+(?:version|release|update))`),
   rule('acknowledged', 2, `\\bon-?call\\s+(?:\\w+\\s+)?(?:responded|acknowledged|acked|engaged)\\b`),
   rule(
     'acknowledged',
@@ -122,7 +125,7 @@ const RULES: readonly Rule[] = [
   rule(
     'resolved',
     2,
-    `${INC}\\s+(?:is\\s+|was\\s+|has\\s+been\\s+)?(?:resolved|closed)\\b|(?<![-\\w])(?:incident|issue)\\s+(?:ended|ends|over)\\b|\\ball[- ]clear\\b|\\bclosed\\s+(?:the\\s+)?incident\\b`,
+    `${INC}\\s+(?:is\\s+|was\\s+|has\\s+been\\s+)?(?:resolved|closed)\\b|(?<![-\\w])(?:incident|issue)\\s+(?:ended|ends|(?:is|was)\\s+over)\\b|\\ball[- ]clear\\b|\\bclosed\\s+(?:the\\s+)?incident\\b`,
   ),
   rule('resolved', 1, `\\bresolved\\b`),
 ];
