@@ -2,7 +2,7 @@
 // and the metrics, start and end they state.
 import type { FieldInfo } from '../parse/blockInfo';
 import type { FieldSpec, TemplateSpec } from '../template/schema';
-import { findZoneStatement, parseDuration, parseTime, parseTimeRange, rangeInstants, toInstant } from '../time';
+import { findZoneStatement, matchLeadingTime, parseDuration, parseTime, parseTimeRange, rangeInstants, toInstant, type ParsedTime } from '../time';
 import type { Field, MetricKind, Section, StatedMetric } from './types';
 import { lineRange, normalizeTitle, stripMarks, stripParens } from './text';
 import { sectionAt } from './sections';
@@ -53,6 +53,12 @@ export interface StatedWindow {
   end: { at: number; field: Field } | null;
 }
 
+/** A time followed only by a note in parentheses: '2026-02-04T16:47:12Z (jobs resumed)'. */
+function timeWithNote(value: string): ParsedTime | null {
+  const m = matchLeadingTime(value);
+  return m && /^\s*\([^)]*\)\s*$/.test(value.slice(m.length)) ? m.time : null;
+}
+
 export function readStated(fields: Field[], sections: Section[], template: TemplateSpec | null, date: string | null, zone: string): { metrics: StatedMetric[]; window: StatedWindow } {
   const metrics: StatedMetric[] = [];
   const window: StatedWindow = { start: null, end: null };
@@ -83,7 +89,7 @@ export function readStated(fields: Field[], sections: Section[], template: Templ
         ? 'end'
         : null;
     if (edge && !window[edge]) {
-      const t = parseTime(value);
+      const t = parseTime(value) ?? timeWithNote(value);
       const at = t ? toInstant(t, date, z) : null;
       if (at !== null) window[edge] = { at, field };
     }

@@ -183,3 +183,22 @@ describe('start and end under headings', () => {
     assert.equal(m.durationMinutes, 40);
   });
 });
+
+describe('stated start and end fields', () => {
+  it('a time followed by a note in parentheses is read', () => {
+    const m = metrics([
+      '# Post-mortem: root disk full',
+      '',
+      '**Start (UTC):** 2026-02-04T13:23:39Z (first snapshot showing disk pressure)',
+      '**End (UTC):** 2026-02-04T16:47:12Z (jobs resumed + root disk healthy)',
+      '',
+      ...CAUSE,
+      '## Impact',
+      '',
+      'Crawls paused.',
+    ]);
+    assert.equal(iso(m.start), '2026-02-04T13:23:39.000Z');
+    assert.equal(iso(m.end), '2026-02-04T16:47:12.000Z');
+    assert.equal(m.durationMinutes, 204);
+  });
+});
