@@ -45,6 +45,8 @@ describe('classifyPhase', () => {
     ['The incident was over by noon', 'resolved'],
     ['Karpenter noticed that a new version of Bottlerocket was available and started the update', null],
     ['Alex posted a message reporting the outage to the support channel', 'detected'],
+    ['back online again with broken Fedora 32 installation', null],
+    ['back online again with most systems', 'restored'],
     ['The issue did not go away after the restart', null],
     ['PagerDuty alert fired for high latency', 'detected'],
     ['Customer reported failed payments', 'detected'],

@@ -146,8 +146,9 @@ const DECISION = /\b(?:decid(?:e|es|ed)|plan(?:s|ned)?|propos(?:e|es|ed)|suggest
 // An action the sentence says did not help ('restarting servers, etc) don't seem to fix things').
 const NO_EFFECT =
   /^[^.;\n]*?\b(?:(?:did|do|does)\s*n[o']?t|don'?t|doesn'?t)\s+(?:seem\s+to\s+)?(?:help|fix|work|resolve|solve)|^[^.;\n]*?\b(?:no\s+effect|to\s+no\s+avail|without\s+(?:success|effect))\b/i;
-// A recovery the sentence itself takes back ('Node has restored …, but volumes will not mount').
-const PARTIAL = /^[^.;\n]*?,?\s+but\b[^.;\n]*?\b(?:not|n't|still|only)\b/i;
+// A recovery the sentence itself takes back ('Node has restored …, but volumes will not mount', 'back
+// online again with a broken installation').
+const PARTIAL = /^[^.;\n]*?,?\s+but\b[^.;\n]*?\b(?:not|n't|still|only)\b|^\s+(?:again\s+)?with\s+(?:an?\s+)?(?:broken|degraded|reduced|limited|partial)\b/i;
 const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered|discussed|scheduled|did\s+not|didn't|was\s+not|not|(?:should|would|could|might)\s+have)\b/i;
 const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
 const FAIL_CLAUSE_END = /^(?:[ \t]+[\w/-]+){0,3}?[ \t]+(?:failed|fails|unsuccessful|did\s+not\s+work|didn't\s+work)[ \t]*(?:$|[.,;:!)])/i;
