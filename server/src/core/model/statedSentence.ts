@@ -49,8 +49,11 @@ function clockAt(text: string, military: boolean): { time: ParsedTime; length: n
   return t && /:/.test(text.slice(0, t.length)) ? t : null;
 }
 
+/** The key of a window read from prose rather than from a field. */
+export const SENTENCE_KEY = 'sentence';
+
 const sentenceField = (line: number, from: number, to: number, raw: string): Field => ({
-  key: 'sentence',
+  key: SENTENCE_KEY,
   raw,
   line,
   keyRange: lineRange(line, from, from),

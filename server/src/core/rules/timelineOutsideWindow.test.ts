@@ -47,6 +47,11 @@ describe('timeline-outside-window', () => {
     assert.ok(found.every((d) => d.severity === 2));
   });
 
+  it('says nothing against a window read from prose (often approximate)', () => {
+    const text = `# Post-mortem: elevated 500 errors\n\n**Date:** 2025-01-20\n\nAt roughly 17:00 UTC the site started to return errors, until 18:30 UTC.\n\n## Impact\n\nErrors.\n\n## Root Cause\n\nA full disk.\n\n## Timeline\n\n- **16:43** Rebooted the database host for updates\n- **17:20** Alert fired\n- **18:30** Service restored\n`;
+    assert.deepEqual(run(text), []);
+  });
+
   it('says nothing of lead-up before the start or follow-up after the end (entries marking no phase)', () => {
     const rows = [
       '| 2025-09-03 21:40 | Index rollover job scheduled |',

@@ -4,6 +4,7 @@
 import type { Rule, Finding } from './rule';
 import { formatAt } from '../model/displayTime';
 import { instantsOf } from './carried';
+import { SENTENCE_KEY } from '../model/statedSentence';
 
 /** Stated bounds have minute precision; an entry at 13:51:30 is not before a start of 13:52. */
 const SLACK_MS = 60_000;
@@ -13,7 +14,10 @@ export const timelineOutsideWindow: Rule = {
   defaultSeverity: 'warning',
   description: 'A timeline entry lies before the stated start or after the stated end of the incident.',
   check({ model }) {
-    const { start, end } = model.statedWindow;
+    // A window from prose ('at roughly 17:00 UTC the errors began') is often approximate: only fields count.
+    const field = (b: typeof model.statedWindow.start) => (b && b.field.key !== SENTENCE_KEY ? b : null);
+    const start = field(model.statedWindow.start);
+    const end = field(model.statedWindow.end);
     if (!start && !end) return [];
     // An inverted window is end-before-start's finding; every entry would be "outside" it.
     if (start && end && end.at < start.at) return [];
