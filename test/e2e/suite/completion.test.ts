@@ -95,10 +95,10 @@ suite('Completion in VS Code', () => {
     await accept(editor, next, at);
     assert.equal(doc.lineAt(at.line).text, '- **3:30 AM**: ', 'a bullet shaped like its neighbours, the cursor after it');
     assert.deepEqual(editor.selection.active, new vscode.Position(at.line, '- **3:30 AM**: '.length));
-    assert.ok(await editor.edit((e) => e.insert(editor.selection.active, 'Post-incident review scheduled')));
+    assert.ok(await editor.edit((e) => e.insert(editor.selection.active, 'Service restored in the last region')));
 
     // The Duration field states 11:32 PM to 3:25 AM; the server dates the new entry 2024-03-10 03:30
-    // PDT (after the spring-forward) and reports it outside that window, on the new line.
+    // PDT (after the spring-forward) and reports a restoration outside that window, on the new line.
     const d = await waitFor(() => ours(doc.uri).find((x) => codeOf(x) === 'timeline-outside-window'), 20000, `timeline-outside-window after the new bullet; got\n${describe(ours(doc.uri))}`);
     assert.equal(d.range.start.line, at.line);
     assert.match(d.message, /2024-03-10 03:30 PDT is after the stated end 2024-03-10 03:25 PDT/);
