@@ -243,6 +243,6 @@ describe('hover', () => {
     assert.equal(elapsed(0, 0), 'T+0m');
     assert.equal(elapsed(0, -5 * 60000), 'T−5m');
     assert.equal(elapsed(0, 93 * 60000), 'T+1h 33m');
-    assert.equal(elapsed(0, (49 * 60 + 10) * 60000), 'T+2d 1h');
+    assert.equal(elapsed(0, (49 * 60 + 10) * 60000), 'T+2d 1h 10m');
   });
 });

@@ -92,7 +92,7 @@ export function rangeInstants(r: { start: ParsedTime; end: ParsedTime }, fallbac
   return { start, end };
 }
 
-/** '1h 33m', '45m', '2d 3h', '0m', '2d'; minutes are dropped (hours rounded) from one day up. */
+/** '1h 33m', '45m', '2d 3h', '0m', '2d', '1d 0h 50m'. */
 export function formatDuration(minutes: number): string {
   const total = Math.round(minutes);
   if (total < 0) return `-${formatDuration(-total)}`;
@@ -101,10 +101,11 @@ export function formatDuration(minutes: number): string {
     const m = total % 60;
     return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h ${m}m`;
   }
-  const hours = Math.round(total / 60);
-  const d = Math.floor(hours / 24);
-  const h = hours % 24;
-  return h === 0 ? `${d}d` : `${d}d ${h}h`;
+  // Exact to the minute as below a day: 24h 50m shown as '1d 1h' would read as ten minutes more.
+  const d = Math.floor(total / 1440);
+  const h = Math.floor((total % 1440) / 60);
+  const m = total % 60;
+  return m ? `${d}d ${h}h ${m}m` : h ? `${d}d ${h}h` : `${d}d`;
 }
 
 /** Format an instant in a zone (as written or resolved) with a luxon format, in the en-US locale. */
