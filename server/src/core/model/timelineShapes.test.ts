@@ -24,6 +24,10 @@ describe('timeline shapes', () => {
     const e = analyze(doc).timeline.entries[2]!;
     assert.equal(e.timeText, '16:02–16:15 UTC');
     assert.equal(e.text, 'failover');
+    // A range with seconds, in bold: the entry's text starts after it.
+    const secs = analyze('# Leader election flap 2025-12-27\n\n## Timeline\n\n- **16:51:28**: leases reacquired\n- **16:51:29 - 16:51:46**: controller reported stale discovery errors\n').timeline
+      .entries[1]!;
+    assert.equal(secs.text, 'controller reported stale discovery errors');
   });
 
   it('a date and a time inside one bold span, and a bold span that closes on the next line', () => {

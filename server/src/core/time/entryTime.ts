@@ -52,7 +52,7 @@ const DATE_TIME_SEP = /^(?:T|\s*,\s*|\s*[:@]\s*(?:(?:at|around|about|approx(?:im
 const DOT_TIME = /^(\d{1,2})\.(\d{2})(\s*[ap]\.?m\b)/i;
 const FOUR_DIGITS = /^([01]\d|2[0-3])([0-5]\d)(?!\d|:\d)/;
 const BAD_MERIDIEM = /^(1[3-9]|2[0-3]):([0-5]\d)(\s*[AP]\.?M\b\.?)/i;
-const RANGE_TAIL = /^\s*(?:[-–—~]|to)\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?/i;
+const RANGE_TAIL = /^\s*(?:[-–—~]|to)\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?/i;
 const DATE_AFTER = new RegExp(`^\\s*\\(\\s*${DATE_SRC}\\s*\\)`, 'i');
 const TEXT_SEP = /^\s*(?:[:\-–—|]+\s*)?/;
 
