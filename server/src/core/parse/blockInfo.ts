@@ -56,6 +56,8 @@ export interface BlockInfo {
   rows: RowInfo[];
   /** Header cells, for a table-head block. */
   header: CellInfo[] | null;
+  /** Lines (block-relative) of code the parser found inside the block: a fence in a list item, indented code. */
+  code?: number[];
 }
 
 /** Markdown nested thousands deep (a 7 KB line of `- - - …`) overflows the parser's stack: such a
@@ -140,7 +142,26 @@ function visit(node: Nodes, listDepth: number, r: Reader): void {
     case 'tableRow':
       addRow(node, r);
       return;
-    case 'code':
+    case 'code': {
+      // A fence inside a list item is code the block split cannot see (it opens a line indented four
+      // spaces): the timeline and the rules read raw lines and must skip it. Only fenced lines count:
+      // a block read on its own takes an item's indented continuation for indented code.
+      const from = r.pos(node.position!.start.offset!).line;
+      const to = r.pos(node.position!.end.offset!).line;
+      let fence: string | null = null;
+      for (let l = from; l <= to; l++) {
+        const text = (r.lines[l + r.prefix] ?? '').trimStart();
+        const f = /^(`{3,}|~{3,})/.exec(text);
+        if (fence === null && f) fence = f[1]!;
+        else if (fence !== null && f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && !text.slice(f[1]!.length).trim()) {
+          (r.info.code ??= []).push(l);
+          fence = null;
+          continue;
+        }
+        if (fence !== null) (r.info.code ??= []).push(l);
+      }
+      return;
+    }
     case 'html':
     case 'inlineCode':
       return;

@@ -163,6 +163,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
     if (placed.fields.length) for (let j = 0; j < placed.fields.length; j++) doc.fields.push(placed.fields[j]!);
     if (placed.items.length) for (let j = 0; j < placed.items.length; j++) doc.items.push(placed.items[j]!);
     if (placed.rows.length) for (let j = 0; j < placed.rows.length; j++) doc.rows.push(placed.rows[j]!);
+    if (info.code) for (const l of info.code) doc.codeLines.add(at + l);
   });
 
   // Blocks added by the edit join the cache before those it removed leave it, so a key both

@@ -17,4 +17,35 @@ describe('code fences', () => {
       [7, 8, 9],
     );
   });
+
+  it('a fence inside a list item, also after a blank line, is code too', () => {
+    const lines = [
+      '## Timeline',
+      '',
+      ' - **17:18** Noted trouble. Logs were',
+      '    ```',
+      '    Jan 20 17:18:41 franz bundle[600]: first',
+      '    ```',
+      '',
+      '    The part to note is:',
+      '    ```',
+      '    Jan 20 17:18:41 franz bundle [600]: Please check',
+      '    ```',
+      ' - **17:19** An incident call was started',
+      '',
+      'Text.',
+      '',
+      '    10:00 indented code',
+      '',
+    ];
+    const { doc } = parseDocument(lines.join('\n'));
+    assert.deepEqual(
+      [...doc.codeLines].sort((a, b) => a - b),
+      [3, 4, 5, 8, 9, 10],
+    );
+    assert.deepEqual(
+      doc.items.map((i) => i.line),
+      [2, 11],
+    );
+  });
 });

@@ -47,7 +47,7 @@ function blockAt(blocks: Block[], line: number): number {
   return i >= 0 && blocks[i]!.end >= line ? i : -1;
 }
 
-const simple = (info: BlockInfo | null) => !!info && !info.headings.length && !info.fields.length && !info.header;
+const simple = (info: BlockInfo | null) => !!info && !info.headings.length && !info.fields.length && !info.header && !info.code?.length;
 
 /**
  * The kind of block the edit touches, when the split around it is provably the same as before
