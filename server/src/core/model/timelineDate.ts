@@ -1,6 +1,7 @@
 // The day a timeline's dateless times are on when the document has no date field: a date in
-// the title (also a numeric one whose numbers tell day from month), a `Date:` line in any form (`January 14-19, 2026`), the file name, or the one full
-// date the document mentions. Null when none of these says it: times then stay unplaced.
+// the title (also a numeric one whose numbers tell day from month), a `Date:` line in any form
+// (`January 14-19, 2026`), the file name, or the one full date the document mentions. Null when
+// none of these says it: times then stay unplaced.
 import type { ParsedDocument } from '../parse/document';
 import { isoDate, readLooseDate, settleDate, type YMD } from '../time';
 import type { Field } from './types';

@@ -108,9 +108,8 @@ export interface Metrics {
   timeToResolveMinutes: number | null;
   /** How each value was derived, for hover and the preview. */
   basis: Partial<Record<MetricKind | 'start' | 'end', string>>;
-  /** The same metric under the other common definition (time to acknowledge from the start, a duration
-   *  that ends at mitigation), when it can be computed: a stated value may use it. */
-  /** Other common definitions of each metric and their values (time to resolve to the fix, from detection …). */
+  /** The same metric under the other common definitions (time to acknowledge from the start, a duration
+   *  that ends at mitigation, time to resolve to the fix), when they can be computed: a stated value may use one. */
   alternatives: Partial<Record<MetricKind, MetricAlternative[]>>;
 }
 

@@ -2,7 +2,7 @@
 // first own line). Computed once per distinct block text and cached.
 import type { Nodes, Root, Strong, ListItem, TableRow, Heading } from 'mdast';
 import { parseMarkdown } from './markdown';
-import type { Block } from './blocks';
+import { closesFence, FENCE, type Block } from './blocks';
 import { detach } from './memo';
 import { simpleItemInfo } from './simpleItem';
 import { lineAt } from './lines';
@@ -56,7 +56,7 @@ export interface BlockInfo {
   rows: RowInfo[];
   /** Header cells, for a table-head block. */
   header: CellInfo[] | null;
-  /** Lines (block-relative) of code the parser found inside the block: a fence in a list item, indented code. */
+  /** Lines (block-relative) of fenced code the parser found inside the block (a fence in a list item). */
   code?: number[];
 }
 
@@ -151,14 +151,10 @@ function visit(node: Nodes, listDepth: number, r: Reader): void {
       let fence: string | null = null;
       for (let l = from; l <= to; l++) {
         const text = (r.lines[l + r.prefix] ?? '').trimStart();
-        const f = /^(`{3,}|~{3,})/.exec(text);
-        if (fence === null && f) fence = f[1]!;
-        else if (fence !== null && f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && !text.slice(f[1]!.length).trim()) {
-          (r.info.code ??= []).push(l);
-          fence = null;
-          continue;
-        }
-        if (fence !== null) (r.info.code ??= []).push(l);
+        const opened = fence;
+        if (opened === null) fence = FENCE.exec(text)?.[1] ?? null;
+        else if (closesFence(text, opened)) fence = null;
+        if (opened !== null || fence !== null) (r.info.code ??= []).push(l);
       }
       return;
     }

@@ -17,7 +17,7 @@ export interface Block {
 }
 
 // A backtick fence's info string holds no backtick: '```inline code```' is a paragraph (CommonMark).
-const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+export const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const TABLE_DELIM = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const LIST_START = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const BLANK = /^\s*$/;
@@ -64,7 +64,8 @@ export function splitBlocks(lines: string[]): Block[] {
   return blocks;
 }
 
-function closesFence(line: string, marker: string): boolean {
+/** Whether `line` closes a fence opened by `marker` (the same character, at least as many). */
+export function closesFence(line: string, marker: string): boolean {
   const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
   return !!m && m[1]![0] === marker[0] && m[1]!.length >= marker.length;
 }

@@ -1,13 +1,11 @@
 // The typing fast path: one table row or one list item changed, added or removed, with the blocks
 // around it provably unchanged. Then the last version's blocks, infos and flattened arrays are
 // reused as they are (above the edit) or shifted (below it), instead of walking every block.
-import { type Block } from './blocks';
+import { FENCE, type Block } from './blocks';
 import { analyzeBlock, type BlockInfo, type CellInfo, type ListItemInfo } from './blockInfo';
 import type { DocRow, Last, ParsedDocument } from './document';
 import { firstAtOrAfter, lineOf, replaced } from '../sorted';
 
-// A backtick fence's info string holds no backtick: '```inline code```' is a paragraph (CommonMark).
-const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const LIST_START = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const BLANK = /^\s*$/;
 const HEADING_ROW = /^#{1,6}\s/;

@@ -1,13 +1,11 @@
 // Past this size a document gets structure-only analysis (headings, no markdown parse), so the
 // server never freezes on a huge paste; one information diagnostic says so.
-import type { Block } from './blocks';
+import { FENCE, type Block } from './blocks';
 import type { ParsedDocument } from './document';
 
 export const LARGE_DOCUMENT = 5 * 1024 * 1024;
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-// A backtick fence's info string holds no backtick: '```inline code```' is a paragraph (CommonMark).
-const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 
 export function structureOnly(lines: string[]): ParsedDocument {
   const doc: ParsedDocument = { lines, blocks: [] as Block[], headings: [], fields: [], items: [], rows: [], tables: [], frontMatter: null, codeLines: new Set(), degraded: true };

@@ -135,9 +135,9 @@ const RULES: readonly Rule[] = [
 // or a failure ending its clause ('Failover to us-west failed').
 const NEG_BEFORE =
   /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|(?<!\b(?:confirmed|verified|found|declared|reported)\s)to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
-// A hedge describes a state someone inferred, not an event ('it appears to have recovered').
 // A condition or purpose is not the event ('scaled to zero to prevent a thundering herd when the gateways are brought back online').
 const CONDITION_BEFORE = /\b(?:when|once|if|in\s+case|so\s+that)\s+(?:[\w-]+\s+){0,5}$/i;
+// A hedge describes a state someone inferred, not an event ('it appears to have recovered').
 const HEDGE_BEFORE = /\b(?:appears?|appeared|seems?|seemed)\s+to\s+(?:have\s+)?(?:been\s+|be\s+)?$/i;
 // An infinitive is a purpose or a plan ('approach is to re-deploy'); 'set to resolved' is a state.
 const TO_BEFORE = /\bto\s+(?:\w+\s+){0,2}$/i;
