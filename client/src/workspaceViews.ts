@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { WORKSPACE_PROBLEMS_REQUEST, type ActionItemSummary, type PostmortemSummary } from '../../server/src/protocol';
+import { groupBy, minutes } from './viewText';
 import { WorkspaceIndexClient } from './workspaceIndex';
 
 export const POSTMORTEMS_VIEW = 'postmortem.postmortems';
@@ -13,14 +14,6 @@ const PROBLEMS_SETTING = 'workspaceProblems';
 type PostmortemGrouping = 'date' | 'month' | 'severity' | 'status';
 type ActionGrouping = 'owner' | 'status';
 
-const minutes = (n: number | null): string => {
-  if (n === null) return '—';
-  const t = Math.round(n);
-  if (t < 60) return `${t}m`;
-  if (t < 1440) return t % 60 ? `${Math.floor(t / 60)}h ${t % 60}m` : `${t / 60}h`;
-  const h = Math.round(t / 60);
-  return h % 24 ? `${Math.floor(h / 24)}d ${h % 24}h` : `${h / 24}d`;
-};
 const day = (s: PostmortemSummary) => s.start?.slice(0, 10) ?? (s.month ? s.month : 'undated');
 const openAt = (uri: string, line?: number): vscode.Command => ({
   title: 'Open',
@@ -32,14 +25,7 @@ type Group = { kind: 'group'; label: string; children: Node[] };
 type Node = Group | { kind: 'postmortem'; s: PostmortemSummary } | { kind: 'item'; s: PostmortemSummary; a: ActionItemSummary };
 
 function group<T>(items: readonly T[], key: (t: T) => string, node: (t: T) => Node, order?: (a: string, b: string) => number): Group[] {
-  const groups = new Map<string, Node[]>();
-  for (const t of items) {
-    const k = key(t);
-    groups.set(k, [...(groups.get(k) ?? []), node(t)]);
-  }
-  const keys = [...groups.keys()];
-  if (order) keys.sort(order);
-  return keys.map((label) => ({ kind: 'group', label, children: groups.get(label)! }));
+  return groupBy(items, key, order).map((g) => ({ kind: 'group', label: g.label, children: g.items.map(node) }));
 }
 
 abstract class Tree implements vscode.TreeDataProvider<Node> {
