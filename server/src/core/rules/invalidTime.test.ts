@@ -66,11 +66,12 @@ describe('invalid-time: what is reported, and where', () => {
     assert.equal(kit.check(broken).length, 1, 'a date with a broken time is still reported');
   });
 
-  it('words with no number (afternoon, before this session) and an approximate day (~22 Aug) are not times to correct', () => {
+  it('words with no number (afternoon, before this session) and an approximate day (~22 Aug, circa 2025-08-22) are not times to correct', () => {
     const table = classic([
       '| Time | Event |',
       '|---|---|',
       '| ~22 Aug 2025 | Vendor changed the API |',
+      '| circa 2025-08-22 | Config drifted |',
       '| 2025-08-23 10:00 | Alert fired |',
       '| afternoon | Fix deployed |',
       '| Before this session (exact date unverified) | Backup taken |',

@@ -1,7 +1,7 @@
 // A timeline time (or a stated start/end) that cannot be read.
 import type { Rule, Finding } from './rule';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
-import { parseDate, parseTime, readEntryLead, readLooseDate } from '../time';
+import { parseDate, parseTime, readEntryLead, readLooseDate, withoutApprox } from '../time';
 import { stripMarks } from '../model/text';
 import { dateProblems } from '../time/dateTokens';
 import { instantsOf } from './carried';
@@ -10,7 +10,7 @@ const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally 
 const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);
 
 function isDateOnly(text: string): boolean {
-  const t = text.trim().replace(/^(?:~|≈|ca\.|approx\.|around|about)\s*/i, '');
+  const t = withoutApprox(text.trim());
   if (parseDate(t)) return true;
   // A day with words but no time after it ('2026-04-18 at time of writing', '2026-04-18 執筆時点') is coarse too.
   const loose = readLooseDate(t);

@@ -25,6 +25,10 @@ const TIME = '(\\d{1,2})(?::(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?)?(?:\\s*([ap
 const APPROX = '(?:(?:~(?!~)|≈|±|\\+/-)\\s*|(?:ca\\.|approx\\.)\\s*|(?:circa|approximately|around|about)\\s+)?';
 const LEADING = new RegExp(`^${APPROX}(?:${DATE}(?:T|,?\\s+(?:at\\s+|@\\s*)?|\\s*@\\s*))?${APPROX}${TIME}`, 'i');
 const DATE_ONLY = new RegExp(`^${DATE}$`, 'i');
+const LEADING_APPROX = new RegExp(`^${APPROX}`, 'i');
+
+/** The text without a leading 'about' ('~', '±', 'approx.', 'around' …): what the author gives approximately. */
+export const withoutApprox = (text: string): string => text.replace(LEADING_APPROX, '');
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const ATTACHED_Z = /Z(?![A-Za-z0-9])/y;
