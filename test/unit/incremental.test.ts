@@ -191,7 +191,7 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
     });
   }
 
-  it('edits that change how unchanged lines below them read: header, delimiter, fence, blank line', () => {
+  it('edits that change how unchanged lines below them read: header, delimiter, fence, comment, blank line', () => {
     const base = generatePostmortem('report', 8_000, 9);
     const lines = base.split('\n');
     const header = lines.findIndex((l) => l.startsWith('| Timestamp'));
@@ -218,6 +218,13 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
         { kind: 'insertLine', line: header - 1, text: '```' },
         { kind: 'insertLine', line: lines.length + 1, text: '```' },
       ],
+      // Open a comment above the table (it hides every row, blank lines or not), then close it after a few rows.
+      [
+        { kind: 'insertLine', line: header - 1, text: '<!--' },
+        { kind: 'insertLine', line: firstRow + 4, text: '' },
+        { kind: 'insertLine', line: firstRow + 6, text: '-->' },
+        { kind: 'deleteLines', line: firstRow + 4, count: 1 },
+      ],
       // A blank line in the middle of the table, then removed.
       [
         { kind: 'insertLine', line: firstRow + 5, text: '' },
@@ -231,6 +238,31 @@ describe('incremental re-analysis equals a cold analysis (property)', function (
       ],
     ];
     for (const edits of steps) checkEdits(base, edits);
+  });
+
+  it('typing a row and an item on blank lines inside a comment: the one-line path reads nothing there', () => {
+    const base = generatePostmortem('report', 8_000, 9);
+    const lines = base.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('| Timestamp')) + 4;
+    const text = [...lines.slice(0, at), '<!--', '', '', 'Example:', '', '-->', ...lines.slice(at)].join('\n');
+    const offsetOf = (line: number) => text.split('\n').slice(0, line).join('\n').length + 1;
+    checkEdits(text, [
+      // A new line between two blank ones: an item there would be a lone block anywhere else.
+      { kind: 'insertLine', line: at + 2, text: '- 10:00 hidden item' },
+      { kind: 'deleteLines', line: at + 2, count: 1 },
+      { kind: 'insert', at: offsetOf(at + 4), text: '- 10:00 hidden item' },
+      { kind: 'insert', at: offsetOf(at + 1), text: '| 10:00 | hidden row |' },
+      { kind: 'delete', at: offsetOf(at + 1), length: 1 },
+    ]);
+    const model = service().model({
+      uri: 'file:///c.md',
+      version: 1,
+      text: text
+        .split('\n')
+        .map((l, i) => (i === at + 1 ? '| 10:00 | hidden row |' : l))
+        .join('\n'),
+    });
+    assert.ok(!model.timeline.entries.some((e) => e.line === at + 1), 'the row in the comment is no entry');
   });
 
   it('typing a new timeline row character by character, then deleting it again', () => {

@@ -156,6 +156,7 @@ export function buildModel(
     listItems: doc.items,
     rows: doc.rows,
     codeLines: doc.codeLines,
+    commentLines: doc.commentLines,
     degraded: doc.degraded ?? false,
   };
   return { model, cache };

@@ -175,6 +175,8 @@ export interface Postmortem {
   rows: DocRow[];
   /** True when the document was too large for more than structure-only analysis. */
   degraded: boolean;
-  /** Lines inside fenced code, where nothing is linted. */
+  /** Lines inside fenced code or a comment spanning lines, where nothing is read or linted. */
   codeLines: Set<number>;
+  /** The comments' lines among them (an empty section may hold a comment, not code). */
+  commentLines: Set<number>;
 }

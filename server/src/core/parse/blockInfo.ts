@@ -83,7 +83,7 @@ export function analyzeBlock(block: Block): BlockInfo {
 /** The parser's reading of a block (exported for the tests of the readings that skip it). */
 export function analyze(block: Block): BlockInfo {
   const info: BlockInfo = { headings: [], fields: [], items: [], rows: [], header: null };
-  if (block.kind === 'code' || block.kind === 'frontmatter') return info;
+  if (block.kind === 'code' || block.kind === 'comment' || block.kind === 'frontmatter') return info;
   // A one-line block's source is a slice of the whole document: copy it, or the cached info
   // would keep this version of the document alive after the next edit.
   const src = detach(block.source);

@@ -1,9 +1,10 @@
 // Splits a document into blocks that can be parsed independently, so an edit re-parses only
 // the block it touched. Blank lines separate blocks; fenced code and front matter stay whole;
 // big tables and lists are split further into one block per row / top-level item, because a
-// timeline of thousands of rows is a single markdown table.
+// timeline of thousands of rows is a single markdown table. A comment (`<!--` … `-->`) stays whole
+// too: a template's example timeline in one, blank lines and all, is nothing the author wrote.
 
-export type BlockKind = 'frontmatter' | 'code' | 'table-row' | 'table-head' | 'list-item' | 'other';
+export type BlockKind = 'frontmatter' | 'code' | 'comment' | 'table-row' | 'table-head' | 'list-item' | 'other';
 
 export interface Block {
   kind: BlockKind;
@@ -21,6 +22,17 @@ export const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const TABLE_DELIM = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const LIST_START = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const BLANK = /^\s*$/;
+// An HTML block of comment kind: it runs to the line holding `-->`, across blank lines (CommonMark).
+// Only at the line start: indented, it may be an item's continuation, which the item's block keeps.
+export const COMMENT_OPEN = /^<!--/;
+
+/** The line that closes a comment opened on line `i` (the last line when none does); null when it closes on line `i`. */
+function commentEnd(lines: string[], i: number): number | null {
+  if (lines[i]!.includes('-->', 4)) return null;
+  let j = i + 1;
+  while (j < lines.length - 1 && !lines[j]!.includes('-->')) j++;
+  return Math.min(j, lines.length - 1);
+}
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -56,8 +68,14 @@ export function splitBlocks(lines: string[]): Block[] {
       i = end + 1;
       continue;
     }
+    const comment = COMMENT_OPEN.test(line) ? commentEnd(lines, i) : null;
+    if (comment !== null) {
+      blocks.push(block('comment', lines, i, comment));
+      i = comment + 1;
+      continue;
+    }
     let j = i;
-    while (j + 1 < lines.length && !BLANK.test(lines[j + 1]!) && !FENCE.test(lines[j + 1]!)) j++;
+    while (j + 1 < lines.length && !BLANK.test(lines[j + 1]!) && !FENCE.test(lines[j + 1]!) && !(COMMENT_OPEN.test(lines[j + 1]!) && commentEnd(lines, j + 1) !== null)) j++;
     splitChunk(lines, i, j, blocks);
     i = j + 1;
   }

@@ -33,8 +33,10 @@ export interface ParsedDocument {
   tables: { headerLine: number; header: CellInfo[] }[];
   /** Raw front matter text (between the --- lines), if any. */
   frontMatter: { text: string; start: number; end: number; toml: boolean } | null;
-  /** Lines inside fenced code blocks, which hold no structure. */
+  /** Lines no reader takes as the author's text: fenced code, and comments spanning lines (`commentLines`). */
   codeLines: Set<number>;
+  /** Lines of comments spanning lines (`<!--` at a line start … `-->`). */
+  commentLines: Set<number>;
   /** Structure-only analysis of a very large document (see structureOnly.ts). */
   degraded?: boolean;
   /** Set when this version is the last one with one table row or list item changed, added or
@@ -99,7 +101,7 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
   const infos: (BlockInfo | null)[] = new Array(blocks.length).fill(null);
   // Typed: kept until the next version, and the collector need not trace it.
   const sourceStarts = Int32Array.from(blocks, (b) => b.start);
-  const doc: ParsedDocument = { lines, blocks, headings: [], fields: [], items: [], rows: [], tables: [], frontMatter: null, codeLines: new Set() };
+  const doc: ParsedDocument = { lines, blocks, headings: [], fields: [], items: [], rows: [], tables: [], frontMatter: null, codeLines: new Set(), commentLines: new Set() };
 
   // 1. Each block's info: the last version's at the same place, a known one, or new (to read).
   const unknown: { index: number; key: string }[] = [];
@@ -109,8 +111,9 @@ export function parseDocument(text: string, previous?: BlockCache): { doc: Parse
       doc.frontMatter = { text: lines.slice(block.start + 1, block.end).join('\n'), start: block.start, end: block.end, toml: lines[block.start]!.startsWith('+') };
       return;
     }
-    if (block.kind === 'code') {
+    if (block.kind === 'code' || block.kind === 'comment') {
       for (let l = block.start; l <= block.end; l++) doc.codeLines.add(l);
+      if (block.kind === 'comment') for (let l = block.start; l <= block.end; l++) doc.commentLines.add(l);
       return;
     }
     if (block.kind === 'table-head') headerLine = block.start;

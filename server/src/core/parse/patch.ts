@@ -1,7 +1,7 @@
 // The typing fast path: one table row or one list item changed, added or removed, with the blocks
 // around it provably unchanged. Then the last version's blocks, infos and flattened arrays are
 // reused as they are (above the edit) or shifted (below it), instead of walking every block.
-import { FENCE, type Block } from './blocks';
+import { COMMENT_OPEN, FENCE, type Block } from './blocks';
 import { analyzeBlock, type BlockInfo, type CellInfo, type ListItemInfo } from './blockInfo';
 import type { DocRow, Last, ParsedDocument } from './document';
 import { firstAtOrAfter, lineOf, replaced } from '../sorted';
@@ -59,7 +59,9 @@ function editKind(last: Last, lines: string[], e: { line: number; removed: numbe
   const before = last.blocks[blockAt(last.blocks, h - 1)];
   const old = e.removed ? last.blocks[blockAt(last.blocks, h)] : undefined;
   if (e.removed && (!old || old.start !== h || old.end !== h || (old.kind !== 'table-row' && old.kind !== 'list-item'))) return null;
-  if (x !== null && (BLANK.test(x) || FENCE.test(x))) return null;
+  if (x !== null && (BLANK.test(x) || FENCE.test(x) || COMMENT_OPEN.test(x))) return null;
+  // Inside a comment (a line added between its first and last): nothing there is read.
+  if (last.doc.commentLines.has(h) && last.doc.commentLines.has(h - 1)) return null;
   const kind = old?.kind ?? (x!.includes('|') && (before?.kind === 'table-row' || before?.kind === 'table-head') ? 'table-row' : 'list-item');
   if (kind === 'table-row') {
     // The row loop runs on from the line above, which must end a row or the header.
@@ -162,6 +164,7 @@ export function patchDocument(
     tables: delta ? old.tables.map((t) => (t.headerLine >= h ? { headerLine: t.headerLine + delta, header: t.header } : t)) : old.tables,
     frontMatter: old.frontMatter,
     codeLines: delta ? new Set([...old.codeLines].map((l) => (l >= h ? l + delta : l))) : old.codeLines,
+    commentLines: delta ? new Set([...old.commentLines].map((l) => (l >= h ? l + delta : l))) : old.commentLines,
   };
   if (kind === 'table-row') {
     const placed: DocRow[] = info?.rows.map((r) => ({ line: r.line + h, cells: r.cells, header, headerLine: sourceStart })) ?? [];

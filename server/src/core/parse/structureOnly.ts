@@ -8,7 +8,19 @@ export const LARGE_DOCUMENT = 5 * 1024 * 1024;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
 export function structureOnly(lines: string[]): ParsedDocument {
-  const doc: ParsedDocument = { lines, blocks: [] as Block[], headings: [], fields: [], items: [], rows: [], tables: [], frontMatter: null, codeLines: new Set(), degraded: true };
+  const doc: ParsedDocument = {
+    lines,
+    blocks: [] as Block[],
+    headings: [],
+    fields: [],
+    items: [],
+    rows: [],
+    tables: [],
+    frontMatter: null,
+    codeLines: new Set(),
+    commentLines: new Set(),
+    degraded: true,
+  };
   let fence: string | null = null;
   lines.forEach((line, i) => {
     const f = FENCE.exec(line);

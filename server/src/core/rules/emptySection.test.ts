@@ -35,6 +35,8 @@ describe('empty-section', () => {
 
   it('treats HTML comments and horizontal rules as no content', () => {
     assert.equal(kit.check(sev('\n<!-- Explain the cause\n     in systems terms -->\n\n---\n\n')).length, 1);
+    // A comment running over blank lines (a template's example kept in it) is still no content.
+    assert.equal(kit.check(sev('\n<!--\nExplain the cause.\n\n- Example: a certificate expired\n-->\n\n')).length, 1);
   });
 
   it('does not report a section with a sentence, a list or a code block', () => {

@@ -8,7 +8,7 @@ import { visibleText } from './visibleText';
 /** Whether any line under the heading (sub-sections included) is more than a heading, comment or rule. */
 function hasContent(model: Postmortem, visible: (line: number) => string | undefined, section: Section, headingLines: Set<number>): boolean {
   for (let i = section.range.start.line + 1; i <= section.range.end.line; i++) {
-    if (model.codeLines.has(i)) return true;
+    if (model.codeLines.has(i) && !model.commentLines.has(i)) return true;
     const t = visible(i)?.trim() ?? '';
     if (t && !headingLines.has(i) && !/^(?:[-*_]\s*){3,}$|^=+$/.test(t)) return true;
   }
