@@ -91,6 +91,22 @@ describe('metrics: phases as real timelines state them', () => {
     assert.equal(m.timeToMitigateMinutes, 32);
     assert.equal(m.durationMinutes, 54);
   });
+
+  it('an outage left overnight: the halt is the start, not the first entry after the night', () => {
+    const m = metricsOf([
+      '| Day | Time (UTC) | Event |',
+      '|---|---|---|',
+      '| 2025-03-04 | 15:57 | Chain halts at block 3078794 |',
+      '| 2025-03-04 | 16:03 | First validator notices the issue and escalates to the developers |',
+      '| 2025-03-04 | 19:10 | The development team acknowledges the issue and starts the investigation |',
+      '| 2025-03-05 | 11:25 | A release fixing the issue is announced to the validators |',
+      '| 2025-03-05 | 13:58 | Most validators apply the upgrade and the chain resumes |',
+    ]);
+    assert.equal(m.start, Date.UTC(2025, 2, 4, 15, 57));
+    assert.equal(m.durationMinutes, 22 * 60 + 1);
+    assert.equal(m.timeToDetectMinutes, 6);
+    assert.equal(m.timeToAcknowledgeMinutes, 187);
+  });
 });
 
 describe('metrics: the end of an incident restored in steps', () => {

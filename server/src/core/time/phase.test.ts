@@ -38,6 +38,17 @@ describe('classifyPhase', () => {
     ['Operations engineers revert site repo changes', 'mitigated'],
     ['Team decides to revert the change tomorrow', null],
     ['@ThisIsMissEm Responded saying that failover should have happened', null],
+    // A chain stopping starts the outage; someone noticing the failure is its notice; acknowledging it and
+    // opening an investigation is the response.
+    ['Chain halts at block 3078794', 'started'],
+    ['Block production halted after the upgrade', 'started'],
+    ['First validator notices the issue and escalates to the development team', 'detected'],
+    ['The development team acknowledges the issue and starts the investigation', 'acknowledged'],
+    ['Team opened an investigation', 'acknowledged'],
+    // An action the next sentence says did not help is no mitigation.
+    ['The last change to the repo is reverted, to check if that was causing the problem. This does not improve the situation.', null],
+    ['Cookie secret changed and pod restarted. No effect.', null],
+    ['Engineers revert the change. Errors drop.', 'mitigated'],
     ['Outage confirmed to be resolved', 'resolved'],
     ['The outage appears to be resolved', null],
     ['An incident call was started', 'acknowledged'],

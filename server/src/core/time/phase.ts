@@ -28,6 +28,8 @@ const RULES: readonly Rule[] = [
   rule('started', 2, `\\bfirst\\s+(?:errors?|failures?|5\\d\\ds?)\\b`),
   rule('started', 2, `\\b(?:errors?|failures?)\\s+(?:began|started)\\b(?!\\s+to\\s+(?:subside|drop|decrease|recover|clear))`),
   rule('started', 2, `\\b(?:began|begins|started|starts)\\s+failing\\b|\\b(?:stopped|stops)\\s+responding\\b|\\bwent\\s+down\\b|\\b(?:is|was)\\s+(?:hard|completely)\\s+down\\b`),
+  // A chain or service stopping ('Chain halts at block 3078794', 'block production halted').
+  rule('started', 2, `\\b(?:chain|network|service|site|api|cluster|block\\s+production|production)\\s+(?:halts|halted|goes\\s+down)\\b`),
   rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
   rule('detected', 2, `\\b(?:pagerduty|opsgenie)\\s+(?:alert|page)\\b|\\bpager\\s+storm\\b`),
   rule(
@@ -54,6 +56,8 @@ const RULES: readonly Rule[] = [
   ),
   rule('detected', 2, `\\bissue\\b[^。\\n]{0,80}?(?:投稿|起票)`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
+  // Someone noticing the failure itself ('First validator notices the issue and escalates').
+  rule('detected', 2, `\\b(?:notices?|noticed)\\s+(?:the\\s+|an?\\s+)?(?:issue|problem|outage|incident|halt|errors?|failures?|degradation)\\b`),
   rule('detected', 2, `\\b(?:notices?|noticed|sees|saw)\\s+(?:the\\s+)?(?:[\\w#-]+\\s+){0,2}?(?:reports?|messages?|alerts?|complaints?)\\b`),
   rule('detected', 2, `\\b(?:users?|customers?|members?)\\s+(?:@[\\w-]+\\s+)?(?:emails?|emailed|reached\\s+out|notified|complained)\\b`),
   // Someone telling others of it ('posted a message reporting the outage').
@@ -70,7 +74,7 @@ const RULES: readonly Rule[] = [
   rule(
     'acknowledged',
     2,
-    `\\b(?:started|starts|began|begins|begin)\\s+(?:trying\\s+to\\s+)?(?:investigating|looking\\s+into|looking|working\\s+on|digging|debugging|diagnosing|troubleshooting|figur(?:e|ing)\\s+out)\\b|\\binvestigation\\s+(?:started|began|begins)\\b`,
+    `\\b(?:started|starts|began|begins|begin)\\s+(?:trying\\s+to\\s+)?(?:investigating|looking\\s+into|looking|working\\s+on|digging|debugging|diagnosing|troubleshooting|figur(?:e|ing)\\s+out)\\b|\\binvestigation\\s+(?:started|began|begins)\\b|\\b(?:starts|started|begins|began|opens|opened)\\s+(?:an?\\s+|the\\s+)?investigation\\b`,
   ),
   // The on-call picking it up ('On-call PyPI Admin sees the message and escalates').
   rule('acknowledged', 2, `\\bon-?call\\s+(?:[\\w-]+\\s+){0,2}?(?:sees|saw|notices|noticed|picks\\s+up|picked\\s+up|responds|engages)\\b`),
@@ -79,7 +83,7 @@ const RULES: readonly Rule[] = [
   // The team engaging someone else (a vendor, another team) is already responding.
   rule('acknowledged', 2, `\\b(?:team|we|engineers?|on-?call|responders?)\\s+(?:reach(?:es|ed)?|reaching)\\s+out\\s+to\\b`),
   rule('acknowledged', 1, `\\b(?:were|was)\\s+(?:searched|scanned|inspected|investigated|examined)\\b`),
-  rule('acknowledged', 1, `\\b(?:acknowledged|ack'?d|acked)\\b`),
+  rule('acknowledged', 1, `\\b(?:acknowledged|acknowledges|ack'?d|acked)\\b`),
   // Fixes tried that did not help ('regular fixes (…restarting servers…) don't seem to fix things'): a response.
   rule('acknowledged', 1, `\\b(?:fix(?:es)?|attempts?|workarounds?)\\b[^.;\\n]{0,80}?\\b(?:do|does|did)\\s*n[o']?t\\s+(?:seem\\s+to\\s+)?(?:help|fix|work)`),
   rule(
@@ -144,8 +148,9 @@ const TO_BEFORE = /\bto\s+(?:\w+\s+){0,2}$/i;
 // A decision or a plan is not the action ('decide to increase instance count … being restarted').
 const DECISION = /\b(?:decid(?:e|es|ed)|plan(?:s|ned)?|propos(?:e|es|ed)|suggest(?:s|ed)?|agree(?:s|d)?)\s+(?:to|that)\b[^.;\n]*$/i;
 // An action the sentence says did not help ('restarting servers, etc) don't seem to fix things').
+// The next sentence may say so ('The image is reverted. This does not improve the situation.', 'pod restarted. No effect.').
 const NO_EFFECT =
-  /^[^.;\n]*?\b(?:(?:did|do|does)\s*n[o']?t|don'?t|doesn'?t)\s+(?:seem\s+to\s+)?(?:help|fix|work|resolve|solve)|^[^.;\n]*?\b(?:no\s+effect|to\s+no\s+avail|without\s+(?:success|effect))\b/i;
+  /^[^.;\n]*?\b(?:(?:did|do|does)\s*n[o']?t|don'?t|doesn'?t)\s+(?:seem\s+to\s+)?(?:help|fix|work|resolve|solve|improve)|^[^.;\n]*?\b(?:no\s+effect|to\s+no\s+avail|without\s+(?:success|effect))\b|^[^.;\n]*[.;]\s+(?:(?:this|that|it)\s+(?:(?:did|do|does)\s*n[o']?t|doesn'?t)\s+(?:seem\s+to\s+)?(?:help|fix|work|resolve|solve|improve)|no\s+(?:effect|improvement|change)\b)/i;
 // A recovery the sentence itself takes back ('Node has restored …, but volumes will not mount', 'back
 // online again with a broken installation').
 const PARTIAL = /^[^.;\n]*?,?\s+but\b[^.;\n]*?\b(?:not|n't|still|only)\b|^\s+(?:again\s+)?with\s+(?:an?\s+)?(?:broken|degraded|reduced|limited|partial)\b/i;
