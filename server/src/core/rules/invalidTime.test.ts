@@ -79,6 +79,21 @@ describe('invalid-time: what is reported, and where', () => {
     assert.deepEqual(kit.check(table), []);
   });
 
+  it('a time relative to the first entry (+10 minutes, [+1.5 hrs], T+2h) is written so on purpose: not reported', () => {
+    const table = classic([
+      '| Time (UTC) | Event |',
+      '|---|---|',
+      '| 2025-05-28 11:30 UTC | Upgrade executed; network halts |',
+      '| \\[+1 hrs] | Consensus failure confirmed |',
+      '| \\[+7.5 hrs] | Block production resumes |',
+      '| +10 minutes | Snapshot taken |',
+      '| T+2h | Validators patched |',
+      '| \\[+2 Business Days Later] | Fixes staged for release |',
+    ]);
+    assert.deepEqual(kit.check(table), []);
+    assert.equal(kit.check(classic(['| Time (UTC) | Event |', '|---|---|', '| 2025-05-28 11:30 UTC | Upgrade |', '| +1 | Broken |'])).length, 1, 'a number with no unit is no offset');
+  });
+
   it('an approximate time (~07:00, ± 17:20 UTC) is read, not reported', () => {
     const table = classic(['| Time | Event |', '|---|---|', '| ~07:00 | Attacker funded the wallet |', '| 09:00 | Alert fired |', '| ≈ 15:23 | Pool halted |']);
     assert.deepEqual(kit.check(table), []);

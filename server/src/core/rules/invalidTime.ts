@@ -9,6 +9,8 @@ import { instantsOf } from './carried';
 const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally followed by a zone (UTC, PT, Europe/Berlin).';
 const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);
 
+const OFFSET = /^\s*\[?\s*(?:T\s*)?[+＋]\s*\d+(?:[.,]\d+)?\s*(?:(?:business\s+|working\s+)?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\b)/i;
+
 function isDateOnly(text: string): boolean {
   const t = withoutApprox(text.trim());
   if (parseDate(t)) return true;
@@ -34,6 +36,8 @@ export const invalidTime: Rule = {
       if (!/\d/.test(e.timeText)) continue;
       // A day with no time ('2021-12-10', 'Dec 17') is a coarse entry, not an unreadable time.
       if (isDateOnly(stripMarks(e.timeText))) continue;
+      // A time relative to an earlier entry ('+10 minutes', '[+1.5 hrs]', 'T+2h', '+2 Business Days Later'): written so on purpose.
+      if (OFFSET.test(stripMarks(e.timeText).replace(/\\/g, ''))) continue;
       // Read but not placed (a date without a year, a day/month order the document does not settle).
       const readable = parseTime(stripMarks(e.timeText)) ?? readEntryLead(e.timeText);
       out.push({
