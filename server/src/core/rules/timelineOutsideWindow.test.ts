@@ -62,6 +62,17 @@ describe('timeline-outside-window', () => {
     assert.deepEqual(run(sev('2025-09-03 22:18', '2025-09-04 01:23', rows)), []);
   });
 
+  it('says nothing of responders still at work after the end: investigating the cause, clean-up, closing the incident', () => {
+    const rows = [
+      '| 2025-09-03 22:26 | Alert fired |',
+      '| 2025-09-04 01:23 | Service operating normally |',
+      '| 2025-09-04 01:30 | On-call begins replaying logs while a second engineer begins looking for the root cause |',
+      '| 2025-09-04 02:00 | Old pods restarted to apply the config |',
+      '| 2025-09-04 03:00 | Incident resolved |',
+    ];
+    assert.deepEqual(run(sev('2025-09-03 22:18', '2025-09-04 01:23', rows)), []);
+  });
+
   it('checks one side when only the start is stated, in the timeline zone', () => {
     const text = `---
 template: classic

@@ -5,9 +5,12 @@ import type { Rule, Finding } from './rule';
 import { formatAt } from '../model/displayTime';
 import { instantsOf } from './carried';
 import { SENTENCE_KEY } from '../model/statedSentence';
+import type { Phase } from '../model/types';
 
 /** Stated bounds have minute precision; an entry at 13:51:30 is not before a start of 13:52. */
 const SLACK_MS = 60_000;
+
+const AFTER_END: ReadonlySet<Phase> = new Set<Phase>(['started', 'restored']);
 
 export const timelineOutsideWindow: Rule = {
   id: 'timeline-outside-window',
@@ -27,9 +30,12 @@ export const timelineOutsideWindow: Rule = {
     for (let i = 0; i < entries.length; i++) {
       const at = instants[i] ?? null;
       // Lead-up before the start (the deploy that caused it) and follow-up after the end are what
-      // timelines hold; only an entry that marks a phase of the incident contradicts the bound.
-      if (at === null || entries[i]!.phase === null) continue;
-      const side = start && start.at - at >= SLACK_MS ? 'start' : end && at - end.at >= SLACK_MS ? 'end' : null;
+      // timelines hold; only an entry that marks a phase of the incident contradicts the bound. After
+      // the end, responders still investigate, clean up, close the incident and learn of what happened:
+      // only the incident beginning or the service coming back there contradicts it.
+      const phase = entries[i]!.phase;
+      if (at === null || phase === null) continue;
+      const side = start && start.at - at >= SLACK_MS ? 'start' : end && AFTER_END.has(phase) && at - end.at >= SLACK_MS ? 'end' : null;
       if (!side) continue;
       const b = side === 'start' ? start! : end!;
       out.push({

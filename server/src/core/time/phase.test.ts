@@ -40,6 +40,7 @@ describe('classifyPhase', () => {
     ['@ThisIsMissEm Responded saying that failover should have happened', null],
     // A chain stopping starts the outage; someone noticing the failure is its notice; acknowledging it and
     // opening an investigation is the response.
+    ['PagerDuty fires an alert and calls the on-call engineer.', 'detected'],
     ['Chain halts at block 3078794', 'started'],
     ['Block production halted after the upgrade', 'started'],
     ['First validator notices the issue and escalates to the development team', 'detected'],

@@ -32,6 +32,8 @@ const RULES: readonly Rule[] = [
   rule('started', 2, `\\b(?:chain|network|service|site|api|cluster|block\\s+production|production)\\s+(?:halts|halted|goes\\s+down)\\b`),
   rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
   rule('detected', 2, `\\b(?:pagerduty|opsgenie)\\s+(?:alert|page)\\b|\\bpager\\s+storm\\b`),
+  // The tool as the subject ('PagerDuty fires an alert and calls the on-call engineer').
+  rule('detected', 2, `\\b(?:fires|fired|sends|sent|triggers|triggered|raises|raised)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?(?:alerts?|alarms?|pages?)\\b`),
   rule(
     'detected',
     2,
