@@ -87,6 +87,37 @@ describe('timeline shapes', () => {
     assert.deepEqual(read(doc), ['6: 2023-05-03T23:40', '7: 2023-05-04T00:20', '11: 2023-05-04T09:00']);
   });
 
+  it('a day heading with a title above headings that hold only times; a short seconds range; a time a little out of order', () => {
+    const doc = [
+      '---',
+      'date: 2024-02-01',
+      '---',
+      '# Proxy crashes',
+      '',
+      '## Timeline',
+      '',
+      '### 2024-03-05 Data8 outage',
+      'A rough timeline of the afternoon.',
+      '',
+      '### 15:12:00',
+      '~280 concurrent users',
+      '',
+      '### 16:05:57-58',
+      'chp restarts',
+      '',
+      '### 16:50:25',
+      'chp restarts (no heap error)',
+      '',
+      '### ~16:50:00',
+      '5.7K 503 errors',
+      '',
+    ].join('\n');
+    assert.deepEqual(read(doc), ['10: 2024-03-05T15:12', '13: 2024-03-05T16:05', '16: 2024-03-05T16:50', '19: 2024-03-05T16:50']);
+    const entries = analyze(doc).timeline.entries;
+    assert.equal(entries[1]!.timeText, '16:05:57-58');
+    assert.equal(entries[1]!.text, 'chp restarts');
+  });
+
   it('a day heading with its own zone, and dates nested under a date item', () => {
     const a = '# Broker restart\n\n## Timeline\n\n#### 29-09-2021 (All times CEST)\n\n- 14:00 broker restarted\n';
     assert.deepEqual(read(a), ['6: 2021-09-29T12:00']);

@@ -92,8 +92,8 @@ function leadDraft(line: number, col: number, content: string, lines: string[]):
   };
 }
 
-function markOf(line: number, text: string): DayMark | null {
-  const m = readDayMarker(text);
+function markOf(line: number, text: string, titled = false): DayMark | null {
+  const m = readDayMarker(text, titled);
   if (!m) return null;
   const paren = /^\(\s*([^()]+?)\s*\)/.exec(m.rest);
   const zone = findZoneStatement(m.rest)?.zone ?? (paren ? resolveZone(paren[1]!) : null);
@@ -162,6 +162,9 @@ export function readShapes(doc: ParsedDocument, section: Section, fast: Draft[])
       continue;
     }
     const d = leadDraft(h.line, h.textStart, h.text, doc.lines);
+    // A day heading with a title ('### 2024-03-05 Data8 outage') above headings that hold only times.
+    const titled = d ? null : markOf(h.line, h.text, true);
+    if (titled) marks.push(titled);
     if (!d) continue;
     // The entry's text is the paragraph(s) under the heading.
     if (!d.text) takeBody(d, h.line + 1, section.range.end.line, doc);

@@ -52,6 +52,7 @@ const DATE_TIME_SEP = /^(?:T|\s*,\s*|\s*[:@]\s*(?:(?:at|around|about|approx(?:im
 const DOT_TIME = /^(\d{1,2})\.(\d{2})(\s*[ap]\.?m\b)/i;
 const FOUR_DIGITS = /^([01]\d|2[0-3])([0-5]\d)(?!\d|:\d)/;
 const BAD_MERIDIEM = /^(1[3-9]|2[0-3]):([0-5]\d)(\s*[AP]\.?M\b\.?)/i;
+const SECONDS_TAIL = /^[-–]\d{2}(?![\d:.])/;
 const RANGE_TAIL = /^\s*(?:[-–—~]|to)\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?/i;
 const DATE_AFTER = new RegExp(`^\\s*\\(\\s*${DATE_SRC}\\s*\\)`, 'i');
 const TEXT_SEP = /^\s*(?:[:\-–—|]+\s*)?/;
@@ -173,7 +174,8 @@ export function readEntryLead(raw: string): EntryLead | null {
   if (!t) return null;
   let end = timeAt + t.length;
   // A range: the entry is at its start; the zone written after the range applies.
-  const range = RANGE_TAIL.exec(text.slice(end));
+  // A range of seconds written short ('16:05:57-58') ends at its second.
+  const range = RANGE_TAIL.exec(text.slice(end)) ?? (/:\d{2}:\d{2}$/.test(text.slice(timeAt, end)) ? SECONDS_TAIL.exec(text.slice(end)) : null);
   let time = t.time;
   if (range) {
     end += range[0].length;
@@ -206,7 +208,8 @@ export function readEntryLead(raw: string): EntryLead | null {
 
 /** A line that is only a date (a day marker: `2019-01-22`, `**Thursday, May 4**`, `### 2023-07-19`, `11/25:`),
  *  with what follows it when that is a title or a zone note (`- Redis Overload`, `(All times CEST)`). */
-export function readDayMarker(text: string): { date: LooseDate; rest: string } | null {
+/** `titled`: a heading, whose date may be followed by a title ('### 2024-03-05 Data8 outage'). */
+export function readDayMarker(text: string, titled = false): { date: LooseDate; rest: string } | null {
   const s = text.trim().replace(/^(\*\*|__|\*|_)(.*?)\1(?=\s|:|$)/, '$2');
   const d = readLooseDate(s);
   if (!d) return null;
@@ -214,6 +217,6 @@ export function readDayMarker(text: string): { date: LooseDate; rest: string } |
   // A time after the date makes it an entry, not a marker.
   if (DATE_TIME_SEP.test(rest) && readTime(rest.replace(DATE_TIME_SEP, ''), true)) return null;
   // After the date: nothing, a title or zone note, or its weekday (`### 2025-07-26 Saturday`).
-  if (!/^\s*(?:$|[:\-–—(]|\*\*|,?\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*$)/i.test(rest)) return null;
+  if (!/^\s*(?:$|[:\-–—(]|\*\*|,?\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*$)/i.test(rest) && !(titled && /^\s+\p{L}/u.test(rest))) return null;
   return { date: d.date, rest: rest.replace(/^\s*[:\-–—]?\s*/, '') };
 }

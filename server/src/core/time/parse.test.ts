@@ -178,8 +178,12 @@ describe('resolveTimes', () => {
     assert.deepEqual(resolveTimes([pt('1:50 AM'), pt('1:10 AM')], '2024-11-03', LA), [utc(2024, 10, 3, 8, 50), utc(2024, 10, 3, 9, 10)]);
   });
   it('lets dated entries set the running date and passes nulls through', () => {
-    const times = [pt('23:00'), null, pt('2024-03-12 01:00'), pt('02:00'), pt('01:30')];
-    assert.deepEqual(resolveTimes(times, '2024-03-10', 'UTC'), [utc(2024, 2, 10, 23, 0), null, utc(2024, 2, 12, 1, 0), utc(2024, 2, 12, 2, 0), utc(2024, 2, 13, 1, 30)]);
+    const times = [pt('23:00'), null, pt('2024-03-12 01:00'), pt('02:00'), pt('00:30')];
+    assert.deepEqual(resolveTimes(times, '2024-03-10', 'UTC'), [utc(2024, 2, 10, 23, 0), null, utc(2024, 2, 12, 1, 0), utc(2024, 2, 12, 2, 0), utc(2024, 2, 13, 0, 30)]);
+  });
+  it('a step back of under an hour is an entry written out of order, not the next day', () => {
+    const times = [pt('16:50:25'), pt('16:50'), pt('17:15'), pt('16:20'), pt('14:00')];
+    assert.deepEqual(resolveTimes(times, '2024-03-05', 'UTC'), [Date.UTC(2024, 2, 5, 16, 50, 25), utc(2024, 2, 5, 16, 50), utc(2024, 2, 5, 17, 15), utc(2024, 2, 5, 16, 20), utc(2024, 2, 6, 14, 0)]);
   });
   it('does not roll a dated entry that goes backwards', () => {
     assert.deepEqual(resolveTimes([pt('2024-03-10 10:00'), pt('2024-03-10 09:00')], null, 'UTC'), [utc(2024, 2, 10, 10), utc(2024, 2, 10, 9)]);

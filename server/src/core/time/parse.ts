@@ -212,6 +212,8 @@ export const resolveStart = (fallbackDate: string | null): ResolveState => ({ ru
 export const sameState = (a: ResolveState, b: ResolveState): boolean =>
   a.prev === b.prev && (a.running === b.running || (!!a.running && !!b.running && a.running.year === b.running.year && a.running.month === b.running.month && a.running.day === b.running.day));
 
+const OUT_OF_ORDER_MS = 3_600_000;
+
 /** One entry of resolveTimes: its instant; advances `s`. */
 export function resolveStep(t: ParsedTime | null, zone: string, s: ResolveState): number | null {
   if (!t) return null;
@@ -225,7 +227,8 @@ export function resolveStep(t: ParsedTime | null, zone: string, s: ResolveState)
     const p = s.prev;
     const later = options.find((x) => x >= p);
     if (later !== undefined) at = later;
-    else if (!t.date) {
+    // A step back of under an hour is an entry written out of order ('16:50:25' then '~16:50'), not midnight.
+    else if (!t.date && p - at > OUT_OF_ORDER_MS) {
       s.running = addDays(s.running, 1);
       options = wallInstants(s.running, t, z);
       at = options[0]!;

@@ -49,6 +49,9 @@ describe('classifyPhase', () => {
     // An action the next sentence says did not help is no mitigation.
     ['The last change to the repo is reverted, to check if that was causing the problem. This does not improve the situation.', null],
     ['Cookie secret changed and pod restarted. No effect.', null],
+    ['chp restarts', null],
+    ['The proxy pod restarts again (no heap error)', null],
+    ['On-call restarts the proxy pods', 'mitigated'],
     ['Engineers revert the change. Errors drop.', 'mitigated'],
     ['Outage confirmed to be resolved', 'resolved'],
     ['The outage appears to be resolved', null],

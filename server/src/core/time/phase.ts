@@ -156,6 +156,9 @@ const NO_EFFECT =
 // A recovery the sentence itself takes back ('Node has restored …, but volumes will not mount', 'back
 // online again with a broken installation').
 const PARTIAL = /^[^.;\n]*?,?\s+but\b[^.;\n]*?\b(?:not|n't|still|only)\b|^\s+(?:again\s+)?with\s+(?:an?\s+)?(?:broken|degraded|reduced|limited|partial)\b/i;
+// A component restarting on its own ('chp restarts', 'the pod reboots again') is the failure, not a fix.
+const SELF_RESTART = /^(?:restarts|reboots)$/i;
+const NO_OBJECT = /^\s*(?:$|[.,;:!)(]|(?:again|itself|repeatedly|automatically|on\s+its\s+own|in\s+a\s+loop)\b)/i;
 const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered|discussed|scheduled|did\s+not|didn't|was\s+not|not|(?:should|would|could|might)\s+have)\b/i;
 const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
 const FAIL_CLAUSE_END = /^(?:[ \t]+[\w/-]+){0,3}?[ \t]+(?:failed|fails|unsuccessful|did\s+not\s+work|didn't\s+work)[ \t]*(?:$|[.,;:!)])/i;
@@ -164,7 +167,7 @@ function negated(phase: Phase, phrase: string, before: string, after: string, he
   if (NEG_BEFORE.test(before) || HEDGE_BEFORE.test(before) || CONDITION_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after)))
     return true;
   if (!/e?d$/i.test(phrase) && TO_BEFORE.test(before)) return true;
-  if (phase === 'mitigated' && (NO_EFFECT.test(after) || DECISION.test(head))) return true;
+  if (phase === 'mitigated' && (NO_EFFECT.test(after) || DECISION.test(head) || (SELF_RESTART.test(phrase) && NO_OBJECT.test(after)))) return true;
   return (phase === 'restored' || phase === 'resolved') && PARTIAL.test(after);
 }
 
