@@ -2,6 +2,7 @@
 // do not exist (2024-02-30) or cannot be read for sure (03/04/2024), each with what is wrong.
 import { isoDate } from './parse';
 import { keptTextMemo } from '../parse/memo';
+import { MONTHS, monthNumber } from './months';
 
 export interface DateToken {
   start: number;
@@ -17,16 +18,14 @@ export interface DateToken {
   ambiguous: boolean;
 }
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH_INDEX = (name: string) => MONTH_NAMES.findIndex((m) => m.toLowerCase().startsWith(name.slice(0, 3).toLowerCase())) + 1;
 // Not inside identifiers such as INC-2025-02-18-004 or version numbers.
 const EDGE_BEFORE = '(?<![\\w./-])';
 const EDGE_AFTER = '(?![\\w]|[-/.]\\d)';
 const YMD = new RegExp(`${EDGE_BEFORE}(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})${EDGE_AFTER}`, 'g');
 const XXY = new RegExp(`${EDGE_BEFORE}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${EDGE_AFTER}`, 'g');
 const MDY = new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\.?,?\\s+(\\d{4})\\b`, 'gi');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTHS})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'gi');
 
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -54,8 +53,8 @@ function scanDatesOf(text: string): DateToken[] {
     add(m, why ? `Date '${m[0]}' does not exist: ${why}.` : null, why ? null : isoDate({ year: y, month: mo, day: d }));
   };
   for (const m of text.matchAll(YMD)) exists(m, +m[1]!, +m[3]!, +m[4]!);
-  for (const m of text.matchAll(MDY)) exists(m, +m[3]!, MONTH_INDEX(m[1]!), +m[2]!);
-  for (const m of text.matchAll(DMY)) exists(m, +m[3]!, MONTH_INDEX(m[2]!), +m[1]!);
+  for (const m of text.matchAll(MDY)) exists(m, +m[3]!, monthNumber(m[1]!), +m[2]!);
+  for (const m of text.matchAll(DMY)) exists(m, +m[3]!, monthNumber(m[2]!), +m[1]!);
   for (const m of text.matchAll(XXY)) {
     // Day and month order is a guess; rewrite only when a single reading is a real date.
     const [a, b, y] = [+m[1]!, +m[3]!, +m[4]!];

@@ -5,6 +5,7 @@
 // A date without a year, or one whose day/month order the text alone cannot tell, is kept loose
 // for the timeline to settle from the document's other dates.
 import { matchLeadingTime, type ParsedTime, type YMD } from './parse';
+import { MONTHS, monthNumber } from './months';
 
 /** A date as written, before the document's year and day/month order are known. */
 export interface LooseDate {
@@ -32,8 +33,6 @@ export interface EntryLead {
   order: boolean | null;
 }
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const MONTH_INDEX: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const ORD = '(?:st|nd|rd|th)?';
 // 1-3 Y-M-D; 4-6 month-name D [Y] (a day range '14-19' keeps its first day); 7-9 D month-name [Y];
@@ -41,7 +40,7 @@ const ORD = '(?:st|nd|rd|th)?';
 const DATE_SRC =
   `${WEEKDAY}(?:(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)` +
   `|(${MONTHS})\\b\\.?\\s+(\\d{1,2})${ORD}(?:\\s*[-–]\\s*\\d{1,2}${ORD})?(?:,?\\s+(\\d{4})\\b)?` +
-  `|(\\d{1,2})${ORD}\\s+(${MONTHS})\\b\\.?(?:,?\\s+(\\d{4})\\b)?` +
+  `|(\\d{1,2})${ORD}\\s+(?:de\\s+)?(${MONTHS})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4})\\b)?` +
   `|(\\d{1,2})([-/])(\\d{1,2})(?:\\11(\\d{4}|\\d{2}))?(?![\\d:])` +
   `|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})` +
   `|(\\d{4})年(\\d{1,2})月(\\d{1,2})日)`;
@@ -62,7 +61,7 @@ export function readLooseDate(text: string): { date: LooseDate; length: number }
   const m = DATE.exec(text);
   if (!m) return null;
   const n = (s: string | undefined) => (s === undefined ? null : Number(s));
-  const month = (s: string) => MONTH_INDEX[s.slice(0, 3).toLowerCase()]!;
+  const month = monthNumber;
   let date: LooseDate;
   if (m[1]) date = { named: true, first: n(m[2])!, second: n(m[3])!, year: n(m[1]) };
   else if (m[4]) date = { named: true, first: month(m[4]), second: n(m[5])!, year: n(m[6]) };

@@ -111,6 +111,12 @@ describe('parseDate', () => {
   it('reads the written forms', () => {
     for (const s of ['2024-03-10', 'March 10, 2024', '10 March 2024', '2024/03/10', 'Mar 10 2024', 'Sunday, March 10, 2024', 'Mar. 10th, 2024']) assert.equal(parseDate(s), '2024-03-10', s);
   });
+  it('reads month names in the other languages post-mortems are written in', () => {
+    for (const s of ['10 mars 2024', '10. März 2024', '10 de marzo de 2024', '10 de março de 2024', '10 marzo 2024', '10 maart 2024', 'März 10, 2024']) assert.equal(parseDate(s), '2024-03-10', s);
+    assert.equal(parseDate('13 octobre 2025'), '2025-10-13');
+    assert.equal(parseDate('2 août 2023'), '2023-08-02');
+    assert.equal(parseDate('31 février 2024'), null, 'a day the month does not have');
+  });
   it('rejects invalid dates and placeholders', () => {
     for (const s of ['2023-02-29', 'March 32, 2024', '2024-13-01', 'YYYY-MM-DD', '[DATE]', '2024-03-10 10:00', '']) assert.equal(parseDate(s), null, s);
   });

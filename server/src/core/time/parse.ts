@@ -1,6 +1,7 @@
 // Pure parsing of timeline times and dates. Luxon is used only to turn wall-clock times into instants.
 import type { Zone } from 'luxon';
 import { labelOffset, offsetAt, resolveZone, zoneObject } from './zones';
+import { MONTHS, monthNumber } from './months';
 
 export interface ParsedTime {
   date: { year: number; month: number; day: number } | null;
@@ -14,11 +15,10 @@ export interface ParsedTime {
 
 export type YMD = { year: number; month: number; day: number };
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const ORD = '(?:st|nd|rd|th)?';
 // Groups: 1-3 numeric Y/M/D, 4-6 month-name M D Y, 7-9 D month-name Y.
-const DATE = `${WEEKDAY}(?:(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})|(${MONTHS})\\b\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})|(\\d{1,2})${ORD}\\s+(${MONTHS})\\b\\.?,?\\s+(\\d{4}))`;
+const DATE = `${WEEKDAY}(?:(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})|(${MONTHS})\\b\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})|(\\d{1,2})${ORD}\\.?\\s+(?:de\\s+)?(${MONTHS})\\b\\.?,?\\s+(?:de\\s+)?(\\d{4}))`;
 // Groups after the date: 10 hour, 11 minute, 12 second, 13 meridiem.
 const TIME = '(\\d{1,2})(?::(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?)?(?:\\s*([ap])\\.?m\\b\\.?)?';
 // An approximate time is still the time the author gives ('~07:00', '± 17:20 UTC', 'approx. 3 pm'); '~~' is strikethrough.
@@ -40,21 +40,6 @@ const REGIONAL_WORD = new RegExp(`^${REGIONAL}$`);
 const SPACED_ZONE = new RegExp(`[ \\t]*\\([ \\t]*(${ZONE_TOKEN})[ \\t]*\\)|[ \\t]+(${ZONE_TOKEN})`, 'iy');
 const BOUNDARY_FAIL = /^(?:[A-Za-z0-9_]|[:.]\d)/;
 
-const MONTH_INDEX: Readonly<Record<string, number>> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -70,8 +55,8 @@ function makeDate(y: string, m: string | number, d: string): YMD | null {
 
 function dateFromGroups(g: RegExpExecArray): YMD | null | undefined {
   if (g[1]) return makeDate(g[1], g[2]!, g[3]!);
-  if (g[4]) return makeDate(g[6]!, MONTH_INDEX[g[4].slice(0, 3).toLowerCase()]!, g[5]!);
-  if (g[7]) return makeDate(g[9]!, MONTH_INDEX[g[8]!.slice(0, 3).toLowerCase()]!, g[7]);
+  if (g[4]) return makeDate(g[6]!, monthNumber(g[4]), g[5]!);
+  if (g[7]) return makeDate(g[9]!, monthNumber(g[8]!), g[7]);
   return undefined; // no date written
 }
 
