@@ -47,6 +47,28 @@ describe('detection by structure', () => {
     assert.equal(m.isPostmortem, true, m.detection);
   });
 
+  it('section headings in French, German, Spanish, Chinese and Korean; the timeline under its own name; a date with a French month', () => {
+    const fr = analyze(
+      '# Incident : gel du service de recherche\n\n**Date** : 13 octobre 2025\n\n## Résumé\n\nLe service ne répondait plus.\n\n## Chronologie\n\n- **00:55 UTC** - Nouvelle saturation signalée\n- **01:28 UTC** - Conteneur redémarré\n\n## Cause racine\n\nUne collection mal configurée.\n\n## Leçons apprises\n\nSurveiller la mémoire.\n',
+    );
+    assert.equal(fr.isPostmortem, true, fr.detection);
+    assert.deepEqual(
+      fr.timeline.entries.map((e) => e.at),
+      [Date.UTC(2025, 9, 13, 0, 55), Date.UTC(2025, 9, 13, 1, 28)],
+    );
+    assert.equal(fr.date, '2025-10-13');
+    const de = analyze('# Ausfall der Anmeldung\n\n## Zusammenfassung\n\nText.\n\n## Zeitlicher Ablauf\n\n- 10:00 Text\n\n## Ursache\n\nText.\n\n## Maßnahmen\n\n- Text\n');
+    assert.equal(de.isPostmortem, true, de.detection);
+    const es = analyze('# Caída del servicio\n\n## Resumen\n\nTexto.\n\n## Cronología\n\n- 10:00 Texto\n\n## Causa raíz\n\nTexto.\n\n## Lecciones aprendidas\n\nTexto.\n');
+    assert.equal(es.isPostmortem, true, es.detection);
+    const zh = analyze('# 服务中断\n\n## 摘要\n\n正文。\n\n## 时间线\n\n- 10:00 正文\n\n## 根本原因\n\n正文。\n\n## 影响\n\n正文。\n');
+    assert.equal(zh.isPostmortem, true, zh.detection);
+    const ko = analyze('# 서비스 장애\n\n## 요약\n\n본문.\n\n## 타임라인\n\n- 10:00 본문\n\n## 근본 원인\n\n본문.\n\n## 영향\n\n본문.\n');
+    assert.equal(ko.isPostmortem, true, ko.detection);
+    // One heading in another language is no post-mortem.
+    assert.equal(analyze('# Notizen\n\n## Zusammenfassung\n\nText.\n').isPostmortem, false);
+  });
+
   it('a conventional folder makes a post-mortem; its README does not', () => {
     for (const folder of ['postmortems', 'post-mortems', 'incidents', 'incident-reports', 'rca']) {
       assert.equal(analyze('# DB failover\n\nNotes.\n', `file:///repo/${folder}/2024-db.md`).isPostmortem, true, folder);

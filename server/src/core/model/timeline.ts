@@ -13,7 +13,7 @@ import type { LooseDate } from '../time';
 import { newestFirst, orderOf, readShapes, resolveShapes, takeBody, type Order } from './timelineShapes';
 import { documentYear } from './timelineDate';
 import { keptWeakMap } from '../state';
-import { isLeadupTitle } from './roles';
+import { isLeadupTitle, roleOf } from './roles';
 import { leadInTimeline } from './timelineLeadIn';
 import { newEntry } from './timelineEntry';
 import { eventColumn, TIME_COL } from './columns';
@@ -52,7 +52,8 @@ const TIMELINE_TITLE = /timeline|chronology|sequence of events|タイムライ�
 
 /** A timeline heading: any level below the title; an H1 only when it is not the document's title. */
 export function isTimelineTitle(s: Section): boolean {
-  return TIMELINE_TITLE.test(s.title) && (s.level > 1 || /^\W*(?:incident\s+)?(?:timeline|chronology)\b/i.test(s.title));
+  // The section vocabulary's other languages too ('Chronologie', 'Zeitlicher Ablauf', '时间线').
+  return (TIMELINE_TITLE.test(s.title) && (s.level > 1 || /^\W*(?:incident\s+)?(?:timeline|chronology)\b/i.test(s.title))) || (s.level > 1 && roleOf(s.title)?.role === 'timeline');
 }
 
 /** Further timelines (a follow-up timeline, one per system) outside the first one. */

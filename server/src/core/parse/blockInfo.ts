@@ -306,6 +306,8 @@ function addField(node: Strong, pos: (o: number) => { line: number; character: n
   let valueStart = e.character;
   if (key.endsWith(':')) key = key.slice(0, -1).trim();
   else if (line[valueStart] === ':') valueStart++;
+  // French typography puts a space before the colon ('**Date** : 13 octobre 2025').
+  else if (/^[ \u00a0\u202f]:/.test(line.slice(valueStart, valueStart + 2))) valueStart += 2;
   else if (!key.endsWith('?')) return; // question-style keys ("**Was detection effective?** Yes") need no colon
   if (!key || /^[[\d]/.test(key)) return;
   while (valueStart < line.length && /\s/.test(line[valueStart]!)) valueStart++;
