@@ -30,6 +30,21 @@ describe('timeline shapes', () => {
     assert.equal(secs.text, 'controller reported stale discovery errors');
   });
 
+  it("four-digit times after a date or before a zone ('Feb 7 1506 UTC', '1936 UTC', '0117Z'); a year stays a year", () => {
+    const doc = '# Patch upgrade 2025\n\n## Timeline\n\n- Feb 7 1506 UTC: patch released\n- 1936 UTC: validators upgrade\n- Feb 8 0117Z: first apphash\n- 2019: an earlier release\n';
+    assert.deepEqual(read(doc), ['4: 2025-02-07T15:06', '5: 2025-02-07T19:36', '6: 2025-02-08T01:17']);
+  });
+
+  it('a time followed by the same time in another zone (23:15 UTC / 16:15 PDT): the first is read, the text starts after both', () => {
+    const doc =
+      '# Validator degradation 2025-08-18\n\n## Timeline\n\n- **23:15 UTC / 16:15 PDT**: Consensus degradation begins\n- **00:33:20-00:33:24 UTC / 17:33:20-17:33:24 PDT**: Service restart\n';
+    assert.deepEqual(read(doc), ['4: 2025-08-18T23:15', '5: 2025-08-19T00:33']);
+    assert.deepEqual(
+      analyze(doc).timeline.entries.map((e) => e.text),
+      ['Consensus degradation begins', 'Service restart'],
+    );
+  });
+
   it('a date and a time inside one bold span, and a bold span that closes on the next line', () => {
     const doc =
       '# Disk full\n\n## Timeline\n\nUnless otherwise noted all events happened on 2019-10-21, in UTC.\n\n- **2019-10-20 23:55: builds start failing**\n- **00:38: alerts fire, the on-call engineer\n  is paged**\n- 00:40: engineer joins\n';

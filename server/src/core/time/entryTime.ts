@@ -39,8 +39,8 @@ const ORD = '(?:st|nd|rd|th)?';
 // 10-13 numeric a/b[/y] (11 the separator); 14-16 dotted a.b.yyyy; 17-19 Japanese Y年M月D日.
 const DATE_SRC =
   `${WEEKDAY}(?:(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)` +
-  `|(${MONTHS})\\b\\.?\\s+(\\d{1,2})${ORD}(?:\\s*[-–]\\s*\\d{1,2}${ORD})?(?:,?\\s+(\\d{4})\\b)?` +
-  `|(\\d{1,2})${ORD}\\s+(?:de\\s+)?(${MONTHS})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4})\\b)?` +
+  `|(${MONTHS})\\b\\.?\\s+(\\d{1,2})${ORD}(?:\\s*[-–]\\s*\\d{1,2}${ORD})?(?:,?\\s+((?:19|20)\\d{2})\\b)?` +
+  `|(\\d{1,2})${ORD}\\s+(?:de\\s+)?(${MONTHS})\\b\\.?(?:,?\\s+(?:de\\s+)?((?:19|20)\\d{2})\\b)?` +
   `|(\\d{1,2})([-/])(\\d{1,2})(?:\\11(\\d{4}|\\d{2}))?(?![\\d:])` +
   `|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})` +
   `|(\\d{4})年(\\d{1,2})月(\\d{1,2})日)`;
@@ -50,9 +50,11 @@ const CLOSE: Readonly<Record<string, string>> = { '[': ']', '(': ')' };
 const DATE_TIME_SEP = /^(?:T|\s*,\s*|\s*[:@]\s*(?:(?:at|around|about|approx(?:imately)?|~)\s+)?|\s+[-–—]\s+|\s+(?:at\s+|around\s+|@\s*)?)/i;
 const DOT_TIME = /^(\d{1,2})\.(\d{2})(\s*[ap]\.?m\b)/i;
 const FOUR_DIGITS = /^([01]\d|2[0-3])([0-5]\d)(?!\d|:\d)/;
+const ZONED_FOUR = /^(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:UTC|GMT)\b|Z\b|\s+[ECMP][SD]T\b)/;
 const BAD_MERIDIEM = /^(1[3-9]|2[0-3]):([0-5]\d)(\s*[AP]\.?M\b\.?)/i;
 const SECONDS_TAIL = /^[-–]\d{2}(?![\d:.])/;
 const RANGE_TAIL = /^\s*(?:[-–—~]|to)\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?/i;
+const ALT_ZONE_TIME = /^\s*\/\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}(?::\d{2})?)?(?:\s*[ap]\.?m\b\.?)?\s+(?:[A-Z]{2,5}|UTC[+-]\d{1,2})\b/;
 const DATE_AFTER = new RegExp(`^\\s*\\(\\s*${DATE_SRC}\\s*\\)`, 'i');
 const TEXT_SEP = /^\s*(?:[:\-–—|]+\s*)?/;
 
@@ -125,7 +127,8 @@ function readTime(text: string, afterDate: boolean): { time: ParsedTime; length:
     canon = `${bad[1]}:${bad[2]}${' '.repeat(bad[3]!.length)}${text.slice(bad[0].length)}`;
     meridiemIgnored = true;
   }
-  const four = afterDate ? FOUR_DIGITS.exec(text) : null;
+  // '1506' is a time after a date, or alone when a zone follows ('1936 UTC', '0117Z'); else it may be a year.
+  const four = afterDate || ZONED_FOUR.test(text) ? FOUR_DIGITS.exec(text) : null;
   if (four) {
     canon = `${four[1]}:${four[2]}${text.slice(4)}`;
     extra = -1;
@@ -184,6 +187,9 @@ export function readEntryLead(raw: string): EntryLead | null {
       end += zoned.length - t.length;
     }
   }
+  // The same time in another zone after a slash ('23:15 UTC / 16:15 PDT'): the first one is the entry's.
+  const alt = ALT_ZONE_TIME.exec(text.slice(end));
+  if (alt) end += alt[0].length;
   if (!loose) {
     const after = DATE_AFTER.exec(text.slice(end));
     const ad = after ? readLooseDate(after[0].replace(/^\s*\(\s*/, '')) : null;
@@ -206,8 +212,8 @@ export function readEntryLead(raw: string): EntryLead | null {
 }
 
 /** A line that is only a date (a day marker: `2019-01-22`, `**Thursday, May 4**`, `### 2023-07-19`, `11/25:`),
- *  with what follows it when that is a title or a zone note (`- Redis Overload`, `(All times CEST)`). */
-/** `titled`: a heading, whose date may be followed by a title ('### 2024-03-05 Data8 outage'). */
+ *  with what follows it when that is a title or a zone note (`- Redis Overload`, `(All times CEST)`).
+ *  `titled`: a heading, whose date may also be followed by a title ('### 2024-03-05 Data8 outage'). */
 export function readDayMarker(text: string, titled = false): { date: LooseDate; rest: string } | null {
   const s = text.trim().replace(/^(\*\*|__|\*|_)(.*?)\1(?=\s|:|$)/, '$2');
   const d = readLooseDate(s);
