@@ -8,6 +8,7 @@ import type { Postmortem, TimeZoneSource } from './types';
 import { detect } from './detect';
 import { buildSections } from './sections';
 import { buildFields, readStated } from './fields';
+import { plainFields } from './plainFields';
 import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { severalIncidentLists } from './timelineLeadIn';
 import { buildActionItems, updateActionItems } from './actionItems';
@@ -53,12 +54,14 @@ export function buildModel(
   const base = doc.editFromBefore ? beforeLast && modelOf.get(beforeLast) : prevModel;
   const prev = doc.edit && base?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? base : undefined;
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
+  const plain = plainFields(doc);
+  const fieldInfos = plain.length ? [...doc.fields, ...plain].sort((a, b) => a.line - b.line) : doc.fields;
   const detection = config.enable
-    ? detect({ uri: input.uri, frontMatter, headings: doc.headings, fields: doc.fields, lines: doc.lines }, templates, config.files, config.defaultTemplate)
+    ? detect({ uri: input.uri, frontMatter, headings: doc.headings, fields: fieldInfos, lines: doc.lines }, templates, config.files, config.defaultTemplate)
     : { isPostmortem: false, template: null, reason: 'disabled by configuration', templateReason: 'disabled by configuration', templateChosen: false, closest: null };
   const template = detection.template;
   const sections = buildSections(doc.headings, doc.lines, template);
-  const fields = buildFields(doc.fields, sections);
+  const fields = buildFields(fieldInfos, sections);
 
   const date = documentDate(fields, frontMatter);
   const zone = documentZone(fields, frontMatter, config, doc);

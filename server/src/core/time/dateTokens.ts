@@ -25,6 +25,8 @@ const EDGE_AFTER = '(?![\\w]|[-/.]\\d)';
 const YMD = new RegExp(`${EDGE_BEFORE}(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})${EDGE_AFTER}`, 'g');
 const XXY = new RegExp(`${EDGE_BEFORE}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${EDGE_AFTER}`, 'g');
 const MDY = new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi');
+// '2025-Feb-07'.
+const Y_MON_D = new RegExp(`${EDGE_BEFORE}(\\d{4})-(${MONTHS})-(\\d{1,2})${EDGE_AFTER}`, 'gi');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTHS})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'gi');
 
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -55,6 +57,7 @@ function scanDatesOf(text: string): DateToken[] {
   for (const m of text.matchAll(YMD)) exists(m, +m[1]!, +m[3]!, +m[4]!);
   for (const m of text.matchAll(MDY)) exists(m, +m[3]!, monthNumber(m[1]!), +m[2]!);
   for (const m of text.matchAll(DMY)) exists(m, +m[3]!, monthNumber(m[2]!), +m[1]!);
+  for (const m of text.matchAll(Y_MON_D)) exists(m, +m[1]!, monthNumber(m[2]!), +m[3]!);
   for (const m of text.matchAll(XXY)) {
     // Day and month order is a guess; rewrite only when a single reading is a real date.
     const [a, b, y] = [+m[1]!, +m[3]!, +m[4]!];

@@ -25,6 +25,7 @@ const TIME = '(\\d{1,2})(?::(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?)?(?:\\s*([ap
 const APPROX = '(?:(?:~(?!~)|≈|±|\\+/-)\\s*|(?:ca\\.|approx\\.)\\s*|(?:circa|approximately|around|about)\\s+)?';
 const LEADING = new RegExp(`^${APPROX}(?:${DATE}(?:T|,?\\s+(?:at\\s+|@\\s*)?|\\s*@\\s*))?${APPROX}${TIME}`, 'i');
 const DATE_ONLY = new RegExp(`^${DATE}$`, 'i');
+const Y_MON_D = new RegExp(`^(\\d{4})-(${MONTHS})-(\\d{1,2})$`, 'i');
 const LEADING_APPROX = new RegExp(`^${APPROX}`, 'i');
 
 /** The text without a leading 'about' ('~', '±', 'approx.', 'around' …): what the author gives approximately. */
@@ -125,7 +126,10 @@ export function matchLeadingTime(text: string): { time: ParsedTime; length: numb
 
 /** Parse a date ('2024-03-10', 'March 10, 2024', '10 March 2024', '2024/03/10', 'Mar 10 2024') to ISO, or null. */
 export function parseDate(text: string): string | null {
-  const m = DATE_ONLY.exec(text.trim());
+  const t = text.trim();
+  // '2025-Feb-07' as '07 Feb 2025'.
+  const named = Y_MON_D.exec(t);
+  const m = DATE_ONLY.exec(named ? `${named[3]} ${named[2]} ${named[1]}` : t);
   const d = m ? dateFromGroups(m) : null;
   return d ? isoDate(d) : null;
 }

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { createService } from '../service';
+import { loadBuiltinTemplates } from '../../node/builtinTemplates';
+
+const service = createService({ templates: loadBuiltinTemplates(), today: () => '2025-06-01' });
+let n = 0;
+const model = (lines: string[]) => service.model({ uri: `file:///ws/postmortems/plain-${++n}.md`, version: 1, text: lines.join('\n') + '\n' });
+const keys = (lines: string[]) => model(lines).fields.map((f) => `${f.line}:${f.key}=${f.raw}`);
+
+describe('plain Key: value metadata under the title', () => {
+  it('a list of keys and values is read as fields, its date as the document date', () => {
+    const lines = [
+      '# v22.0.1 patch upgrade',
+      '',
+      '- Date: 2025-Feb-07',
+      '- Authors: Hypha and ICL',
+      '- Status: Resolved',
+      '',
+      '## Timeline',
+      '- Feb 7 1506 UTC: patch released',
+      '- 1936 UTC: validators upgrade',
+      '- Feb 8 0117Z: first apphash reported',
+    ];
+    assert.deepEqual(keys(lines), ['2:Date=2025-Feb-07', '3:Authors=Hypha and ICL', '4:Status=Resolved']);
+    const m = model(lines);
+    assert.equal(m.date, '2025-02-07');
+    assert.deepEqual(
+      m.timeline.entries.map((e) => (e.at === null ? null : new Date(e.at).toISOString().slice(0, 16))),
+      ['2025-02-07T15:06', '2025-02-07T19:36', '2025-02-08T01:17'],
+    );
+    const f = m.fields[0]!;
+    assert.deepEqual([f.keyRange.start.character, f.keyRange.end.character, f.valueRange.start.character, f.valueRange.end.character], [2, 6, 8, 19]);
+  });
+
+  it('so are the lines of one paragraph of them', () => {
+    assert.deepEqual(keys(['# Loki stopped', '', 'Date: 2022-07-01', 'Severity: SEV-2', '', '## Summary', '', 'Logs were lost.']), ['2:Date=2022-07-01', '3:Severity=SEV-2']);
+  });
+
+  it('not prose: a lone line, a run with a sentence in it, or lines below the first section', () => {
+    assert.deepEqual(keys(['# Outage', '', 'Note: this is a draft', '', '## Summary', '', 'Impact: users saw errors', 'Cause: a bad deploy']), []);
+    assert.deepEqual(keys(['# Outage', '', 'Date: 2022-07-01', 'We lost logs for a week.', '', '## Summary', '', 'Text.']), []);
+    assert.deepEqual(keys(['# Outage', '', '- Date: 2022-07-01', '- we lost logs', '', '## Summary', '', 'Text.']), []);
+  });
+
+  it('bold fields stay as they are; a time is no key', () => {
+    assert.deepEqual(keys(['# Outage', '', '**Date:** 2022-07-01', 'Owner: Dana', '', '## Timeline', '', '- 10:00: alert']), ['2:Date=2022-07-01']);
+    assert.deepEqual(keys(['# Outage', '', '10:00: alert fired', '10:05: paged', '', '## Summary', '', 'Text.']), []);
+  });
+});

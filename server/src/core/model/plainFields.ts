@@ -1,0 +1,47 @@
+// Metadata written as plain `Key: value` lines under the title, not in bold: a list or the lines of
+// one paragraph, each of them a key and its value ('- Date: 2025-Feb-07', 'Authors: Hypha'). Only
+// there and only as a whole: elsewhere 'Note: …' or 'Impact: users saw errors' is prose.
+import type { FieldInfo } from '../parse/blockInfo';
+import type { ParsedDocument } from '../parse/document';
+
+// A key of one to four words starting with a capital (a letter of any script), then ': ' and a value.
+const KEY_VALUE = /^(\p{Lu}[\p{L}\p{N}'’&/()-]*(?: [\p{L}\p{N}'’&/()-]+){0,3}?) ?: +(\S.*?)\s*$/u;
+const ITEM = /^(\s*[-*+]\s+)/;
+
+/** The plain fields of the metadata block between the title (or the front matter) and the first section. */
+export function plainFields(doc: Pick<ParsedDocument, 'lines' | 'headings' | 'fields' | 'frontMatter' | 'codeLines'>): FieldInfo[] {
+  const title = doc.headings[0]?.depth === 1 ? doc.headings[0] : null;
+  const from = title ? title.line + 1 : doc.frontMatter ? doc.frontMatter.end + 1 : 0;
+  const next = doc.headings.find((h) => h.line >= from);
+  const to = Math.min(next ? next.line : doc.lines.length, from + 40);
+  const bold = new Set(doc.fields.map((f) => f.line));
+  const out: FieldInfo[] = [];
+  let run: FieldInfo[] = [];
+  let broken = false;
+  const flush = () => {
+    if (!broken && run.length >= 2) out.push(...run);
+    run = [];
+    broken = false;
+  };
+  for (let l = from; l <= to; l++) {
+    const line = l < to ? (doc.lines[l] ?? '') : '';
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    if (broken) continue;
+    const item = ITEM.exec(line);
+    // An item's indented continuation belongs to its value.
+    if (!item && run.length && run[0]!.listDepth && /^\s/.test(line)) continue;
+    const start = item ? item[1]!.length : line.length - line.trimStart().length;
+    const m = doc.codeLines.has(l) || bold.has(l) ? null : KEY_VALUE.exec(line.slice(start));
+    if (!m || /^\d/.test(m[1]!)) {
+      broken = true;
+      continue;
+    }
+    const valueStart = line.length - line.slice(start).length + m[0].indexOf(m[2]!, m[1]!.length);
+    run.push({ line: l, key: m[1]!, keyStart: start, keyEnd: start + m[1]!.length, valueStart, valueEnd: valueStart + m[2]!.length, raw: m[2]!, listDepth: item ? 1 : 0 });
+  }
+  flush();
+  return out;
+}
