@@ -41,6 +41,10 @@ describe('classifyPhase', () => {
     // A chain stopping starts the outage; someone noticing the failure is its notice; acknowledging it and
     // opening an investigation is the response.
     ['PagerDuty fires an alert and calls the on-call engineer.', 'detected'],
+    ['notified that block generation was halted by Wemade', 'detected'],
+    ['We notified customers about the maintenance', null],
+    ['recovery of Kroma mainnet (RPC, P2P, validator) completed', 'restored'],
+    ['announced the recovery of Kroma mainnet on discord', null],
     ['Chain halts at block 3078794', 'started'],
     ['Block production halted after the upgrade', 'started'],
     ['First validator notices the issue and escalates to the development team', 'detected'],

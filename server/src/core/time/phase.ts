@@ -58,6 +58,8 @@ const RULES: readonly Rule[] = [
   ),
   rule('detected', 2, `\\bissue\\b[^。\\n]{0,80}?(?:投稿|起票)`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
+  // Being told of it ('notified that block generation was halted').
+  rule('detected', 1, `(?<!\\b(?:we|team|they|and)\\s+)\\bnotified\\s+(?:that|of|about)\\b`),
   // Someone noticing the failure itself ('First validator notices the issue and escalates').
   rule('detected', 2, `\\b(?:notices?|noticed)\\s+(?:the\\s+|an?\\s+)?(?:issue|problem|outage|incident|halt|errors?|failures?|degradation)\\b`),
   rule('detected', 2, `\\b(?:notices?|noticed|sees|saw)\\s+(?:the\\s+)?(?:[\\w#-]+\\s+){0,2}?(?:reports?|messages?|alerts?|complaints?)\\b`),
@@ -120,6 +122,8 @@ const RULES: readonly Rule[] = [
     `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|return(?:s|ed)\\s+to\\s+normal|recovery\\s+(?:complete|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`,
   ),
   rule('restored', 2, `\\b(?:errors?|error\\s+rates?|latency)\\s+(?:subsided|subsiding|began\\s+to\\s+subside|recovered|returned\\s+to\\s+(?:normal|baseline))\\b`),
+  // 'recovery of Kroma mainnet (RPC, P2P, validator) completed'.
+  rule('restored', 2, `\\brecovery\\s+of\\b[^.;\\n]{0,60}?\\b(?:completed?|finished|done)\\b`),
   rule('restored', 1, `\\b(?:restored|recovered)\\b`),
   rule('restored', 2, `\\b(?:issue|problem|errors?|symptoms?)\\s+(?:goes|went|has\\s+gone|is\\s+gone)\\s+away\\b|\\b(?:issue|problem|errors?)\\s+disappear(?:s|ed)\\b`),
   rule('restored', 2, `\\b(?:verified|confirmed)\\s+(?:as\\s+)?(?:operational|healthy)\\b|\\ball\\s+systems\\s+(?:\\w+\\s+)?operational\\b`),
