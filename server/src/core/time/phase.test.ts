@@ -44,6 +44,8 @@ describe('classifyPhase', () => {
     ['notified that block generation was halted by Wemade', 'detected'],
     ['We notified customers about the maintenance', null],
     ['recovery of Kroma mainnet (RPC, P2P, validator) completed', 'restored'],
+    ['Attack traffic ceases, all network metrics return to normal operation', 'restored'],
+    ['Latency should return to normal once the cache warms', null],
     ['announced the recovery of Kroma mainnet on discord', null],
     ['Chain halts at block 3078794', 'started'],
     ['Block production halted after the upgrade', 'started'],

@@ -119,7 +119,7 @@ const RULES: readonly Rule[] = [
   rule(
     'restored',
     2,
-    `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|return(?:s|ed)\\s+to\\s+normal|recovery\\s+(?:complete|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`,
+    `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|return(?:s|ed)?\\s+to\\s+normal|recovery\\s+(?:complete|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`,
   ),
   rule('restored', 2, `\\b(?:errors?|error\\s+rates?|latency)\\s+(?:subsided|subsiding|began\\s+to\\s+subside|recovered|returned\\s+to\\s+(?:normal|baseline))\\b`),
   // 'recovery of Kroma mainnet (RPC, P2P, validator) completed'.
@@ -144,7 +144,7 @@ const RULES: readonly Rule[] = [
 // attempt right after it; failure right after a noun ('Failover failed', not 'reported failed payments');
 // or a failure ending its clause ('Failover to us-west failed').
 const NEG_BEFORE =
-  /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|(?<!\b(?:confirmed|verified|found|declared|reported)\s)to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|should|might|expected\s+to|(?<!\b(?:confirmed|verified|found|declared|reported)\s)to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
 // A condition or purpose is not the event ('scaled to zero to prevent a thundering herd when the gateways are brought back online').
 const CONDITION_BEFORE = /\b(?:when|once|if|in\s+case|so\s+that)\s+(?:[\w-]+\s+){0,5}$/i;
 // A hedge describes a state someone inferred, not an event ('it appears to have recovered').
