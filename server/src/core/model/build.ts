@@ -8,7 +8,7 @@ import type { Postmortem, TimeZoneSource } from './types';
 import { detect } from './detect';
 import { buildSections } from './sections';
 import { buildFields, readStated } from './fields';
-import { plainFields } from './plainFields';
+import { frontMatterFields, plainFields } from './plainFields';
 import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { severalIncidentLists } from './timelineLeadIn';
 import { buildActionItems, updateActionItems } from './actionItems';
@@ -54,7 +54,7 @@ export function buildModel(
   const base = doc.editFromBefore ? beforeLast && modelOf.get(beforeLast) : prevModel;
   const prev = doc.edit && base?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? base : undefined;
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
-  const plain = plainFields(doc);
+  const plain = [...frontMatterFields(doc), ...plainFields(doc)];
   const fieldInfos = plain.length ? [...doc.fields, ...plain].sort((a, b) => a.line - b.line) : doc.fields;
   const detection = config.enable
     ? detect({ uri: input.uri, frontMatter, headings: doc.headings, fields: fieldInfos, lines: doc.lines }, templates, config.files, config.defaultTemplate)
@@ -198,7 +198,11 @@ function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> 
   }
   const v = fm?.['date'];
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'string' && parseDate(v)) return parseDate(v);
+  // A date, or an ISO date-time ('2025-06-20T17:00:00Z', as static sites write it).
+  if (typeof v === 'string') {
+    const d = parseDate(v) ?? (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v.trim()) ? parseDate(v.trim().slice(0, 10)) : null);
+    if (d) return d;
+  }
   for (const f of fields) {
     if (!/start/i.test(f.key)) continue;
     const d = parseDate(stripMarks(f.raw).slice(0, 10));

@@ -47,3 +47,55 @@ describe('plain Key: value metadata under the title', () => {
     assert.deepEqual(keys(['# Outage', '', '10:00: alert fired', '10:05: paged', '', '## Summary', '', 'Text.']), []);
   });
 });
+
+describe('figures stated in front matter', () => {
+  const doc = (duration: string) => [
+    '---',
+    'title: DDoS on exit nodes',
+    'date: 2025-06-20T17:00:00Z',
+    'status: resolved',
+    `duration: ${duration}`,
+    'time_to_detect: 0m',
+    '---',
+    '',
+    '## Summary',
+    '',
+    'An attack.',
+    '',
+    '## Timeline (All times UTC)',
+    '',
+    '**17:00** - Traffic doubles, NOC alerts triggered  ',
+    '**00:45** - Attack traffic ceases, all network metrics return to normal operation  ',
+    '',
+    '## Root Cause',
+    '',
+    'A DDoS.',
+  ];
+  const mismatches = (lines: string[]) =>
+    service
+      .diagnostics({ uri: `file:///ws/postmortems/fm-${++n}.md`, version: 1, text: lines.join('\n') + '\n' })
+      .filter((d) => d.code === 'duration-mismatch' || d.code === 'metric-mismatch')
+      .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`);
+
+  it('a duration and a time to detect in front matter are stated figures, checked against the timeline', () => {
+    const m = model(doc('"7h 45m"'));
+    assert.deepEqual(
+      m.statedMetrics.map((s) => [s.kind, s.minutes, s.field.line]),
+      [
+        ['duration', 465, 4],
+        ['timeToDetect', 0, 5],
+      ],
+    );
+    assert.equal(m.metrics.durationMinutes, 465);
+    assert.deepEqual(mismatches(doc('"7h 45m"')), []);
+    assert.deepEqual(mismatches(doc('"6h 45m"')), ['4:11 Stated duration is 6h 45m but the timeline gives 7h 45m (end − start).']);
+  });
+
+  it('other keys stay front matter: a title, a status, a publication date, a list', () => {
+    const m = model(['---', 'title: "x"', 'resolved: true', 'tags: [a, b]', 'end: [2025]', '---', '# Outage', '', '## Summary', '', 'Text.']);
+    assert.deepEqual(
+      m.fields.map((f) => f.key),
+      [],
+    );
+  });
+});

@@ -1,6 +1,7 @@
 // Metadata written as plain `Key: value` lines under the title, not in bold: a list or the lines of
 // one paragraph, each of them a key and its value ('- Date: 2025-Feb-07', 'Authors: Hypha'). Only
-// there and only as a whole: elsewhere 'Note: …' or 'Impact: users saw errors' is prose.
+// there and only as a whole: elsewhere 'Note: …' or 'Impact: users saw errors' is prose. And the
+// front matter's stated figures ('duration: "7h 45m"', 'time_to_detect: 12m', 'end: …').
 import type { FieldInfo } from '../parse/blockInfo';
 import type { ParsedDocument } from '../parse/document';
 
@@ -43,5 +44,33 @@ export function plainFields(doc: Pick<ParsedDocument, 'lines' | 'headings' | 'fi
     run.push({ line: l, key: m[1]!, keyStart: start, keyEnd: start + m[1]!.length, valueStart, valueEnd: valueStart + m[2]!.length, raw: m[2]!, listDepth: item ? 1 : 0 });
   }
   flush();
+  return out;
+}
+
+// The front matter keys that state a figure or a bound ('_' and '-' read as spaces).
+const STATED_KEY =
+  /^(?:(?:total )?duration|downtime|mttd|mtta|mttr|ttd|tta|ttm|ttr|time to (?:detect|acknowledge|ack|mitigate|resolve|recover|restore)|(?:incident )?(?:start|started|end|ended)(?: time| at)?)$/i;
+
+/** Top-level front matter lines that state a duration, a time to X, or the start or end. */
+export function frontMatterFields(doc: Pick<ParsedDocument, 'lines' | 'frontMatter'>): FieldInfo[] {
+  const fm = doc.frontMatter;
+  if (!fm || fm.toml) return [];
+  const out: FieldInfo[] = [];
+  for (let l = fm.start + 1; l < fm.end; l++) {
+    const line = doc.lines[l] ?? '';
+    const m = /^([A-Za-z][\w -]*?)\s*:\s*(\S.*?)\s*$/.exec(line);
+    if (!m) continue;
+    const key = m[1]!.replace(/[_-]+/g, ' ');
+    if (!STATED_KEY.test(key)) continue;
+    let valueStart = line.indexOf(m[2]!, m[1]!.length + 1);
+    let raw = m[2]!;
+    const quoted = /^(['"])(.*)\1$/.exec(raw);
+    if (quoted) {
+      raw = quoted[2]!;
+      valueStart++;
+    }
+    if (!raw.trim() || /^[[{|>]/.test(raw)) continue;
+    out.push({ line: l, key, keyStart: 0, keyEnd: m[1]!.length, valueStart, valueEnd: valueStart + raw.length, raw, listDepth: 0 });
+  }
   return out;
 }
