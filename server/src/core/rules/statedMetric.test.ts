@@ -41,3 +41,41 @@ describe('duration-mismatch / metric-mismatch: the stated value and fix-all', ()
     assert.equal(applyTextEdits(once, fixAll(once)), once, 'fix-all twice equals once');
   });
 });
+
+describe('duration-mismatch: a value the author gives approximately', () => {
+  const doc = (duration: string) =>
+    [
+      '# Postmortem: TLS certificate lost',
+      '',
+      `**Duration**: ${duration}`,
+      '**Start Time**: 2026-10-01 09:45 UTC',
+      '**End Time**: 2026-10-02 07:07 UTC',
+      '',
+      '## Summary',
+      '',
+      'Logins failed.',
+      '',
+      '## Timeline',
+      '',
+      '- 2026-10-01 09:45 UTC: proxy recreated',
+      '- 2026-10-02 07:07 UTC: certificate issued, service restored',
+      '',
+      '## Root cause',
+      '',
+      'A recreated container.',
+    ].join('\n');
+  const found = (duration: string) =>
+    service()
+      .diagnostics({ uri: 'file:///ws/postmortems/tls.md', version: 1, text: doc(duration) })
+      .filter((d) => d.code === 'duration-mismatch')
+      .map((d) => d.message);
+
+  it('agrees within its precision (21h 22m is ~21.5 hours, about 21 hours, 21.5 hours)', () => {
+    for (const d of ['~21.5 hours (2026-10-01 09:45 UTC → 2026-10-02 07:07 UTC)', 'about 21 hours', '21.5 hours', '21h 22m']) assert.deepEqual(found(d), [], d);
+  });
+
+  it('still disagrees beyond it', () => {
+    assert.deepEqual(found('~15 hours'), ['Stated Duration is 15h but the timeline gives 21h 22m (end − start).']);
+    assert.equal(found('21 hours').length, 1, 'a whole number of hours stated without "about" is exact');
+  });
+});

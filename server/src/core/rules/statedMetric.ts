@@ -17,6 +17,18 @@ export function formatLike(raw: string, minutes: number): string {
   return formatDuration(minutes);
 }
 
+// A value the author gives approximately ('~21.5 hours', 'about 3 hours', 'over 2h'), or its decimal
+// hours ('1.5 hours'): the timeline contradicts it only beyond its own precision.
+const APPROXIMATE = /^\s*(?:~|≈|±|\+\/-|>|<|about\b|approx(?:\.|imately\b)?|around\b|roughly\b|nearly\b|almost\b|circa\b|ca\.|some\b|over\b|under\b|more than\b|less than\b|at least\b|at most\b)/i;
+const DECIMAL_HOURS = /\d[.,]\d+\s*(?:h\b|hrs?\b|hours?\b)/i;
+
+/** How far, in minutes, the computed value may be from the stated one before they disagree. */
+function tolerance(raw: string, stated: number): number {
+  const v = raw.replace(/\\/g, '');
+  if (APPROXIMATE.test(v)) return Math.max(5, Math.round(stated * 0.1));
+  return DECIMAL_HOURS.test(v) ? 15 : 1;
+}
+
 export function statedMetricRule(id: string, kinds: MetricKind[], description: string): Rule {
   return {
     id,
@@ -27,7 +39,7 @@ export function statedMetricRule(id: string, kinds: MetricKind[], description: s
       for (const s of model.statedMetrics) {
         if (!kinds.includes(s.kind) || s.minutes === null) continue;
         const computed = computedMinutes(model.metrics, s.kind);
-        if (computed === null || Math.abs(computed - s.minutes) <= 1) continue;
+        if (computed === null || Math.abs(computed - s.minutes) <= tolerance(s.field.raw, s.minutes)) continue;
         const basis = model.metrics.basis[s.kind];
         // Another common definition gives the stated value: not an error unless the template says which it uses.
         const stated = s.minutes;
