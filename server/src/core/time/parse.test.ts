@@ -69,7 +69,7 @@ describe('parseTime', () => {
       '24:00',
       '12:60',
       '13:00 PM',
-      '0:30 AM',
+      '0:30 PM',
       '2024-02-30 10:00',
       '2024-03-10',
       '14',
@@ -104,6 +104,13 @@ describe('matchLeadingTime', () => {
   });
   it('finds nothing when the text does not start with a time', () => {
     for (const s of ['Alert fired at 11:44', ' 11:44 x', '3 Amazon hosts', '2024-03-10 - x', '14:05abc', 'HH:MM - Event']) assert.equal(matchLeadingTime(s), null, s);
+  });
+});
+
+describe('parseTime: hour 0 on a 12-hour clock', () => {
+  it("'0:25:59 AM' is 00:25:59; '0:25 PM' is no time", () => {
+    assert.deepEqual([parseTime('0:25:59 AM')?.hour, parseTime('0:25:59 AM')?.minute], [0, 25]);
+    assert.equal(parseTime('0:25 PM'), null);
   });
 });
 

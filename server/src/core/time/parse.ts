@@ -81,7 +81,8 @@ function scan(text: string, strict: boolean): { time: ParsedTime; length: number
   const second = m[12] === undefined ? 0 : Number(m[12]);
   if (minute > 59 || second > 59) return null;
   if (meridiem) {
-    if (hour < 1 || hour > 12) return null;
+    // '0:25:59 AM' (as some logs print it) is 00:25:59; '0:25 PM' says nothing certain.
+    if (hour > 12 || (hour < 1 && meridiem !== 'a')) return null;
     hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
   } else if (hour > 23) return null;
 
