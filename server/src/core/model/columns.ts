@@ -9,16 +9,23 @@ export const TIME_ONLY_COL = new RegExp(`^(?:(?:time|timestamp|when|at)\\b|${CJK
 const EVENT_COL = /event|description|what|action|update|detail|summary|activity|イベント|出来事|事象|内容|概要|経緯|事件|描述|경과|이벤트|내용|설명/i;
 
 /** A header that names only a zone ('UTC', '(PST)'): the same times in another zone, not the event. */
-const zoneOnly = (h: string) => {
+export function zoneOnly(h: string): string | null {
   const t = h.replace(/[()[\]*_`]/g, '').trim();
-  return /^[A-Za-z][A-Za-z/_+\-\d]*$/.test(t) && resolveZone(t) !== null;
-};
+  return /^[A-Za-z][A-Za-z/_+\-\d]*$/.test(t) ? resolveZone(t) : null;
+}
+
+/** The column read as the time: the first named so, else the first. */
+export const timeColumn = (header: readonly string[]): number =>
+  Math.max(
+    0,
+    header.findIndex((h) => TIME_COL.test(h)),
+  );
 
 /** The event column: one named so, else the first column that is not a time, date or zone column. */
 export function eventColumn(header: readonly string[], taken: readonly number[]): number {
   const free = (i: number) => !taken.includes(i);
   const named = header.findIndex((h, i) => free(i) && EVENT_COL.test(h));
   if (named >= 0) return named;
-  const other = header.findIndex((h, i) => free(i) && !zoneOnly(h) && !TIME_COL.test(h));
+  const other = header.findIndex((h, i) => free(i) && zoneOnly(h) === null && !TIME_COL.test(h));
   return other >= 0 ? other : header.findIndex((_, i) => free(i));
 }

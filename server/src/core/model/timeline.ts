@@ -16,7 +16,7 @@ import { keptWeakMap } from '../state';
 import { isLeadupTitle, roleOf } from './roles';
 import { leadInTimeline } from './timelineLeadIn';
 import { newEntry } from './timelineEntry';
-import { eventColumn, TIME_COL } from './columns';
+import { eventColumn, timeColumn, zoneOnly } from './columns';
 
 const OWNER_COL = /owner|who|\bby\b|responder|actor|person|assignee/i;
 const BLOCK_PHASES: Record<string, Phase> = {
@@ -317,8 +317,7 @@ export function fromItem(line: number, contentStart: number, content: string, li
 
 function readRow(r: DocRow): RowReading | null {
   const header = r.header.map((c) => c.text);
-  let ti = header.findIndex((h) => TIME_COL.test(h));
-  if (ti < 0) ti = 0;
+  const ti = timeColumn(header);
   const ei = eventColumn(header, [ti]);
   const oi = header.findIndex((h, i) => i !== ti && i !== ei && OWNER_COL.test(h));
   const tc = r.cells[ti];
@@ -388,6 +387,11 @@ export function statedZone(doc: ParsedDocument, section: Section): { zone: strin
     const text = doc.lines[l] ?? '';
     if (/^\s*(?:[-*+]|\d+[.)])\s/.test(text) && !/^\s*[-*+]\s+_?all times/i.test(text)) continue;
     if (hasRowAt(doc.rows, l)) continue;
+    // A time column headed by its zone alone ('| NZST | UTC | Event |').
+    const table = doc.tables.find((t) => t.headerLine === l);
+    const cell = table?.header[timeColumn(table.header.map((c) => c.text))];
+    const headed = cell ? zoneOnly(cell.text) : null;
+    if (cell && headed) return { zone: headed, line: l, start: cell.start, end: cell.start + cell.text.length };
     const z = findZoneStatement(text);
     if (z) return { zone: z.zone, line: l, start: z.start, end: z.end };
   }

@@ -74,6 +74,13 @@ describe('timeline shapes', () => {
     assert.equal(analyze(unnamed).timeline.entries[0]!.text, 'cert expired');
   });
 
+  it('a time column headed by its zone alone (| NZST | UTC | Event |); a cell of two dates is no time', () => {
+    const doc =
+      '# Backups failed\n\n## Timeline\n\n| NZST | UTC | Event |\n|---|---|---|\n| 2026-06-18 09:46 | 2026-06-17 21:46 | Backup fails |\n| 2026-06-20, 2026-06-21 | — | Reports stay red |\n| 2026-06-22 10:00 | 2026-06-21 22:00 | Operator opens triage |\n';
+    assert.deepEqual(read(doc), ['6: 2026-06-17T21:46', '7: -', '8: 2026-06-21T22:00']);
+    assert.equal(analyze(doc).timeline.statedZone, 'UTC+12');
+  });
+
   it('a table time cell with a month and day but no year takes the year of the Date line', () => {
     const doc = '# SDK regression\n\n**Date:** March 3-5, 2026\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| Mar 3, 10:18 AM | first report |\n| Mar 4, 5:33 PM | fix released |\n';
     assert.deepEqual(read(doc), ['8: 2026-03-03T10:18', '9: 2026-03-04T17:33']);

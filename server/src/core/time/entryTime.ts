@@ -49,7 +49,8 @@ const WRAP = /^(\*\*|__|\*|_|`|\[|\()/;
 const CLOSE: Readonly<Record<string, string>> = { '[': ']', '(': ')' };
 const DATE_TIME_SEP = /^(?:T|\s*,\s*|\s*[:@]\s*(?:(?:at|around|about|approx(?:imately)?|~)\s+)?|\s+[-–—]\s+|\s+(?:at\s+|around\s+|@\s*)?)/i;
 const DOT_TIME = /^(\d{1,2})\.(\d{2})(\s*[ap]\.?m\b)/i;
-const FOUR_DIGITS = /^([01]\d|2[0-3])([0-5]\d)(?!\d|:\d)/;
+// Not the year of a second date ('2026-06-20, 2026-06-21').
+const FOUR_DIGITS = /^([01]\d|2[0-3])([0-5]\d)(?!\d|:\d|[-/.]\d)/;
 const ZONED_FOUR = /^(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:UTC|GMT)\b|Z\b|\s+[ECMP][SD]T\b)/;
 const BAD_MERIDIEM = /^(1[3-9]|2[0-3]):([0-5]\d)(\s*[AP]\.?M\b\.?)/i;
 const SECONDS_TAIL = /^[-–]\d{2}(?![\d:.])/;

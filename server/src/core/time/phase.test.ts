@@ -42,6 +42,7 @@ describe('classifyPhase', () => {
     // opening an investigation is the response.
     ['PagerDuty fires an alert and calls the on-call engineer.', 'detected'],
     ['notified that block generation was halted by Wemade', 'detected'],
+    ['Daily health report fires RED: "backup is missing 2 source keys". First human-visible signal.', 'detected'],
     ['We notified customers about the maintenance', null],
     ['recovery of Kroma mainnet (RPC, P2P, validator) completed', 'restored'],
     ['Attack traffic ceases, all network metrics return to normal operation', 'restored'],

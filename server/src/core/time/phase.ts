@@ -50,6 +50,7 @@ const RULES: readonly Rule[] = [
   rule('detected', 2, `\\b(?:receives?|received|receiving)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:alerts?|pages?|warning|reports?|e-?mails?|messages?|tickets?|complaints?)\\b`),
   // 'first recorded instance of a user seeing …': the first sign anyone saw.
   rule('detected', 2, `\\bfirst\\s+(?:\\w+\\s+)?(?:instance|sign|report)s?\\s+of\\b`),
+  rule('detected', 2, `\\bfirst\\s+(?:[\\w-]+\\s+)?(?:signal|symptom|indication)s?\\b`),
   // Someone finding the failure ('discovers actions are not running'); finding its cause is diagnosis, not notice.
   rule(
     'detected',
