@@ -17,7 +17,7 @@ const COLS = {
   owner: /owner|assignee|who|responsible|dri/i,
   due: /due|target|deadline|eta|by when|date/i,
   priority: /priority|prio|^p$/i,
-  status: /status|state|done/i,
+  status: /status|state|done|outcome|progress/i,
 };
 const DEFAULT_DONE = ['done', 'closed', 'complete', 'completed', 'resolved', 'fixed', 'shipped'];
 
@@ -85,7 +85,7 @@ function rowItem(r: DocRow, lines: string[], done: Set<string>): ActionItem {
   const lineLength = lines[r.line]!.length;
   const statusCol = cols.status >= 0 ? cols.status : statusCell(r.cells, cols, done);
   const statusText = (statusCol >= 0 ? r.cells[statusCol]?.text : undefined) || null;
-  const isDone = statusText ? done.has(stripMarks(statusText).toLowerCase()) : false;
+  const isDone = statusText ? isDoneStatus(statusText, done) : false;
   const old = rowItems.get(r.cells);
   if (old && old.cols === cols && old.item.line === r.line && old.item.end === lineLength && old.item.done === isDone) return old.item;
   const { id, text, owner, due, priority } = cols;
@@ -117,6 +117,21 @@ function rowItem(r: DocRow, lines: string[], done: Set<string>): ActionItem {
   item.statusEnd = cell(status)?.end ?? -1;
   rowItems.set(r.cells, { cols, item });
   return item;
+}
+
+// A check mark, or a done word leading the cell ('✅ Done', 'Resolved by PR #47', 'done (merged 2026-09-25)').
+const CHECK = /^(?:✅|✔️?|☑️?|\[x\])\s*/iu;
+const doneLead = keptTextMemo((text) => stripMarks(text).trim().toLowerCase());
+
+/** Whether a status cell says the item is done. */
+function isDoneStatus(text: string, done: Set<string>): boolean {
+  const t = doneLead.get(text);
+  const c = CHECK.exec(t);
+  if (c && c[0].length === t.length) return true;
+  const rest = c ? t.slice(c[0].length) : t;
+  if (done.has(rest)) return true;
+  for (const d of done) if (rest.startsWith(d) && /^(?:$|[\s(:,.;–—-])/.test(rest.slice(d.length))) return true;
+  return false;
 }
 
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['todo', 'to do', 'open', 'in progress', 'wip', 'pending', 'blocked', 'not started']);

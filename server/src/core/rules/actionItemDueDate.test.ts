@@ -44,6 +44,20 @@ describe('action-item-due-date', () => {
     );
   });
 
+  it("a status cell led by a done word or a check mark ('✅ Done', 'Resolved by PR #47', 'done (merged …)') is done", () => {
+    const head = `# Incident Post-Mortem: Checkout errors\n\n## Issue Summary\n\nCheckout failed.\n\n## Root Cause Analysis\n\nA small pool.\n\n## Action Items\n\n`;
+    const text = `${head}| # | Action | Status |\n|---|---|---|\n| 1 | CI validation | ✅ Done |\n| 2 | Backup sync | done (merged 2026-09-25) |\n| 3 | Alarm on errors | ✅ |\n| 4 | Local-only map | Planned |\n| 5 | Retry budget | Not done |\n`;
+    assert.deepEqual(
+      kit.check(text).map((d) => d.range.start.line),
+      [17, 18],
+    );
+    const outcome = `${head}| Issue | Outcome |\n|---|---|\n| #41 alerting gap | Resolved by PR #47 — alarm added |\n| #46 docs publishing | Open — deferred |\n`;
+    assert.deepEqual(
+      kit.check(outcome).map((d) => d.range.start.line),
+      [15],
+    );
+  });
+
   it("reads 'due 2025-04-01' without a colon on a checkbox line", () => {
     assert.deepEqual(kit.check(checklist('- [ ] Add oracle checks (owner: @ana, due 2025-04-01)')), []);
     assert.deepEqual(kit.check(checklist('- [ ] Add a runbook section (owner=ops, priority=high, due=2026-02-08)')), []);
