@@ -45,6 +45,7 @@ describe('classifyPhase', () => {
     ['Daily health report fires RED: "backup is missing 2 source keys". First human-visible signal.', 'detected'],
     ['We notified customers about the maintenance', null],
     ['recovery of Kroma mainnet (RPC, P2P, validator) completed', 'restored'],
+    ['DNS answers again <END OF OUTAGE>', 'restored'],
     ['Attack traffic ceases, all network metrics return to normal operation', 'restored'],
     ['Latency should return to normal once the cache warms', null],
     ['announced the recovery of Kroma mainnet on discord', null],

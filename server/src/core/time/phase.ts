@@ -131,7 +131,7 @@ const RULES: readonly Rule[] = [
   // A leaked credential made useless ends the exposure.
   rule('restored', 2, `\\b(?:token|key|credential|secret|password)s?\\b[^.;\\n]{0,60}?\\b(?:destroyed|revoked|invalidated)\\b`),
   // The outage ending is service back; the incident ending (exit criteria met) is its resolution.
-  rule('restored', 2, `(?<![-\\w])(?:outage|impact|degradation)\\s+(?:ended|ends|over)\\b`),
+  rule('restored', 2, `(?<![-\\w])(?:outage|impact|degradation)\\s+(?:ended|ends|over)\\b|\\bend\\s+of\\s+(?:the\\s+)?(?:outage|impact|downtime|degradation)\\b`),
   rule('resolved', 2, `\\bno\\s+further\\s+action\\s+(?:was\\s+|is\\s+)?(?:required|needed|necessary)\\b|\\bresolution\\s+(?:is\\s+|was\\s+)?(?:confirmed|complete)`),
   rule(
     'resolved',

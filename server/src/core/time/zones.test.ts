@@ -44,6 +44,13 @@ describe('resolveZone', () => {
   ];
   for (const [text, want] of cases) it(`${JSON.stringify(text)} -> ${want}`, () => assert.equal(resolveZone(text), want));
 
+  it("a region's two clocks named together ('PST/PDT') are its zone; two regions are none", () => {
+    assert.equal(resolveZone('PST/PDT'), 'America/Los_Angeles');
+    assert.equal(resolveZone('EST/EDT'), 'America/New_York');
+    assert.equal(resolveZone('PST/EST'), null);
+    assert.equal(findZoneStatement('## Timeline (all times in PST/PDT)')?.zone, 'America/Los_Angeles');
+  });
+
   it('is stable on repeated (cached) calls', () => {
     assert.equal(resolveZone('PT'), resolveZone('PT'));
   });

@@ -129,6 +129,12 @@ function resolveUncached(raw: string): string | null {
   if (!text) return null;
   const named = NAMES[text.toLowerCase().replace(/\s+/g, ' ')];
   if (named) return named;
+  // A region's two clocks named together ('PST/PDT', 'CET/CEST'): that region's zone.
+  const pair = /^([A-Za-z]{2,5})\s*\/\s*([A-Za-z]{2,5})$/.exec(text);
+  if (pair) {
+    const a = NAMES[pair[1]!.toLowerCase()];
+    return a && a === NAMES[pair[2]!.toLowerCase()] ? a : null;
+  }
   const m = OFFSET.exec(text);
   if (m) {
     const sign = (m[1] ?? m[4]) === '-' ? -1 : 1;
