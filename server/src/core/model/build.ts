@@ -8,7 +8,7 @@ import type { Postmortem, TimeZoneSource } from './types';
 import { detect } from './detect';
 import { buildSections } from './sections';
 import { buildFields, readStated } from './fields';
-import { frontMatterFields, plainFields } from './plainFields';
+import { frontMatterFields, plainFields, tableFields } from './plainFields';
 import { buildTimeline, findTimelineSection, statedZone } from './timeline';
 import { severalIncidentLists } from './timelineLeadIn';
 import { buildActionItems, updateActionItems } from './actionItems';
@@ -54,7 +54,7 @@ export function buildModel(
   const base = doc.editFromBefore ? beforeLast && modelOf.get(beforeLast) : prevModel;
   const prev = doc.edit && base?.lines.length === doc.lines.length - doc.edit.added + doc.edit.removed ? base : undefined;
   const frontMatter = doc.frontMatter?.toml ? readToml(doc.frontMatter.text) : readFrontMatter(doc.frontMatter?.text);
-  const plain = [...frontMatterFields(doc), ...plainFields(doc)];
+  const plain = [...frontMatterFields(doc), ...plainFields(doc), ...tableFields(doc)];
   const fieldInfos = plain.length ? [...doc.fields, ...plain].sort((a, b) => a.line - b.line) : doc.fields;
   const detection = config.enable
     ? detect({ uri: input.uri, frontMatter, headings: doc.headings, fields: fieldInfos, lines: doc.lines }, templates, config.files, config.defaultTemplate)

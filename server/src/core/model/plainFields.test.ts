@@ -99,3 +99,36 @@ describe('figures stated in front matter', () => {
     );
   });
 });
+
+describe('a key/value table', () => {
+  it("each row of a '| Field | Value |' table is a field: its start and end are the stated window", () => {
+    const m = model([
+      '# INC-10: a hypervisor outage',
+      '',
+      '## Incident metadata',
+      '',
+      '| Field | Value |',
+      '| --- | --- |',
+      '| Severity | SEV-3 |',
+      '| Start | 2026-09-12 12:18:58 UTC (node Ready condition → Unknown) |',
+      '| End | 2026-09-16 06:52 UTC (all consumers running) |',
+      '',
+      '## Timeline',
+      '',
+      '| Time (UTC) | Event |',
+      '| --- | --- |',
+      '| 2026-09-12 12:18 | Node stops reporting |',
+      '| 2026-09-14 11:14 | Service restored |',
+    ]);
+    assert.deepEqual(
+      m.fields.map((f) => `${f.line}:${f.key}`),
+      ['6:Severity', '7:Start', '8:End'],
+    );
+    assert.equal(m.metrics.start, Date.UTC(2026, 8, 12, 12, 18, 58));
+    assert.equal(m.metrics.end, Date.UTC(2026, 8, 16, 6, 52));
+  });
+
+  it('other two-column tables are not', () => {
+    assert.deepEqual(model(['# Outage', '', '## Impact', '', '| Service | Effect |', '|---|---|', '| API | errors |', '| Web | slow |']).fields, []);
+  });
+});

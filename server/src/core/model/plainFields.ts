@@ -1,8 +1,10 @@
 // Metadata written as plain `Key: value` lines under the title, not in bold: a list or the lines of
 // one paragraph, each of them a key and its value ('- Date: 2025-Feb-07', 'Authors: Hypha'). Only
 // there and only as a whole: elsewhere 'Note: …' or 'Impact: users saw errors' is prose. And the
-// front matter's stated figures ('duration: "7h 45m"', 'time_to_detect: 12m', 'end: …').
-import type { FieldInfo } from '../parse/blockInfo';
+// front matter's stated figures ('duration: "7h 45m"', 'time_to_detect: 12m', 'end: …'), and the
+// rows of a two-column key/value table ('| Field | Value |').
+import type { CellInfo, FieldInfo } from '../parse/blockInfo';
+import { stripMarks } from './text';
 import type { ParsedDocument } from '../parse/document';
 
 // A key of one to four words starting with a capital (a letter of any script), then ': ' and a value.
@@ -71,6 +73,25 @@ export function frontMatterFields(doc: Pick<ParsedDocument, 'lines' | 'frontMatt
     }
     if (!raw.trim() || /^[[{|>]/.test(raw)) continue;
     out.push({ line: l, key, keyStart: 0, keyEnd: m[1]!.length, valueStart, valueEnd: valueStart + raw.length, raw, listDepth: 0 });
+  }
+  return out;
+}
+
+const KEY_HEAD = /^(?:fields?|keys?|propert(?:y|ies)|attributes?|items?|names?|metadata|details?)$/i;
+const VALUE_HEAD = /^(?:values?|details?|info(?:rmation)?|descriptions?)$/i;
+
+/** The rows of a key/value table ('| Field | Value |'): each a field. */
+export function tableFields(doc: Pick<ParsedDocument, 'tables' | 'rows'>): FieldInfo[] {
+  const out: FieldInfo[] = [];
+  for (const t of doc.tables) {
+    if (t.header.length !== 2 || !KEY_HEAD.test(stripMarks(t.header[0]!.text)) || !VALUE_HEAD.test(stripMarks(t.header[1]!.text))) continue;
+    for (const r of doc.rows) {
+      if (r.headerLine !== t.headerLine || r.cells.length < 2) continue;
+      const [k, v] = r.cells as [CellInfo, CellInfo];
+      const key = stripMarks(k.text).replace(/:$/, '').trim();
+      if (!key || !v.text || /^\d/.test(key)) continue;
+      out.push({ line: r.line, key, keyStart: k.start, keyEnd: k.end, valueStart: v.start, valueEnd: v.end, raw: v.text, listDepth: 0 });
+    }
   }
   return out;
 }
