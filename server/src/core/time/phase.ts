@@ -58,6 +58,8 @@ const RULES: readonly Rule[] = [
     `\\b(?<!(?:been|was|were|is|are|be)\\s+)(?:discover(?:s|ed)|realiz(?:es|ed)|realis(?:es|ed)|spott(?:ed)|spots)\\b(?!\\s+(?:that\\s+)?(?:the\\s+)?(?:root\\s+)?(?:cause|reason|source|fix|solution|how|why|what))`,
   ),
   rule('detected', 2, `\\bissue\\b[^。\\n]{0,80}?(?:投稿|起票)`),
+  // Japanese, Chinese and Korean: a notice ('検知', '发现', '감지'), a first fix, a recovery.
+  rule('detected', 2, `検知|発覚|发现(?:问题|故障|异常)|检测到|감지|발견`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
   // Being told of it ('notified that block generation was halted').
   rule('detected', 1, `(?<!\\b(?:we|team|they|and)\\s+)\\bnotified\\s+(?:that|of|about)\\b`),
@@ -84,7 +86,9 @@ const RULES: readonly Rule[] = [
   // The on-call picking it up ('On-call PyPI Admin sees the message and escalates').
   rule('acknowledged', 2, `\\bon-?call\\s+(?:[\\w-]+\\s+){0,2}?(?:sees|saw|notices|noticed|picks\\s+up|picked\\s+up|responds|engages)\\b`),
   rule('acknowledged', 2, `\\b(?:huddle|bridge|war\\s*room|incident\\s+call)\\s+(?:(?:was|is)\\s+)?(?:begins|began|started|starts|opened|convened)\\b`),
-  rule('acknowledged', 2, `対応を?開始`),
+  rule('acknowledged', 2, `対応を?開始|調査開始|开始(?:调查|排查)|조사 시작`),
+  rule('mitigated', 2, `一次復旧|暫定(?:対応|復旧)|临时(?:修复|恢复)|임시 조치`),
+  rule('restored', 2, `(?<!一次|暫定)復旧(?:完了|しました|済み?)|完全復旧|正常化|恢复正常|已恢复|복구 완료|정상화`),
   // The team engaging someone else (a vendor, another team) is already responding.
   rule('acknowledged', 2, `\\b(?:team|we|engineers?|on-?call|responders?)\\s+(?:reach(?:es|ed)?|reaching)\\s+out\\s+to\\b`),
   rule('acknowledged', 1, `\\b(?:were|was)\\s+(?:searched|scanned|inspected|investigated|examined)\\b`),
@@ -163,6 +167,8 @@ const NO_EFFECT =
 const PARTIAL = /^[^.;\n]*?,?\s+but\b[^.;\n]*?\b(?:not|n't|still|only)\b|^\s+(?:again\s+)?with\s+(?:an?\s+)?(?:broken|degraded|reduced|limited|partial)\b/i;
 // A component restarting on its own ('chp restarts', 'the pod reboots again') is the failure, not a fix.
 const SELF_RESTART = /^(?:restarts|reboots)$/i;
+// Counted, a restart is a noun ('accumulate 234 restarts').
+const COUNTED = /\b\d[\d,]*\s+$/;
 const NO_OBJECT = /^\s*(?:$|[.,;:!)(]|(?:again|itself|repeatedly|automatically|on\s+its\s+own|in\s+a\s+loop)\b)/i;
 const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered|discussed|scheduled|did\s+not|didn't|was\s+not|not|(?:should|would|could|might)\s+have)\b/i;
 const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
@@ -172,9 +178,11 @@ function negated(phase: Phase, phrase: string, before: string, after: string, he
   if (NEG_BEFORE.test(before) || HEDGE_BEFORE.test(before) || CONDITION_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after)))
     return true;
   if (!/e?d$/i.test(phrase) && TO_BEFORE.test(before)) return true;
-  if (phase === 'mitigated' && (NO_EFFECT.test(after) || DECISION.test(head) || (SELF_RESTART.test(phrase) && NO_OBJECT.test(after)))) return true;
+  if (phase === 'mitigated' && (NO_EFFECT.test(after) || DECISION.test(head) || (SELF_RESTART.test(phrase) && (NO_OBJECT.test(after) || COUNTED.test(before))))) return true;
   return (phase === 'restored' || phase === 'resolved') && PARTIAL.test(after);
 }
+
+const CODE_SPAN = /`[^`\n]*`/g;
 
 // Link syntax around words ('[issue is closed](…)', '[recorded instance][ref]', '[hook]') is read as its text.
 const LINK = /\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])?/g;
@@ -193,7 +201,9 @@ export function classifyPhases(raw: string): Phase[] {
     const key = Object.keys(TAG_PHASE).find((k) => tag[1]!.toLowerCase().startsWith(k))!;
     return [TAG_PHASE[key]!];
   }
-  const text = raw.includes('[') ? raw.replace(LINK, '$1') : raw;
+  // A code span is what a system printed ('`EXT4-fs error: Detected aborted journal`'), not what happened.
+  const unlinked = raw.includes('[') ? raw.replace(LINK, '$1') : raw;
+  const text = unlinked.includes('`') ? unlinked.replace(CODE_SPAN, (m) => ' '.repeat(m.length)) : unlinked;
   const best = new Map<Phase, { tier: number; len: number; index: number }>();
   for (const r of RULES) {
     r.re.lastIndex = 0;
