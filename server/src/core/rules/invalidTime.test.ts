@@ -66,7 +66,7 @@ describe('invalid-time: what is reported, and where', () => {
     assert.equal(kit.check(broken).length, 1, 'a date with a broken time is still reported');
   });
 
-  it('words with no number (afternoon, before this session) and an approximate day (~22 Aug, circa 2025-08-22) are not times to correct', () => {
+  it('words with no clock in them (afternoon, before this session, a Phase 2 separator row) and an approximate day (~22 Aug, circa 2025-08-22) are not times to correct', () => {
     const table = classic([
       '| Time | Event |',
       '|---|---|',
@@ -75,6 +75,7 @@ describe('invalid-time: what is reported, and where', () => {
       '| 2025-08-23 10:00 | Alert fired |',
       '| afternoon | Fix deployed |',
       '| Before this session (exact date unverified) | Backup taken |',
+      '| **Phase 2 — recovery-induced outage** | |',
     ]);
     assert.deepEqual(kit.check(table), []);
   });

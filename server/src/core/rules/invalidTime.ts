@@ -9,6 +9,9 @@ import { instantsOf } from './carried';
 const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally followed by a zone (UTC, PT, Europe/Berlin).';
 const isPlaceholder = (t: string) => findPlaceholders(t).length > 0 || isPlaceholderValue(t);
 
+/** Words with a number among them ('Phase 2 — recovery-induced outage', a table's separator row): no clock in it. */
+const isWords = (t: string): boolean => !/\d\s*[:.h]\s*\d|\d\s*[ap]\.?m\b|\d{4}|\d[/-]\d/i.test(t) && (t.match(/\p{L}{3,}/gu) ?? []).length >= 2;
+
 const OFFSET = /^\s*\[?\s*(?:T\s*)?[+＋]\s*\d+(?:[.,]\d+)?\s*(?:(?:business\s+|working\s+)?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\b)/i;
 
 function isDateOnly(text: string): boolean {
@@ -33,7 +36,7 @@ export const invalidTime: Rule = {
       // A non-existent date (2024-02-31) is invalid-date's finding; one report is enough.
       if (!e.timeText || isPlaceholder(e.timeText) || dateProblems(e.timeText).length) continue;
       // Words with no number ('afternoon', 'Before this session'): the author says no time, so none can be corrected.
-      if (!/\d/.test(e.timeText)) continue;
+      if (!/\d/.test(e.timeText) || isWords(stripMarks(e.timeText))) continue;
       // A day with no time ('2021-12-10', 'Dec 17') is a coarse entry, not an unreadable time.
       if (isDateOnly(stripMarks(e.timeText))) continue;
       // A time relative to an earlier entry ('+10 minutes', '[+1.5 hrs]', 'T+2h', '+2 Business Days Later'): written so on purpose.
