@@ -196,6 +196,11 @@ function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> 
     const d = parseDate(stripMarks(f.raw)) ?? parseDate(stripMarks(f.raw).slice(0, 10)) ?? scanDates(f.raw).find((t) => t.iso !== null)?.iso;
     if (d) return d;
   }
+  // A day the front matter's title names ('Incident Report: June 6th, 2025') is the incident's; its
+  // `date` may be when the page was published.
+  const title = fm?.['title'];
+  const titled = typeof title === 'string' ? scanDates(title).find((t) => t.iso !== null)?.iso : undefined;
+  if (titled) return titled;
   const v = fm?.['date'];
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   // A date, or an ISO date-time ('2025-06-20T17:00:00Z', as static sites write it).

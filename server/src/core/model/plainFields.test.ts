@@ -132,3 +132,17 @@ describe('a key/value table', () => {
     assert.deepEqual(model(['# Outage', '', '## Impact', '', '| Service | Effect |', '|---|---|', '| API | errors |', '| Web | slow |']).fields, []);
   });
 });
+
+describe('the document date from front matter', () => {
+  const body = ['', '## Summary', 'The API failed.', '', '## Timeline', '- 14:02 UTC: alerts fire', '- 15:10 UTC: service restored'];
+
+  it('a day the title names is the incident day; `date` may be the day it was published', () => {
+    const m = model(['---', 'title: "Incident Report: June 6th, 2025"', 'date: 2025-06-20T17:00:00Z', '---', ...body]);
+    assert.equal(m.date, '2025-06-06');
+  });
+
+  it('without a day in the title, `date` is the document date', () => {
+    const m = model(['---', 'title: "API outage"', 'date: 2025-06-20T17:00:00Z', '---', ...body]);
+    assert.equal(m.date, '2025-06-20');
+  });
+});
