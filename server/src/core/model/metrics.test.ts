@@ -144,3 +144,28 @@ describe('metrics: mitigation happens before the end', () => {
     assert.match(late.basis.timeToMitigate ?? '', /comes after the end/);
   });
 });
+
+describe('metrics: an incident re-opened after it was called over', () => {
+  const entries = (tail: string[]) => [
+    '- **16:31**: We were notified of connection exhaustion on the primary database',
+    '- **17:08**: Incident called after users were unable to log in',
+    '- **18:49**: Logins restored',
+    '- **18:58**: Incident resolved',
+    '- **19:41**: Incident re-opened upon reports of further failed logins',
+    ...tail,
+  ];
+
+  it('ends at the next end after the re-opening; acting only after it is no time to mitigate', () => {
+    const m = metricsOf(entries(['- **21:00**: Partial recovery started', '- **21:16**: Full recovery completed', '- **21:57**: Incident closed after extended monitoring']));
+    assert.equal(m.end, Date.UTC(2025, 2, 4, 21, 57));
+    assert.equal(m.durationMinutes, 5 * 60 + 26);
+    assert.match(m.basis.end ?? '', /after the incident re-opened/);
+    assert.equal(m.timeToMitigateMinutes, null);
+  });
+
+  it('with no end after the re-opening, the end is not known', () => {
+    const m = metricsOf(entries(['- **20:30**: Investigation continues']));
+    assert.equal(m.end, null);
+    assert.match(m.basis.end ?? '', /re-opened/);
+  });
+});

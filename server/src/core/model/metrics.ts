@@ -53,6 +53,28 @@ function fullyRestored(timed: readonly Event[]): Event | null {
   return found;
 }
 
+// An incident called over that came back ('Incident re-opened upon reports of further failed logins').
+const REOPENED = /\b(?:re-?opened|reopens|recurr(?:ed|ence)|resurfaced|(?:issue|problem|errors?|failures?|outage|incident)s?\s+(?:returned|came\s+back|started\s+again))\b/i;
+
+/** The end after any re-opening: the next end after each; null when the last re-opening has none. */
+function afterRelapses(end: Event, timed: readonly Event[]): Event | null {
+  let current: Event | null = end;
+  while (current) {
+    const at = current.at;
+    const relapse = earliestWhere(timed, (e) => e.at > at && !('label' in e.of) && REOPENED.test(e.of.text));
+    if (!relapse) return current;
+    const later = timed.filter((e) => e.at > relapse.at);
+    current = earliestWhere(later, (e) => e.phase === 'resolved') ?? fullyRestored(later) ?? earliestWhere(later, (e) => e.phase === 'restored');
+  }
+  return null;
+}
+
+function earliestWhere(events: readonly Event[], test: (e: Event) => boolean): Event | null {
+  let best: Event | null = null;
+  for (const e of events) if (test(e) && (!best || e.at < best.at)) best = e;
+  return best;
+}
+
 const describeEvent = (e: Event): string => ('label' in e.of ? `line ${e.of.line + 1} (${e.of.label} ${e.of.timeText})` : `line ${e.of.line + 1} (${e.of.timeText}: ${e.of.text})`);
 
 export function computeMetrics(entries: TimelineEntry[], stated: StatedWindow, milestones: readonly Milestone[] = [], definitions: MetricDefinitions = {}): Metrics {
@@ -115,13 +137,16 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
       : `first timeline entry, ${describe(s.event)}`;
   }
   let end: number | null = null;
-  const resolvedAt = first('resolved') ?? fullyRestored(timed) ?? first('restored');
+  const calledOver = first('resolved') ?? fullyRestored(timed) ?? first('restored');
+  const resolvedAt = calledOver && !stated.end ? afterRelapses(calledOver, timed) : calledOver;
   if (stated.end) {
     end = stated.end.at;
     basis.end = `stated ${stated.end.field.key} (line ${stated.end.field.line + 1})`;
   } else if (resolvedAt) {
     end = resolvedAt.at;
-    basis.end = `"${resolvedAt.phase}" entry, ${describe(resolvedAt)}`;
+    basis.end = `"${resolvedAt.phase}" entry, ${describe(resolvedAt)}${resolvedAt !== calledOver ? ' (after the incident re-opened)' : ''}`;
+  } else if (calledOver) {
+    basis.end = `not known: the incident re-opened after ${describe(calledOver)} and no later entry ends it`;
   }
   // An end before the start: one of them is misdated. Drop the one that is out of place in the timeline
   // (a start entry later than the entry written after it), else the end: a wrong number is worse than none.
@@ -145,7 +170,9 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
   // Acting before the incident began (a planned scale-up the day before) is not mitigating it, and acting
   // after it ended (pointing DNS back at the repaired server) is clean-up.
   const acted = start === null ? null : earliest(timed, 'mitigated', start);
-  const mitigated = acted && end !== null && acted.at > end ? null : acted;
+  // After a re-opening, only acting before the incident was first called over is its mitigation.
+  const actedBy = calledOver && resolvedAt !== calledOver ? calledOver.at : end;
+  const mitigated = acted && actedBy !== null && acted.at > actedBy ? null : acted;
 
   const m: Metrics = {
     start,
@@ -162,7 +189,7 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
   if (detected && m.timeToDetectMinutes !== null) basis.timeToDetect = `detected ${describe(detected)} − start`;
   if (acknowledged && detected && m.timeToAcknowledgeMinutes !== null) basis.timeToAcknowledge = `acknowledged ${describe(acknowledged)} − detected ${describe(detected)}`;
   if (mitigated && m.timeToMitigateMinutes !== null) basis.timeToMitigate = `mitigated ${describe(mitigated)} − start`;
-  else if (acted && !mitigated) basis.timeToMitigate = `not computed: the first mitigating entry, ${describe(acted)}, comes after the end`;
+  else if (acted && !mitigated) basis.timeToMitigate = `not computed: the first mitigating entry, ${describe(acted)}, comes after the ${actedBy === end ? 'end' : 'incident was first called over'}`;
   if (m.timeToResolveMinutes !== null) basis.timeToResolve = resolvedAt ? `${resolvedAt.phase} ${describe(resolvedAt)} − start` : 'end − start';
   // A negative duration is a misdated entry, never a measurement.
   for (const kind of METRIC_KINDS) {

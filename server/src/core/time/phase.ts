@@ -124,7 +124,7 @@ const RULES: readonly Rule[] = [
   rule(
     'restored',
     2,
-    `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|return(?:s|ed)?\\s+to\\s+normal|recovery\\s+(?:complete|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`,
+    `\\b(?:fully\\s+restored|back\\s+(?:to\\s+normal|online|to\\s+working\\s+order)|return(?:s|ed)?\\s+to\\s+normal|recovery\\s+(?:completed?|confirmed)|(?:chain|service|processing)\\s+resumes?d?)\\b`,
   ),
   rule('restored', 2, `\\b(?:errors?|error\\s+rates?|latency)\\s+(?:subsided|subsiding|began\\s+to\\s+subside|recovered|returned\\s+to\\s+(?:normal|baseline))\\b`),
   // 'recovery of Kroma mainnet (RPC, P2P, validator) completed'.
