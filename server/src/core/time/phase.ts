@@ -62,7 +62,8 @@ const RULES: readonly Rule[] = [
   rule('detected', 2, `検知|発覚|发现(?:问题|故障|异常)|检测到|감지|발견`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
   // Being told of it ('notified that block generation was halted').
-  rule('detected', 1, `(?<!\\b(?:we|team|they|and)\\s+)\\bnotified\\s+(?:that|of|about)\\b`),
+  // Told is us, or a code-span name ('notified `conda-forge` of the leaked token').
+  rule('detected', 1, `(?<!\\b(?:we|team|they|and)\\s+)\\bnotified\\s+(?:us\\s+|_+\\s+)?(?:that|of|about)\\b`),
   // Someone noticing the failure itself ('First validator notices the issue and escalates').
   rule('detected', 2, `\\b(?:notices?|noticed)\\s+(?:the\\s+|an?\\s+)?(?:issue|problem|outage|incident|halt|errors?|failures?|degradation)\\b`),
   rule('detected', 2, `\\b(?:notices?|noticed|sees|saw)\\s+(?:the\\s+)?(?:[\\w#-]+\\s+){0,2}?(?:reports?|messages?|alerts?|complaints?)\\b`),
@@ -169,6 +170,8 @@ const PARTIAL = /^[^.;\n]*?,?\s+but\b[^.;\n]*?\b(?:not|n't|still|only)\b|^\s+(?:
 const SELF_RESTART = /^(?:restarts|reboots)$/i;
 // Counted, a restart is a noun ('accumulate 234 restarts').
 const COUNTED = /\b\d[\d,]*\s+$/;
+// A mitigation named as where something came from is an earlier one ('the stale attachment from the failover drains').
+const REFERENCE_BEFORE = /\b(?:from|since|during)\s+(?:the|a|that|this)\s+$/i;
 const NO_OBJECT = /^\s*(?:$|[.,;:!)(]|(?:again|itself|repeatedly|automatically|on\s+its\s+own|in\s+a\s+loop)\b)/i;
 const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered|discussed|scheduled|did\s+not|didn't|was\s+not|not|(?:should|would|could|might)\s+have)\b/i;
 const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
@@ -178,7 +181,8 @@ function negated(phase: Phase, phrase: string, before: string, after: string, he
   if (NEG_BEFORE.test(before) || HEDGE_BEFORE.test(before) || CONDITION_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after)))
     return true;
   if (!/e?d$/i.test(phrase) && TO_BEFORE.test(before)) return true;
-  if (phase === 'mitigated' && (NO_EFFECT.test(after) || DECISION.test(head) || (SELF_RESTART.test(phrase) && (NO_OBJECT.test(after) || COUNTED.test(before))))) return true;
+  if (phase === 'mitigated' && (NO_EFFECT.test(after) || REFERENCE_BEFORE.test(before) || DECISION.test(head) || (SELF_RESTART.test(phrase) && (NO_OBJECT.test(after) || COUNTED.test(before)))))
+    return true;
   return (phase === 'restored' || phase === 'resolved') && PARTIAL.test(after);
 }
 
@@ -201,9 +205,10 @@ export function classifyPhases(raw: string): Phase[] {
     const key = Object.keys(TAG_PHASE).find((k) => tag[1]!.toLowerCase().startsWith(k))!;
     return [TAG_PHASE[key]!];
   }
-  // A code span is what a system printed ('`EXT4-fs error: Detected aborted journal`'), not what happened.
+  // A code span is what a system printed ('`EXT4-fs error: Detected aborted journal`'), not what happened;
+  // it is still a name, an object ('Operator restarts `pve-dell`'), so it stays a word.
   const unlinked = raw.includes('[') ? raw.replace(LINK, '$1') : raw;
-  const text = unlinked.includes('`') ? unlinked.replace(CODE_SPAN, (m) => ' '.repeat(m.length)) : unlinked;
+  const text = unlinked.includes('`') ? unlinked.replace(CODE_SPAN, (m) => '_'.repeat(m.length)) : unlinked;
   const best = new Map<Phase, { tier: number; len: number; index: number }>();
   for (const r of RULES) {
     r.re.lastIndex = 0;
