@@ -43,6 +43,14 @@ describe('timeline-order', () => {
     assert.equal(found[0]!.severity, 3);
   });
 
+  it('within one minute, only two times with seconds can be out of order, shown as written', () => {
+    const rows = (a: string, b: string) => `| Time (UTC) | Event |\n|---|---|\n| 2026-09-12 12:00 | Node stops |\n| ${a} | Replica fails |\n| ${b} | Pods reschedule |\n`;
+    assert.deepEqual(run(classic(rows('2026-09-12 12:24:05', '2026-09-12 ~12:24'))).found, []);
+    assert.deepEqual(summary(run(classic(rows('2026-09-12 12:24:32', '2026-09-12 12:24:02'))).found), [
+      '13:2-21 Entry at 2026-09-12 12:24:02 is earlier than the entry before it (2026-09-12 12:24:32, line 13).',
+    ]);
+  });
+
   it('accepts dateless times across midnight, and entries in other zones that are in order', () => {
     assert.deepEqual(run(classic('- **11:58 PM**: Alert fired\n- **12:20 AM**: Mitigation applied\n')).found, []);
     const zones = `---

@@ -1,10 +1,13 @@
 // A timeline entry earlier than the one before it. Dateless times that go backwards already roll
 // to the next day (11:58 PM, 12:20 AM), so this is about dated entries, or zones, out of order.
 import type { Rule, Finding, Fix } from './rule';
-import type { Postmortem, Range } from '../model/types';
+import type { Postmortem, Range, TimelineEntry } from '../model/types';
 import { within } from '../model/sections';
 import { formatAt } from '../model/displayTime';
 import { instantsOf } from './carried';
+
+const MINUTE = 60_000;
+const SECONDS = /\d:\d\d:\d\d/;
 
 export const timelineOrder: Rule = {
   id: 'timeline-order',
@@ -21,11 +24,16 @@ export const timelineOrder: Rule = {
     for (let i = 0; i < entries.length; i++) {
       const t = at[i] ?? null;
       if (t === null) continue;
-      if (prev >= 0 && t < at[prev]!) {
-        const e = entries[i]!;
+      const e = entries[i]!;
+      const p = prev >= 0 ? entries[prev]! : null;
+      // '~12:24' after '12:24:05' gives the minute only: no order within it can be told.
+      const sameMinute = p !== null && Math.floor(t / MINUTE) === Math.floor(at[prev]! / MINUTE);
+      if (p !== null && t < at[prev]! && (!sameMinute || (SECONDS.test(e.timeText) && SECONDS.test(p.timeText)))) {
+        // Within one minute the seconds tell them apart: they are shown as written.
+        const shown = (x: TimelineEntry, ms: number) => (sameMinute ? x.timeText.trim() : formatAt(model, ms));
         out.push({
           range: e.timeRange,
-          message: `Entry at ${formatAt(model, t)} is earlier than the entry before it (${formatAt(model, at[prev]!)}, line ${entries[prev]!.line + 1}).`,
+          message: `Entry at ${shown(e, t)} is earlier than the entry before it (${shown(p, at[prev]!)}, line ${p.line + 1}).`,
         });
       }
       prev = i;

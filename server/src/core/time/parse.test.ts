@@ -24,6 +24,9 @@ describe('parseTime', () => {
     assert.deepEqual(parseTime('14:05'), t(null, 14, 5));
     assert.deepEqual(parseTime('9:05'), t(null, 9, 5));
     assert.deepEqual(parseTime('14:05:33'), { ...t(null, 14, 5), second: 33 });
+    // A seconds digit the author could not read ('11:09:5x') leaves the minute known.
+    assert.deepEqual(parseTime('11:09:5x'), { ...t(null, 11, 9), second: 50 });
+    assert.equal(parseTime('11:09:xx'), null);
     assert.deepEqual(parseTime('  00:00 '), t(null, 0, 0));
   });
   it('reads an approximate time as the time the author gives', () => {

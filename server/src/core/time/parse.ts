@@ -20,7 +20,8 @@ const ORD = '(?:st|nd|rd|th)?';
 // Groups: 1-3 numeric Y/M/D, 4-6 month-name M D Y, 7-9 D month-name Y.
 const DATE = `${WEEKDAY}(?:(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})|(${MONTHS})\\b\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})|(\\d{1,2})${ORD}\\.?\\s+(?:de\\s+)?(${MONTHS})\\b\\.?,?\\s+(?:de\\s+)?(\\d{4}))`;
 // Groups after the date: 10 hour, 11 minute, 12 second, 13 meridiem.
-const TIME = '(\\d{1,2})(?::(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?)?(?:\\s*([ap])\\.?m\\b\\.?)?';
+// Seconds may have an unknown digit ('11:09:5x', as a log was read): the minute is still known.
+const TIME = '(\\d{1,2})(?::(\\d{2})(?::(\\d{2}|\\d[xX])(?:[.,]\\d{1,9})?)?)?(?:\\s*([ap])\\.?m\\b\\.?)?';
 // An approximate time is still the time the author gives ('~07:00', '± 17:20 UTC', 'approx. 3 pm'); '~~' is strikethrough.
 const APPROX = '(?:(?:~(?!~)|≈|±|\\+/-)\\s*|(?:ca\\.|approx\\.)\\s*|(?:circa|approximately|around|about)\\s+)?';
 const LEADING = new RegExp(`^${APPROX}(?:${DATE}(?:T|,?\\s+(?:at\\s+|@\\s*)?|\\s*@\\s*))?${APPROX}${TIME}`, 'i');
@@ -78,7 +79,7 @@ function scan(text: string, strict: boolean): { time: ParsedTime; length: number
   if (m[11] === undefined && !meridiem) return null; // a bare number is not a time
   let hour = Number(m[10]);
   const minute = m[11] === undefined ? 0 : Number(m[11]);
-  const second = m[12] === undefined ? 0 : Number(m[12]);
+  const second = m[12] === undefined ? 0 : Number(m[12].replace(/x/i, '0'));
   if (minute > 59 || second > 59) return null;
   if (meridiem) {
     // '0:25:59 AM' (as some logs print it) is 00:25:59; '0:25 PM' says nothing certain.
