@@ -52,6 +52,8 @@ describe('classifyPhase', () => {
     ['Latency should return to normal once the cache warms', null],
     ['announced the recovery of Kroma mainnet on discord', null],
     ['Chain halts at block 3078794', 'started'],
+    ['Last successful form submission recorded', 'started'],
+    ['last known-good deploy (v1.4.2)', 'started'],
     ['Block production halted after the upgrade', 'started'],
     ['First validator notices the issue and escalates to the development team', 'detected'],
     ['The development team acknowledges the issue and starts the investigation', 'acknowledged'],

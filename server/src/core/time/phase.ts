@@ -28,6 +28,8 @@ const RULES: readonly Rule[] = [
   rule('started', 2, `\\bfirst\\s+(?:errors?|failures?|5\\d\\ds?)\\b`),
   rule('started', 2, `\\b(?:errors?|failures?)\\s+(?:began|started)\\b(?!\\s+to\\s+(?:subside|drop|decrease|recover|clear))`),
   rule('started', 2, `\\b(?:began|begins|started|starts)\\s+failing\\b|\\b(?:stopped|stops)\\s+responding\\b|\\bwent\\s+down\\b|\\b(?:is|was)\\s+(?:hard|completely)\\s+down\\b`),
+  // The last thing that still worked dates the break ('Last successful form submission recorded').
+  rule('started', 2, `\\blast\\s+(?:successful|known[- ]good|good|working)\\b`),
   // A chain or service stopping ('Chain halts at block 3078794', 'block production halted').
   rule('started', 2, `\\b(?:chain|network|service|site|api|cluster|block\\s+production|production)\\s+(?:halts|halted|goes\\s+down)\\b`),
   rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
