@@ -163,6 +163,17 @@ describe('metrics: an incident re-opened after it was called over', () => {
     assert.equal(m.timeToMitigateMinutes, null);
   });
 
+  it('a service re-opening is its all clear, not a relapse', () => {
+    const m = metricsOf([
+      '- **16:31**: Builds fail',
+      '- **17:08**: Sheriffs detect the issue and close trees',
+      '- **18:58**: Issue resolved',
+      '- **19:41**: Trees re-opened',
+      '- **20:30**: Clean-up continues',
+    ]);
+    assert.equal(m.end, Date.UTC(2025, 2, 4, 18, 58));
+  });
+
   it('with no end after the re-opening, the end is not known', () => {
     const m = metricsOf(entries(['- **20:30**: Investigation continues']));
     assert.equal(m.end, null);

@@ -54,7 +54,9 @@ function fullyRestored(timed: readonly Event[]): Event | null {
 }
 
 // An incident called over that came back ('Incident re-opened upon reports of further failed logins').
-const REOPENED = /\b(?:re-?opened|reopens|recurr(?:ed|ence)|resurfaced|(?:issue|problem|errors?|failures?|outage|incident)s?\s+(?:returned|came\s+back|started\s+again))\b/i;
+// What re-opens is the incident, not a service ('trees re-opened' is Mozilla's all clear).
+const REOPENED =
+  /\b(?:(?:incident|issue|ticket|outage)\s+(?:(?:was|is|has\s+been)\s+)?re-?opened|re-?open(?:s|ed)?\s+(?:the\s+|an?\s+)?(?:incident|issue|ticket)|recurr(?:ed|ence)|resurfaced|(?:issue|problem|errors?|failures?|outage|incident)s?\s+(?:returned|came\s+back|started\s+again))\b/i;
 
 /** The end after any re-opening: the next end after each; null when the last re-opening has none. */
 function afterRelapses(end: Event, timed: readonly Event[]): Event | null {

@@ -53,6 +53,7 @@ describe('classifyPhase', () => {
     ['announced the recovery of Kroma mainnet on discord', null],
     ['Chain halts at block 3078794', 'started'],
     ['Last successful form submission recorded', 'started'],
+    ['sheriffs detect infra issue, close trees', 'detected'],
     ['last known-good deploy (v1.4.2)', 'started'],
     ['Block production halted after the upgrade', 'started'],
     ['First validator notices the issue and escalates to the development team', 'detected'],

@@ -67,7 +67,7 @@ const RULES: readonly Rule[] = [
   // Told is us, or a code-span name ('notified `conda-forge` of the leaked token').
   rule('detected', 1, `(?<!\\b(?:we|team|they|and)\\s+)\\bnotified\\s+(?:us\\s+|_+\\s+)?(?:that|of|about)\\b`),
   // Someone noticing the failure itself ('First validator notices the issue and escalates').
-  rule('detected', 2, `\\b(?:notices?|noticed)\\s+(?:the\\s+|an?\\s+)?(?:issue|problem|outage|incident|halt|errors?|failures?|degradation)\\b`),
+  rule('detected', 2, `\\b(?:notices?|noticed|detects?)\\s+(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+)?(?:issue|problem|outage|incident|halt|errors?|failures?|degradation)\\b`),
   rule('detected', 2, `\\b(?:notices?|noticed|sees|saw)\\s+(?:the\\s+)?(?:[\\w#-]+\\s+){0,2}?(?:reports?|messages?|alerts?|complaints?)\\b`),
   rule('detected', 2, `\\b(?:users?|customers?|members?)\\s+(?:@[\\w-]+\\s+)?(?:emails?|emailed|reached\\s+out|notified|complained)\\b`),
   // Someone telling others of it ('posted a message reporting the outage').
