@@ -80,6 +80,14 @@ describe('detection by structure', () => {
     assert.equal(analyze('---\ntype: incident\n---\n# DB failover\n').isPostmortem, true);
   });
 
+  it("a blog's category or tag `postmortem` makes a post-mortem; a tag `incident` alone does not", () => {
+    const post = (fm: string) => analyze(`---\ntitle: API slowdowns on July 15\n${fm}\n---\n\nThe API was slow for 53 minutes.\n`).isPostmortem;
+    assert.equal(post('category: postmortem'), true);
+    assert.equal(post('tags: [outage, post-mortem]'), true);
+    assert.equal(post('categories: engineering, Post Mortems'), true);
+    assert.equal(post('tags: [incident, on-call]'), false);
+  });
+
   it('a blank skeleton of post-mortem sections is a template, not a post-mortem', () => {
     const m = analyze('# Title\n\n## Summary\n\n## Impact\n\n## Timeline\n> (all times in UTC)\n\n## Root Cause\n\n## Action Items\n');
     assert.equal(m.isPostmortem, false);

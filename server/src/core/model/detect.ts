@@ -156,6 +156,8 @@ function recognise(input: DetectInput, print: { best: Match | null }, files: str
     .toLowerCase()
     .replace(/[- _]/g, '');
   if (TYPES.has(type)) return { yes: true, why: `front matter type: ${String(frontMatter?.['type'])}` };
+  const tagged = taggedAs(frontMatter);
+  if (tagged) return { yes: true, why: `front matter ${tagged}` };
   const path = decodeURIComponent(uri.replace(/^file:\/\//, ''));
   if (files.length && matchesGlobs(path, files)) return { yes: true, why: 'file matches the configured globs' };
   if (FOLDER.test(path) && !NOT_A_REPORT.test(path)) return { yes: true, why: `in a post-mortem folder (${FOLDER.exec(path)![0]})` };
@@ -213,6 +215,20 @@ function isEmptySection({ lines, headings }: DetectInput, line: number): boolean
 function proseWords(lines: string[]): number {
   const text = lines.slice(0, 200).join('\n');
   return PROSE_WORDS.filter((re) => re.test(text)).length;
+}
+
+// A blog's category or tag ('category: postmortem', 'tags: [outage, post-mortem]'); 'incident' alone may be a post about the practice.
+const TAGS: ReadonlySet<string> = new Set(['postmortem', 'postmortems', 'incidentreport', 'incidentreports', 'rca']);
+const squash = (v: unknown) => String(v).toLowerCase().replace(/[- _]/g, '');
+
+function taggedAs(fm: Record<string, unknown> | null): string | null {
+  for (const key of ['category', 'categories', 'tags']) {
+    const v = fm?.[key];
+    const values = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
+    const hit = values.find((x) => (typeof x === 'string' || typeof x === 'number') && TAGS.has(squash(x).trim()));
+    if (hit !== undefined) return `${key}: ${String(hit).trim()}`;
+  }
+  return null;
 }
 
 function matchesGlobs(path: string, globs: string[]): boolean {
