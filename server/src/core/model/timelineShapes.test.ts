@@ -86,6 +86,13 @@ describe('timeline shapes', () => {
     assert.deepEqual(read(doc), ['8: 2026-03-03T10:18', '9: 2026-03-04T17:33']);
   });
 
+  it('paragraphs led by a bold italic time (**_02:00_**) under day headings', () => {
+    const doc = '# DNS outage\n\n## Incident timeline\n\n### Wednesday, January 25, 2023\n\n**_02:00_** A change is deployed.\n\n***02:39*** The WAF is switched.\n\n__*12:21*__ 404s reported.\n';
+    assert.deepEqual(read(doc), ['6: 2023-01-25T02:00', '8: 2023-01-25T02:39', '10: 2023-01-25T12:21']);
+    const m = analyze(doc);
+    assert.equal(m.timeline.entries[0]!.text, 'A change is deployed.');
+  });
+
   it('paragraphs: lines of one paragraph (soft breaks), and one paragraph per entry', () => {
     const doc = '# API 500s on 2022-04-02\n\n## Timeline\n\n10:00 deploy starts\n10:04 error rate rises\n10:09 rollback\n\n10:30 all clear\n';
     assert.deepEqual(read(doc), ['4: 2022-04-02T10:00', '5: 2022-04-02T10:04', '6: 2022-04-02T10:09', '8: 2022-04-02T10:30']);

@@ -149,20 +149,20 @@ export function readEntryLead(raw: string): EntryLead | null {
   // Marks and brackets around the lead become spaces (same length, so positions carry over).
   let text = raw;
   let pos = 0;
-  const w = WRAP.exec(raw);
-  if (w) {
+  // Two layers at most: bold italic ('**_02:00_**') is one mark inside another.
+  for (let layer = 0, w = WRAP.exec(raw); w && layer < 2; layer++, w = WRAP.exec(text.slice(pos))) {
     const open = w[1]!;
+    if (layer > 0 && CLOSE[open]) break;
     const close = CLOSE[open] ?? open;
-    const at = raw.indexOf(close, open.length);
-    if (at > open.length) {
-      text = ' '.repeat(open.length) + raw.slice(open.length, at) + ' '.repeat(close.length) + raw.slice(at + close.length);
-      pos = open.length;
+    const at = text.indexOf(close, pos + open.length);
+    if (at > pos + open.length) {
+      text = text.slice(0, pos) + ' '.repeat(open.length) + text.slice(pos + open.length, at) + ' '.repeat(close.length) + text.slice(at + close.length);
     } else if (close !== open) return null;
     else {
       // `**01:38: alerts fired …` with the bold closing on a later line.
-      text = ' '.repeat(open.length) + raw.slice(open.length);
-      pos = open.length;
+      text = text.slice(0, pos) + ' '.repeat(open.length) + text.slice(pos + open.length);
     }
+    pos += open.length;
   }
   let loose: LooseDate | null = null;
   const d = readLooseDate(text.slice(pos));
