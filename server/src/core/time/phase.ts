@@ -34,6 +34,8 @@ const RULES: readonly Rule[] = [
   rule('started', 2, `\\b(?:chain|network|service|site|api|cluster|block\\s+production|production)\\s+(?:halts|halted|goes\\s+down)\\b`),
   rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
   rule('detected', 2, `\\b(?:pagerduty|opsgenie)\\s+(?:alert|page)\\b|\\bpager\\s+storm\\b`),
+  // Someone telling of the symptom ('an engineer reported experiencing intermittent 404s').
+  rule('detected', 2, `\\breport(?:s|ed)\\s+(?:experiencing|seeing|getting|intermittent|elevated|errors?|failures?|outages?|[45]\\d\\ds?)\\b`),
   // The tool as the subject ('PagerDuty fires an alert and calls the on-call engineer').
   rule('detected', 2, `\\b(?:fires|fired|sends|sent|triggers|triggered|raises|raised)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?(?:alerts?|alarms?|pages?)\\b`),
   rule(
@@ -80,7 +82,7 @@ const RULES: readonly Rule[] = [
     2,
     `\\b(?:engineer|responder|on-?call)s?\\s+joined\\b|\\bjoin(?:s|ed)?\\s+(?:(?:into|in)\\s+)?(?:the\\s+)?(?:incident|bridge|call|war\\s*room|operations\\s+channel|incident\\s+channel)\\b`,
   ),
-  rule('acknowledged', 2, `${INC}\\s+declared\\b|\\bdeclared\\s+(?:an?\\s+)?(?:incident|sev|p\\d)`),
+  rule('acknowledged', 2, `${INC}\\s+(?:(?:was|is|has\\s+been)\\s+)?declared\\b|\\bdeclared\\s+(?:an?\\s+)?(?:incident|sev|p\\d)`),
   rule(
     'acknowledged',
     2,
@@ -152,7 +154,7 @@ const RULES: readonly Rule[] = [
 // attempt right after it; failure right after a noun ('Failover failed', not 'reported failed payments');
 // or a failure ending its clause ('Failover to us-west failed').
 const NEG_BEFORE =
-  /\b(?:not|no|never|without|yet\s+to|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|should|might|expected\s+to|(?<!\b(?:confirmed|verified|found|declared|reported)\s)to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:not|no|never|without|yet\s+to|potential|possible|proposed|candidate|attempt(?:ed|ing)?(?:\s+to)?|tr(?:y|ied|ying)\s+to|will|would|should|might|expected\s+to|(?<!\b(?:confirmed|verified|found|declared|reported)\s)to\s+be|plan(?:ned|ning)?\s+to|pending|awaiting|before|until)\s+(?:\w+\s+){0,2}$/i;
 // A condition or purpose is not the event ('scaled to zero to prevent a thundering herd when the gateways are brought back online').
 const CONDITION_BEFORE = /\b(?:when|once|if|in\s+case|so\s+that)\s+(?:[\w-]+\s+){0,5}$/i;
 // A hedge describes a state someone inferred, not an event ('it appears to have recovered').
@@ -185,8 +187,14 @@ function negated(phase: Phase, phrase: string, before: string, after: string, he
   if (!/e?d$/i.test(phrase) && TO_BEFORE.test(before)) return true;
   if (phase === 'mitigated' && (NO_EFFECT.test(after) || REFERENCE_BEFORE.test(before) || DECISION.test(head) || (SELF_RESTART.test(phrase) && (NO_OBJECT.test(after) || COUNTED.test(before)))))
     return true;
+  // A name resolving ('an endpoint dynamically resolved to 2 IP addresses') is DNS, not the end.
+  if (phase === 'resolved' && (/^\s+(?:to|into|from)\b/i.test(after) || /\b(?:address(?:es)?|IPs?|hostnames?|records?|domains?)\s+$/i.test(before))) return true;
+  if ((phase === 'restored' || phase === 'resolved') && OTHERS_BEFORE.test(before)) return true;
   return (phase === 'restored' || phase === 'resolved') && PARTIAL.test(after);
 }
+
+// Another party's outage ending ('Azure’s network outage was fully resolved') is not this incident's end.
+const OTHERS_BEFORE = /\b[A-Z][\w.-]*['’]s\s+(?:[\w-]+\s+){0,3}?(?:(?:was|is|has\s+been|were|are)\s+)?(?:fully\s+|now\s+)?$/;
 
 const CODE_SPAN = /`[^`\n]*`/g;
 
