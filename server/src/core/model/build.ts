@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseDocument, type BlockCache, type Last, type ParsedDocument } from '../parse/document';
 import type { Config, TemplateSpec } from '../template/schema';
 import { findZoneStatement, parseDate, resolveZone } from '../time';
-import { scanDates } from '../time/dateTokens';
+import { scanDates, settleByNamedDays } from '../time/dateTokens';
 import type { Postmortem, TimeZoneSource } from './types';
 import { detect } from './detect';
 import { buildSections } from './sections';
@@ -63,7 +63,7 @@ export function buildModel(
   const sections = buildSections(doc.headings, doc.lines, template);
   const fields = buildFields(fieldInfos, sections);
 
-  const date = documentDate(fields, frontMatter);
+  const date = documentDate(fields, frontMatter, doc);
   const zone = documentZone(fields, frontMatter, config, doc);
   // Stated start/end fields are read in the document's zone, else the timeline's stated one.
   const timelineSection = findTimelineSection(sections, template, doc);
@@ -189,12 +189,16 @@ function readToml(text: string): Record<string, unknown> {
 
 const DATE_KEYS: ReadonlySet<string> = new Set(['date', 'incident date', 'date of incident', 'date and time', 'date and time (utc)']);
 
-function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> | null): string | null {
+function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> | null, doc: ParsedDocument): string | null {
   for (const f of fields) {
     if (!DATE_KEYS.has(normalizeTitle(f.key))) continue;
     // A numeric date with one reading ('16/03/2020 3am UTC') is that date.
     const d = parseDate(stripMarks(f.raw)) ?? parseDate(stripMarks(f.raw).slice(0, 10)) ?? scanDates(f.raw).find((t) => t.iso !== null)?.iso;
     if (d) return d;
+    // One either way round ('03.08.2023') that the text's days in words settle ('the afternoon of 3rd of August').
+    const either = scanDates(f.raw).find((t) => t.ambiguous);
+    const settled = either ? settleByNamedDays(either, doc.lines.filter((_, l) => !doc.codeLines.has(l)).join('\n')) : null;
+    if (settled) return settled;
   }
   // A day the front matter's title names ('Incident Report: June 6th, 2025') is the incident's; its
   // `date` may be when the page was published.

@@ -176,6 +176,24 @@ date: "2024-02-30"
     assert.equal(alone.s.model(alone.doc).timeline.entries[0]!.at, null);
   });
 
+  it('a Date field either way round that the text names in words (3rd of August) is that day, and only hinted at', () => {
+    const doc = (opening: string) =>
+      `## Downtime on the afternoon of ${opening}\n\nDatabase errors after a migration.\n\n**Date**: 03.08.2023\n\n**Impact**: broken indexes\n\n**Root Causes**: disk full\n\n**Resolution**: tables restored\n\n## Timeline\n\n- 09:31 First recorded error\n`;
+    const settled = run(doc('3rd of August'));
+    assert.deepEqual(
+      settled.found.map((d) => [d.range.start.line, d.severity]),
+      [[4, 4]],
+    );
+    assert.equal(settled.s.model(settled.doc).date, '2023-08-03');
+    // A day in words that is neither reading settles nothing.
+    const other = run(doc('5th of August'));
+    assert.deepEqual(
+      other.found.map((d) => d.severity),
+      [2],
+    );
+    assert.equal(other.s.model(other.doc).date, null);
+  });
+
   it('scans every date shape without overlapping tokens', () => {
     assert.deepEqual(
       scanDates('from 2024-03-10 to 10 March 2024, or Mar. 10th, 2024; v1.2.3 and INC-2024-99-99-1').map((t) => [t.text, t.problem]),

@@ -9,7 +9,7 @@ import { within } from '../model/sections';
 import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/text';
 import { isBlankValue, isSampleItem } from './actionItemState';
 import { parseDate, parseTime } from '../time';
-import { dateProblems, scanDates, type DateToken } from '../time/dateTokens';
+import { dateProblems, readingsOf, scanDates, type DateToken } from '../time/dateTokens';
 import { memoByPatterns } from './templateMemo';
 import { keptCarried } from './carried';
 import type { ListItemInfo } from '../parse/blockInfo';
@@ -83,7 +83,9 @@ export const invalidDate: Rule = {
 
     for (const f of model.fields) {
       const kind = dateKind(ctx, f);
-      if (kind === 'date') wholeDate(f.line, f.valueRange.start.character, f.raw, 'date');
+      // The document date settled by the text's days in words ('3rd of August' for 03.08.2023).
+      if (kind === 'date' && model.date && scanDates(f.raw).some((t) => readingsOf(t).includes(model.date!))) problems(f.line, f.valueRange.start.character, f.raw, true);
+      else if (kind === 'date') wholeDate(f.line, f.valueRange.start.character, f.raw, 'date');
       else if (kind === 'dated') problems(f.line, f.valueRange.start.character, f.raw);
     }
     const { actionItems } = model;

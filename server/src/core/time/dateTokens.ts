@@ -81,3 +81,28 @@ export function dateProblems(text: string): readonly DateToken[] {
   const all = scanDates(text);
   return all.some((t) => t.problem !== null) ? all.filter((t) => t.problem !== null) : NO_PROBLEMS;
 }
+
+/** The dates an either-way-round token (03.08.2023) may mean: month first, then day first. */
+export function readingsOf(t: DateToken): string[] {
+  if (!t.ambiguous) return [];
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t.text);
+  if (!m) return [];
+  const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
+  return [isoDate({ year: y, month: a, day: b }), isoDate({ year: y, month: b, day: a })];
+}
+
+// A day named with its month in words, with or without a year ('3rd of August', 'On 3. August', 'August 3').
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(${MONTHS})\\b|\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'gi');
+
+/** The reading of an either-way-round token that the text's days in words name (and the other does not); else null. */
+export function settleByNamedDays(t: DateToken, text: string): string | null {
+  const readings = readingsOf(t);
+  if (readings.length !== 2) return null;
+  const named = new Set<string>();
+  for (const m of text.matchAll(DAY_MONTH)) {
+    const [month, day] = m[1] ? [monthNumber(m[2]!), +m[1]] : [monthNumber(m[3]!), +m[4]!];
+    named.add(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  }
+  const hits = readings.filter((r) => named.has(r.slice(5)));
+  return hits.length === 1 ? hits[0]! : null;
+}
