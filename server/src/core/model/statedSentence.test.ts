@@ -31,6 +31,16 @@ describe('a window stated in a sentence', () => {
     assert.equal(metrics('Between 2025-01-04 10:05 and 2025-01-04 10:50 UTC downloads were broken.', '# 2025-03-04: registry mirror unreachable').start, null);
   });
 
+  it('reads "unavailable from … and full service resumed at …", and "down from … until …"', () => {
+    const m = metrics('The mirror was unavailable from 2025-03-04 17:45 UTC and full service resumed at 2025-03-05 18:00 UTC. No data was lost.');
+    assert.equal(new Date(m.start!).toISOString(), '2025-03-04T17:45:00.000Z');
+    assert.equal(m.durationMinutes, 24 * 60 + 15);
+    assert.equal(metrics('The mirror was down from March 4, 2025 10:05 UTC until 10:50 UTC.').durationMinutes, 45);
+    // A start without its date or zone, or a range that is not the incident, is no window.
+    assert.equal(metrics('The mirror was down from 10:05 UTC until 10:50 UTC.').start, null);
+    assert.equal(metrics('Backups were copied from 2025-03-04 10:05 UTC until 10:50 UTC.').start, null);
+  });
+
   it('reads four-digit times after "the hours of" or before a zone, never bare years', () => {
     const m = metrics('On March 4, 2025 between the hours of 2200 and 2330 UTC, the mirror served degraded responses.');
     assert.equal(new Date(m.start!).toISOString(), '2025-03-04T22:00:00.000Z');

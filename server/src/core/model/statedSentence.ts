@@ -2,7 +2,7 @@
 // hex.pm was unreachable", "On 2023-07-20 between 12:17 and 12:30 UTC all downloads were broken",
 // "between the hours of 1900 and 2100 UTC"; or a start alone: "At around 14:30 UTC on Saturday 30th January
 // we started experiencing networking issues".
-import { classifyPhases, matchLeadingTime, parseDate, parseIsoDate, rangeInstants, toInstant } from '../time';
+import { classifyPhases, isoDate, matchLeadingTime, parseDate, parseIsoDate, rangeInstants, toInstant } from '../time';
 import type { ParsedTime } from '../time';
 import type { Field, Phase } from './types';
 import type { Milestone } from './milestones';
@@ -97,7 +97,36 @@ export function statedSentence(lines: readonly string[], skip: (line: number) =>
       return { start: { at: r.start, field }, end: { at: r.end, field } };
     }
   }
-  return { start: statedStart(lines, skip, date, near), end: null };
+  return fromUntil(lines, skip, zone, near) ?? { start: statedStart(lines, skip, date, near), end: null };
+}
+
+// "unavailable from 2025-09-02 17:45 UTC and full service resumed at 2025-09-03 18:00 UTC", "down from
+// 2025-03-04 22:10 UTC until 2025-03-05 06:40 UTC": the start must carry its date and zone.
+const FROM = /\b(?:unavailable|unreachable|inaccessible|down|offline|degraded)\s+from\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~\s*)?/gi;
+const UNTIL =
+  /^,?\s+(?:(?:to|until|till|through)\s+|and\s+(?:[\w-]+\s+){0,4}?(?:resumed|was\s+restored|were\s+restored|restored|recovered|came\s+back(?:\s+online)?|was\s+back(?:\s+online)?)\s+(?:at|on|by)\s+)(?:approximately\s+|about\s+|around\s+|~\s*)?/i;
+
+function fromUntil(lines: readonly string[], skip: (line: number) => boolean, zone: string, near: (from: number, to: number) => boolean): StatedWindow | null {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (skip(i) || !/\bfrom\b/i.test(text)) continue;
+    for (const m of text.matchAll(FROM)) {
+      const from = m.index + m[0].length;
+      const head = clockAt(text.slice(from), false);
+      if (!head?.time.date || !head.time.zone) continue;
+      const until = UNTIL.exec(text.slice(from + head.length));
+      if (!until) continue;
+      const at = from + head.length + until[0].length;
+      const tail = clockAt(text.slice(at), false);
+      if (!tail) continue;
+      const start = toInstant(head.time, null, zone);
+      const end = toInstant(tail.time.zone ? tail.time : { ...tail.time, zone: head.time.zone, zoneText: head.time.zoneText }, isoDate(head.time.date), zone);
+      if (start === null || end === null || end < start || !near(start, end)) continue;
+      const field = sentenceField(i, m.index, at + tail.length, text.slice(m.index, at + tail.length));
+      return { start: { at: start, field }, end: { at: end, field } };
+    }
+  }
+  return null;
 }
 
 /** "At around 14:30 UTC … we started experiencing …": a start with a clock time and a zone, in a sentence
