@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { parseDocument, type BlockCache, type Last, type ParsedDocument } from '../parse/document';
 import type { Config, TemplateSpec } from '../template/schema';
-import { findZoneStatement, parseDate, resolveZone } from '../time';
+import { findZoneStatement, matchLeadingTime, parseDate, resolveZone } from '../time';
 import { scanDates, settleByNamedDays } from '../time/dateTokens';
 import type { Postmortem, TimeZoneSource } from './types';
 import { detect } from './detect';
@@ -67,7 +67,7 @@ export function buildModel(
   const zone = documentZone(fields, frontMatter, config, doc);
   // Stated start/end fields are read in the document's zone, else the timeline's stated one.
   const timelineSection = findTimelineSection(sections, template, doc);
-  const timelineZone = zone.source === 'document' || !timelineSection ? null : statedZone(doc, timelineSection);
+  const timelineZone = (zone.source === 'document' && !zone.fromProse) || !timelineSection ? null : statedZone(doc, timelineSection);
   const stated = readStated(fields, sections, template, date, timelineZone?.zone ?? zone.zone);
   const sameTemplate = prev?.templateId === (template?.id ?? null);
   const day = timelineBaseDate(doc, fields, input.uri, date);
@@ -220,7 +220,8 @@ function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> 
   return null;
 }
 
-function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> | null, config: Config, doc: ParsedDocument): { zone: string; source: TimeZoneSource } {
+/** `fromProse`: only the opening prose's times say it, so a zone the timeline states comes first. */
+function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> | null, config: Config, doc: ParsedDocument): { zone: string; source: TimeZoneSource; fromProse?: true } {
   for (const key of ['timezone', 'timeZone', 'time_zone', 'tz']) {
     const v = fm?.[key];
     const z = typeof v === 'string' ? resolveZone(v) : null;
@@ -239,9 +240,29 @@ function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> 
     const z = findZoneStatement(line);
     if (z) return { zone: z.zone, source: 'document' };
   }
+  // The zone every clock time of the opening prose gives ('At 6:50PM CDT on July 15, 2023 our monitoring …').
+  const opening = introZone(doc, firstSection);
+  if (opening) return { zone: opening, source: 'document', fromProse: true };
   const configured = config.timeZone ? resolveZone(config.timeZone) : null;
   if (configured) return { zone: configured, source: 'config' };
   return { zone: 'UTC', source: 'default' };
+}
+
+const CLOCK = /(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g;
+
+/** The one zone the clock times above the first section are written in; null when one has none or two differ. */
+function introZone(doc: ParsedDocument, firstSection: number): string | null {
+  let zone: string | null = null;
+  for (let l = 0; l < Math.min(firstSection, 60); l++) {
+    if (doc.codeLines.has(l)) continue;
+    const line = doc.lines[l]!;
+    for (const m of line.matchAll(CLOCK)) {
+      const z = matchLeadingTime(line.slice(m.index))?.time.zone;
+      if (!z || (zone !== null && z !== zone)) return null;
+      zone = z;
+    }
+  }
+  return zone;
 }
 
 /** The same stated start and end (fields are rebuilt each version, so compare what they say). */

@@ -201,6 +201,20 @@ describe('timeline shapes', () => {
     );
   });
 
+  it("the one zone of the opening prose's times; the timeline's own stated zone comes first", () => {
+    const intro = 'At 6:50PM CDT on July 15, 2023 our monitoring detected the mail server offline.\n\n';
+    const m = analyze(`# Mail outage\n\n${intro}## Timeline\n\n* 6:50PM - Outage start\n* 8:40PM - Mail server back online\n`);
+    assert.deepEqual(
+      m.timeline.entries.map((e) => new Date(e.at!).toISOString().slice(0, 16)),
+      ['2023-07-15T23:50', '2023-07-16T01:40'],
+    );
+    const own = analyze(`# Mail outage\n\n${intro}## Timeline\n\nAll times UTC.\n\n* 23:50 - Outage start\n`);
+    assert.equal(new Date(own.timeline.entries[0]!.at!).toISOString().slice(0, 16), '2023-07-15T23:50');
+    // Two zones in the opening say nothing for sure.
+    const two = analyze(`# Mail outage\n\nAt 6:50PM CDT (23:50 UTC) on July 15, 2023 the server went offline.\n\n## Timeline\n\n* 6:50PM - Outage start\n`);
+    assert.equal(two.timeline.entries[0]!.zoneSource, 'default');
+  });
+
   it('with no timeline section, a Leadup section listing timed events (also under an emoji shortcode)', () => {
     const doc =
       '---\ndate: 2024-02-03\n---\n# Broker restarts\n\n## :warning: Leadup\n\n*List the sequence of events that led to the incident*\n\n- **01:10 UTC:** queue depth climbs\n- **01:15 UTC:** on-call is paged\n\n## :flying_disc: Impact\n\nSlow jobs.\n';
