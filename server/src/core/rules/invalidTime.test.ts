@@ -80,6 +80,22 @@ describe('invalid-time: what is reported, and where', () => {
     assert.deepEqual(kit.check(table), []);
   });
 
+  it('days alone (2026-06-20, 2026-06-21) and a window instead of a time (between 08:00 and 11:30) are not times to correct', () => {
+    const table = classic([
+      '| Time | Event |',
+      '|---|---|',
+      '| 2026-06-19 09:46 | Cleanup job deletes the backups |',
+      '| 2026-06-20, 2026-06-21 | Reports continue RED then GREEN |',
+      '| between 08:00 and 11:30 | Quota ran out; the exact time is unknown |',
+    ]);
+    assert.deepEqual(kit.check(table), []);
+    assert.equal(
+      kit.check(classic(['| Time | Event |', '|---|---|', '| 2026-06-19 09:46 | Cleanup |', '| between 08:00 and 31:30 | Broken |'])).length,
+      1,
+      'a window with a broken time is still reported',
+    );
+  });
+
   it('a time relative to the first entry (+10 minutes, [+1.5 hrs], T+2h) is written so on purpose: not reported', () => {
     const table = classic([
       '| Time (UTC) | Event |',

@@ -3,7 +3,7 @@ import type { Rule, Finding } from './rule';
 import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { parseDate, parseTime, readEntryLead, readLooseDate, withoutApprox } from '../time';
 import { stripMarks } from '../model/text';
-import { dateProblems } from '../time/dateTokens';
+import { dateProblems, scanDates } from '../time/dateTokens';
 import { instantsOf } from './carried';
 
 const HINT = 'Write HH:MM, h:mm AM/PM, YYYY-MM-DD HH:MM or ISO 8601, optionally followed by a zone (UTC, PT, Europe/Berlin).';
@@ -19,8 +19,18 @@ function isDateOnly(text: string): boolean {
   if (parseDate(t)) return true;
   // A day with words but no time after it ('2026-04-18 at time of writing', '2026-04-18 執筆時点') is coarse too.
   const loose = readLooseDate(t);
-  return loose !== null && !/\d/.test(t.slice(loose.length));
+  if (loose !== null && !/\d/.test(t.slice(loose.length))) return true;
+  // Days alone ('2026-06-20, 2026-06-21', 'June 20 and June 21, 2026').
+  const dates = scanDates(t);
+  return dates.length > 0 && !/\d/.test(dates.reduceRight((s, d) => s.slice(0, d.start) + s.slice(d.end), t));
 }
+
+// A window the author gives instead of a time ('between 08:00 and 11:30': the exact time is unknown).
+const WINDOW = /^(?:between|from)\s+(\S+(?:\s*[ap]\.?m\.?)?)\s+(?:and|to|until)\s+(\S+(?:\s*[ap]\.?m\.?)?)(?:\s+[A-Z]{2,5})?$/i;
+const isWindow = (t: string): boolean => {
+  const m = WINDOW.exec(t.trim());
+  return !!m && parseTime(m[1]!) !== null && parseTime(m[2]!) !== null;
+};
 
 export const invalidTime: Rule = {
   id: 'invalid-time',
@@ -38,7 +48,7 @@ export const invalidTime: Rule = {
       // Words with no number ('afternoon', 'Before this session'): the author says no time, so none can be corrected.
       if (!/\d/.test(e.timeText) || isWords(stripMarks(e.timeText))) continue;
       // A day with no time ('2021-12-10', 'Dec 17') is a coarse entry, not an unreadable time.
-      if (isDateOnly(stripMarks(e.timeText))) continue;
+      if (isDateOnly(stripMarks(e.timeText)) || isWindow(stripMarks(e.timeText))) continue;
       // A time relative to an earlier entry ('+10 minutes', '[+1.5 hrs]', 'T+2h', '+2 Business Days Later'): written so on purpose.
       if (OFFSET.test(stripMarks(e.timeText).replace(/\\/g, ''))) continue;
       // Read but not placed (a date without a year, a day/month order the document does not settle).
