@@ -180,3 +180,16 @@ describe('metrics: an incident re-opened after it was called over', () => {
     assert.match(m.basis.end ?? '', /re-opened/);
   });
 });
+
+describe('metrics: the start with no "started" entry and no detection', () => {
+  it('is the first entry, even days before the first response (the onset may not be worded as one)', () => {
+    const m = metricsOf([
+      '- **2025-03-01 11:59**: Notifications were no longer created',
+      '- **2025-03-04 06:25**: We checked the exceptions on Errbit',
+      '- **2025-03-04 09:31**: Incident declared',
+      '- **2025-03-04 10:20**: Incident resolved',
+    ]);
+    assert.equal(m.start, Date.UTC(2025, 2, 1, 11, 59));
+    assert.match(m.basis.start ?? '', /first timeline entry/);
+  });
+});

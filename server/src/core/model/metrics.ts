@@ -130,12 +130,14 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
     startFrom = e;
     basis.start = `first "started" entry, ${describe(e)}`;
   } else if (firstTimed) {
-    const s = runStart(fills.size ? timed.filter((e) => !fills.has(e)) : timed, firstDetected ?? earliestMarked(firsts));
+    // Only a detection marks where the incident's run begins: entries days before a later response or fix
+    // ('the system stopped creating notifications', three days before the incident was declared) may be its onset.
+    const s = runStart(fills.size ? timed.filter((e) => !fills.has(e)) : timed, firstDetected);
     start = s.event.at;
     startFrom = s.event;
     startEntry = s.event;
     basis.start = s.skipped
-      ? `first entry of the run leading to ${firstDetected ? 'detection' : 'the first marked event'}, ${describe(s.event)}; ${s.skipped} earlier ${s.skipped === 1 ? 'entry is' : 'entries are'} more than ${CONTEXT_GAP_HOURS} h before it (context, not the start)`
+      ? `first entry of the run leading to detection, ${describe(s.event)}; ${s.skipped} earlier ${s.skipped === 1 ? 'entry is' : 'entries are'} more than ${CONTEXT_GAP_HOURS} h before it (context, not the start)`
       : `first timeline entry, ${describe(s.event)}`;
   }
   let end: number | null = null;
@@ -318,14 +320,8 @@ function earliest(events: readonly Event[], phase: Phase, notBefore: number): Ev
   return best;
 }
 
-function earliestMarked(firsts: ReadonlyMap<Phase, Event>): Event | null {
-  let best: Event | null = null;
-  for (const e of firsts.values()) if (!best || e.at < best.at) best = e;
-  return best;
-}
-
-/** With no stated start and no "started" entry: the first entry, unless entries before the anchor (detection,
- *  else the first marked event) are separated from it by a long quiet gap; then the first entry after the gap. */
+/** With no stated start and no "started" entry: the first entry, unless entries before the anchor (the
+ *  detection) are separated from it by a long quiet gap; then the first entry after the gap. */
 function runStart(events: readonly Event[], anchor: Event | null): { event: Event; skipped: number } {
   const sorted = [...events].sort((a, b) => a.at - b.at);
   if (!anchor) return { event: sorted[0]!, skipped: 0 };

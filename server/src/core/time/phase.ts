@@ -27,7 +27,11 @@ const RULES: readonly Rule[] = [
   rule('started', 2, `\\bstart\\s+of\\s+(?:the\\s+)?(?:incident|outage|impact)\\b`),
   rule('started', 2, `\\bfirst\\s+(?:errors?|failures?|5\\d\\ds?)\\b`),
   rule('started', 2, `\\b(?:errors?|failures?)\\s+(?:began|started)\\b(?!\\s+to\\s+(?:subside|drop|decrease|recover|clear))`),
-  rule('started', 2, `\\b(?:began|begins|started|starts)\\s+failing\\b|\\b(?:stopped|stops)\\s+responding\\b|\\bwent\\s+down\\b|\\b(?:is|was)\\s+(?:hard|completely)\\s+down\\b`),
+  rule(
+    'started',
+    2,
+    `\\b(?:began|begins|started|starts)\\s+failing\\b|(?<!\\b(?:we|i|they|team)\\s+)\\b(?:stopped|stops)\\s+(?:responding|working|serving|creating|sending|processing|delivering|accepting)\\b|\\bwent\\s+down\\b|\\b(?:is|was)\\s+(?:hard|completely)\\s+down\\b`,
+  ),
   // The last thing that still worked dates the break ('Last successful form submission recorded').
   rule('started', 2, `\\blast\\s+(?:successful|known[- ]good|good|working)\\b`),
   // A chain or service stopping ('Chain halts at block 3078794', 'block production halted').
@@ -41,7 +45,7 @@ const RULES: readonly Rule[] = [
   rule(
     'detected',
     2,
-    `\\bpage\\s+sent\\b|\\b(?:customers?|users?)\\s+(?:reports?|reported|complaints?)\\b|\\breported\\s+by\\b|\\bincoming\\s+reports?\\b|\\b(?:is|was|were)\\s+reported\\b|\\bautomated\\s+(?:warning|alert)\\b`,
+    `\\bpage\\s+sent\\b|\\b(?:customers?|users?|students?|clients?|players?|members?)\\s+(?:reports?|reported|complaints?)\\b|\\breported\\s+by\\b|\\bincoming\\s+reports?\\b|\\b(?:is|was|were)\\s+reported\\b|\\bautomated\\s+(?:warning|alert)\\b`,
   ),
   rule('detected', 2, `${INC}\\s+detected\\b|\\bfirst\\s+(?:detected|noticed|reported|observed|reports?\\s+of)\\b`),
   // Someone looking at a dashboard ('endpoint shows elevated error rates'), and a user's issue being filed.
@@ -51,7 +55,7 @@ const RULES: readonly Rule[] = [
     2,
     `\\b(?:bug\\s+report|(?:github|gitlab)\\s+issue)\\s+(?:was\\s+|is\\s+)?(?:opened|filed)\\b|\\/issues\\/\\d+>?\\)?\\s*(?:\\([^)]{0,150}\\)\\s*)?(?:was\\s+|is\\s+)?(?:opened|filed)\\b`,
   ),
-  rule('detected', 2, `\\b(?:receives?|received|receiving)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:alerts?|pages?|warning|reports?|e-?mails?|messages?|tickets?|complaints?)\\b`),
+  rule('detected', 2, `\\b(?:receives?|received|receiving)\\s+(?:an?\\s+|the\\s+)?(?:\\w+\\s+){0,2}?(?:alerts?|pages?|warning|reports?|e-?mails?|messages?|tickets?|complaints?)\\b`),
   // 'first recorded instance of a user seeing …': the first sign anyone saw.
   rule('detected', 2, `\\bfirst\\s+(?:\\w+\\s+)?(?:instance|sign|report)s?\\s+of\\b`),
   rule('detected', 2, `\\bfirst\\s+(?:[\\w-]+\\s+)?(?:signal|symptom|indication)s?\\b`),
@@ -82,7 +86,11 @@ const RULES: readonly Rule[] = [
     2,
     `\\b(?:engineer|responder|on-?call)s?\\s+joined\\b|\\bjoin(?:s|ed)?\\s+(?:(?:into|in)\\s+)?(?:the\\s+)?(?:incident|bridge|call|war\\s*room|operations\\s+channel|incident\\s+channel)\\b`,
   ),
-  rule('acknowledged', 2, `${INC}\\s+(?:(?:was|is|has\\s+been)\\s+)?declared\\b|\\bdeclared\\s+(?:an?\\s+)?(?:incident|sev|p\\d)`),
+  rule(
+    'acknowledged',
+    2,
+    `${INC}\\s+(?:(?:was|is|has\\s+been)\\s+)?declared\\b|\\bdeclared\\s+(?:an?\\s+|the\\s+)?(?:incident|sev|p\\d)(?![\\w-]*\\s+(?:(?:as|to\\s+be)\\s+)?(?:resolved|over|closed|mitigated|ended))`,
+  ),
   rule(
     'acknowledged',
     2,
