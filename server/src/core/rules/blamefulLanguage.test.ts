@@ -81,10 +81,15 @@ describe('blameful-language', () => {
         'It was not human error: the runbook skipped a step.',
         'No one is to blame.',
         'Human error was not the cause.',
+        'While it can be attributed to human error, it is incorrect to focus on the individual.',
         'The faultless failover and the default config worked.',
       ].join('\n'),
     );
     assert.deepEqual(hits(text), []);
+  });
+
+  it('a phrase set aside in one sentence does not excuse the next', () => {
+    assert.equal(hits(sev('It is incorrect to focus on the individual. It was human error.')).length, 1);
   });
 
   it('ignores code spans, code blocks and comments', () => {

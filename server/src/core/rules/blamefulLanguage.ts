@@ -34,6 +34,8 @@ const PHRASES = new RegExp(
 const NEGATED_BEFORE = /\b(?:no|not|never|without|nobody|no one|isn['’]t|wasn['’]t|weren['’]t|don['’]t|rather than|instead of|avoid(?:ing)?)\b(?:\W+\w+){0,3}\W*$/i;
 /** "human error was not the cause". */
 const NEGATED_AFTER = /^\s+(?:(?:is|was|are|were)\s+(?:not|never)|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b/i;
+/** "While it can be attributed to human error, it is incorrect to focus on the individual": named to be set aside. */
+const SET_ASIDE = /^[^.!?;]*?\b(?:it\s+is|it['’]s|that\s+is|would\s+be)\s+(?:incorrect|wrong|unhelpful|unfair|not\s+(?:right|useful|helpful|fair))\s+to\s+(?:focus\s+on|blame|single\s+out)\b/i;
 const OWNER = /owner|assignee|responsible|\bdri\b/i;
 
 const MESSAGE = 'blames a person. Describe what in the system allowed this: a missing guardrail, an unclear runbook, an alert gap, a risky default…';
@@ -81,7 +83,8 @@ const phrasesIn = keptTextMemo((text): readonly Phrase[] => {
         .slice(0, m.index)
         .split(/[.!?;]\s/)
         .pop() ?? '';
-    if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    const after = text.slice(m.index + m[0].length);
+    if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after) || SET_ASIDE.test(after)) continue;
     found.push({ index: m.index, text: m[0] });
   }
   return found;
