@@ -193,3 +193,16 @@ describe('metrics: the start with no "started" entry and no detection', () => {
     assert.match(m.basis.start ?? '', /first timeline entry/);
   });
 });
+
+describe('metrics: the last success before the break', () => {
+  it('starts the incident when nothing later says it began', () => {
+    const m = metricsOf(['- **2025-03-01 12:30**: Last successful form submission recorded', '- **2025-03-04 09:00**: Investigation began', '- **2025-03-04 17:00**: Issue resolved']);
+    assert.equal(m.start, Date.UTC(2025, 2, 1, 12, 30));
+  });
+
+  it('gives way to a later entry saying it began', () => {
+    const m = metricsOf(['- **20:18**: Last successful staging deploy', '- **20:52**: Dependency bump merges', '- **20:59**: First red deploy-staging', '- **22:45**: Production recovers']);
+    assert.equal(m.start, Date.UTC(2025, 2, 4, 20, 59));
+    assert.equal(m.end, Date.UTC(2025, 2, 4, 22, 45));
+  });
+});

@@ -4,7 +4,7 @@ import type { Metrics, MetricKind, Phase, TimelineEntry } from './types';
 import type { MetricDefinitions } from '../template/schema';
 import type { StatedWindow } from './fields';
 import type { Milestone } from './milestones';
-import { classifyPhases, formatDuration } from '../time';
+import { classifyPhases, formatDuration, LAST_GOOD } from '../time';
 import { METRIC_KINDS } from './types';
 import { DEFAULT_DEFINITION } from './metricNames';
 import { keptWeakMap } from '../state';
@@ -125,7 +125,8 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
     start = stated.start.at;
     basis.start = `stated ${stated.start.field.key} (line ${stated.start.field.line + 1})`;
   } else if (first('started')) {
-    const e = first('started')!;
+    // The last success bounds the start from below: a later entry saying it began ('First red deploy') is the start.
+    const e = earliestWhere(timed, (x) => x.phase === 'started' && ('label' in x.of || !LAST_GOOD.test(x.of.text))) ?? first('started')!;
     start = e.at;
     startFrom = e;
     basis.start = `first "started" entry, ${describe(e)}`;

@@ -128,6 +128,14 @@ describe('a key/value table', () => {
     assert.equal(m.metrics.end, Date.UTC(2026, 8, 16, 6, 52));
   });
 
+  it("a '| Measure | Value |' table is one too", () => {
+    const m = model(['# Production freeze', '', '## Impact', '', '| Measure | Value |', '| --- | --- |', '| Start | 2026-09-21 20:59 UTC |', '| Time to detect | ~47 h |']);
+    assert.deepEqual(
+      m.fields.map((f) => `${f.line}:${f.key}`),
+      ['6:Start', '7:Time to detect'],
+    );
+  });
+
   it('other two-column tables are not', () => {
     assert.deepEqual(model(['# Outage', '', '## Impact', '', '| Service | Effect |', '|---|---|', '| API | errors |', '| Web | slow |']).fields, []);
   });

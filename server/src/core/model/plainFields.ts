@@ -77,7 +77,7 @@ export function frontMatterFields(doc: Pick<ParsedDocument, 'lines' | 'frontMatt
   return out;
 }
 
-const KEY_HEAD = /^(?:fields?|keys?|propert(?:y|ies)|attributes?|items?|names?|metadata|details?)$/i;
+const KEY_HEAD = /^(?:fields?|keys?|propert(?:y|ies)|attributes?|items?|names?|metadata|details?|measures?|metrics?)$/i;
 const VALUE_HEAD = /^(?:values?|details?|info(?:rmation)?|descriptions?)$/i;
 
 /** The rows of a key/value table ('| Field | Value |'): each a field. */

@@ -20,20 +20,23 @@ interface Rule {
 
 // '(?<![-\w])incident' keeps 'post-incident ...' out.
 const INC = '(?<![-\\w])(?:incident|outage|issue|impact|degradation)';
+/** The last thing that still worked ('Last successful staging deploy', 'last known-good build'). */
+export const LAST_GOOD = /\blast\s+(?:successful|known[- ]good|good|working)\b/i;
 const rule = (phase: Phase, tier: number, src: string): Rule => ({ phase, tier, re: new RegExp(src, 'gi') });
 
 const RULES: readonly Rule[] = [
   rule('started', 2, `${INC}\\s+(?:began|begins|started|starts|start)\\b`),
   rule('started', 2, `\\bstart\\s+of\\s+(?:the\\s+)?(?:incident|outage|impact)\\b`),
-  rule('started', 2, `\\bfirst\\s+(?:errors?|failures?|5\\d\\ds?)\\b`),
+  rule('started', 2, `\\bfirst\\s+(?:errors?|failures?|5\\d\\ds?|(?:red|failed|failing|broken)\\b)`),
   rule('started', 2, `\\b(?:errors?|failures?)\\s+(?:began|started)\\b(?!\\s+to\\s+(?:subside|drop|decrease|recover|clear))`),
   rule(
     'started',
     2,
     `\\b(?:began|begins|started|starts)\\s+failing\\b|(?<!\\b(?:we|i|they|team)\\s+)\\b(?:stopped|stops)\\s+(?:responding|working|serving|creating|sending|processing|delivering|accepting)\\b|\\bwent\\s+down\\b|\\b(?:is|was)\\s+(?:hard|completely)\\s+down\\b`,
   ),
-  // The last thing that still worked dates the break ('Last successful form submission recorded').
-  rule('started', 2, `\\blast\\s+(?:successful|known[- ]good|good|working)\\b`),
+  // The last thing that still worked dates the break ('Last successful form submission recorded'), when
+  // nothing later says it began (metrics prefers that).
+  rule('started', 2, LAST_GOOD.source),
   // A chain or service stopping ('Chain halts at block 3078794', 'block production halted').
   rule('started', 2, `\\b(?:chain|network|service|site|api|cluster|block\\s+production|production)\\s+(?:halts|halted|goes\\s+down)\\b`),
   rule('detected', 2, `\\b(?:alerts?|alarms?|monitors?)\\s+(?:fired|firing|triggered|went\\s+off|raised)\\b`),
@@ -131,7 +134,7 @@ const RULES: readonly Rule[] = [
     `\\b(?:switch(?:es|ed)|chang(?:es|ed)|point(?:s|ed)|redirect(?:s|ed)|rout(?:es|ed))\\b(?:[^.;\\n]|\\.(?=\\S)){0,60}?\\bto\\s+(?:an?\\s+|the\\s+)?(?:old|backup|standby|secondary|previous|static|maintenance|fallback)\\b`,
   ),
   rule('mitigated', 1, `\\b(?:free(?:s|d)?|freeing)\\s+up\\b|\\b(?:removed|deleted|cleared|cleaned\\s+up)\\b[^.;\\n]{0,40}\\b(?:disk|space|storage|capacity|memory)\\b`),
-  rule('restored', 2, `\\b(?:service|services|system|systems|site|api)\\s+(?:fully\\s+)?(?:restored|recovered|back\\s+online)\\b`),
+  rule('restored', 2, `\\b(?:service|services|system|systems|site|api|production)\\s+(?:fully\\s+)?(?:restored|recovered|recovers|back\\s+online)\\b`),
   // Part of the service back is impact reduced, not ended ('Function execution is partially restored').
   rule('mitigated', 2, `\\bpartially\\s+(?:restored|recovered|back\\s+online)\\b|\\bpartial\\s+(?:recovery|restoration)\\b`),
   rule(
