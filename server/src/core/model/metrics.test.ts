@@ -206,3 +206,20 @@ describe('metrics: the last success before the break', () => {
     assert.equal(m.end, Date.UTC(2025, 2, 4, 22, 45));
   });
 });
+
+describe('metrics: a failure a day before the first alert', () => {
+  it('is the incident already under way, not context before a quiet gap', () => {
+    const m = metricsOf([
+      '- **2025-03-01 09:46**: Scheduled backup; the upload then fails with an access error. No alarm.',
+      '- **2025-03-02 17:00**: Daily health report fires RED: first human-visible signal',
+      '- **2025-03-04 14:00**: Fix deployed; backup run restored',
+    ]);
+    assert.equal(m.start, Date.UTC(2025, 2, 1, 9, 46));
+    assert.equal(m.timeToDetectMinutes, 31 * 60 + 14);
+  });
+
+  it('context with no failure in it before the gap stays context', () => {
+    const m = metricsOf(['- **2025-03-01 09:46**: Version 2.3 deployed', '- **2025-03-02 17:00**: PagerDuty alert fired for checkout errors', '- **2025-03-02 18:00**: Service restored']);
+    assert.equal(m.start, Date.UTC(2025, 2, 2, 17, 0));
+  });
+});

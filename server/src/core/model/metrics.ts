@@ -330,6 +330,11 @@ function runStart(events: readonly Event[], anchor: Event | null): { event: Even
   if (i < 0) i = sorted.findIndex((e) => e.at >= anchor.at);
   if (i < 0) return { event: sorted[0]!, skipped: 0 };
   const gap = CONTEXT_GAP_HOURS * 3_600_000;
-  while (i > 0 && sorted[i]!.at - sorted[i - 1]!.at <= gap) i--;
+  // Across a quiet gap, an entry saying something failed ('UNLOAD then fails', a day before the first
+  // alert) is the incident already under way, not context.
+  while (i > 0 && (sorted[i]!.at - sorted[i - 1]!.at <= gap || failing(sorted[i - 1]!))) i--;
   return { event: sorted[i]!, skipped: i };
 }
+
+const FAILING = /\b(?:fail(?:s|ed|ing)|broke|crash(?:es|ed)|went\s+down|stopped\s+working)\b/i;
+const failing = (e: Event): boolean => !('label' in e.of) && e.phase === null && FAILING.test(e.of.text);
