@@ -223,3 +223,13 @@ describe('metrics: a failure a day before the first alert', () => {
     assert.equal(m.start, Date.UTC(2025, 2, 2, 17, 0));
   });
 });
+
+describe('metrics: a check that passed before the failure', () => {
+  it('is not the start; a deploy that passed its checks still is', () => {
+    const m = metricsOf(['- **00:03**: Validation complete: health checks passed', '- **00:55**: New saturation reported, service unresponsive', '- **01:28**: Service restored']);
+    assert.equal(m.start, Date.UTC(2025, 2, 4, 0, 55));
+    assert.match(m.basis.start ?? '', /after a check that passed/);
+    const deploy = metricsOf(['- **00:03**: Smoke tests passed after the v2 deploy', '- **00:55**: Users report errors', '- **01:28**: Service restored']);
+    assert.equal(deploy.start, Date.UTC(2025, 2, 4, 0, 3));
+  });
+});

@@ -137,9 +137,10 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
     start = s.event.at;
     startFrom = s.event;
     startEntry = s.event;
-    basis.start = s.skipped
-      ? `first entry of the run leading to detection, ${describe(s.event)}; ${s.skipped} earlier ${s.skipped === 1 ? 'entry is' : 'entries are'} more than ${CONTEXT_GAP_HOURS} h before it (context, not the start)`
-      : `first timeline entry, ${describe(s.event)}`;
+    basis.start =
+      (s.skipped
+        ? `first entry of the run leading to detection, ${describe(s.event)}; ${s.skipped} earlier ${s.skipped === 1 ? 'entry is' : 'entries are'} more than ${CONTEXT_GAP_HOURS} h before it (context, not the start)`
+        : `first timeline entry${s.passed ? ' after a check that passed' : ''}, ${describe(s.event)}`) + (s.skipped && s.passed ? '; a check that passed follows the gap' : '');
   }
   let end: number | null = null;
   const calledOver = first('resolved') ?? fullyRestored(timed) ?? first('restored');
@@ -323,18 +324,23 @@ function earliest(events: readonly Event[], phase: Phase, notBefore: number): Ev
 
 /** With no stated start and no "started" entry: the first entry, unless entries before the anchor (the
  *  detection) are separated from it by a long quiet gap; then the first entry after the gap. */
-function runStart(events: readonly Event[], anchor: Event | null): { event: Event; skipped: number } {
+function runStart(events: readonly Event[], anchor: Event | null): { event: Event; skipped: number; passed: number } {
   const sorted = [...events].sort((a, b) => a.at - b.at);
-  if (!anchor) return { event: sorted[0]!, skipped: 0 };
-  let i = sorted.lastIndexOf(anchor);
-  if (i < 0) i = sorted.findIndex((e) => e.at >= anchor.at);
-  if (i < 0) return { event: sorted[0]!, skipped: 0 };
+  let i = anchor ? sorted.lastIndexOf(anchor) : 0;
+  if (anchor && i < 0) i = sorted.findIndex((e) => e.at >= anchor.at);
+  if (i < 0) i = 0;
   const gap = CONTEXT_GAP_HOURS * 3_600_000;
   // Across a quiet gap, an entry saying something failed ('UNLOAD then fails', a day before the first
   // alert) is the incident already under way, not context.
   while (i > 0 && (sorted[i]!.at - sorted[i - 1]!.at <= gap || failing(sorted[i - 1]!))) i--;
-  return { event: sorted[i]!, skipped: i };
+  const skipped = i;
+  // A check that passed ('Validation complète réussie') says things still worked then: not the start.
+  while (i < sorted.length - 1 && sorted[i] !== anchor && passed(sorted[i]!)) i++;
+  return { event: sorted[i]!, skipped, passed: i - skipped };
 }
+
+const PASSED = /^\W*(?:validation|vérification|verification|health\s*checks?|smoke\s+tests?|tests?|checks?)\b[^.;]{0,30}?\b(?:réussie?s?|passed|passes|succeeded|successful|ok|green)\b/i;
+const passed = (e: Event): boolean => !('label' in e.of) && e.phase === null && PASSED.test(e.of.text) && !/\b(?:deploy|release|merge|roll)/i.test(e.of.text);
 
 const FAILING = /\b(?:fail(?:s|ed|ing)|broke|crash(?:es|ed)|went\s+down|stopped\s+working)\b/i;
 const failing = (e: Event): boolean => !('label' in e.of) && e.phase === null && FAILING.test(e.of.text);

@@ -22,6 +22,8 @@ interface Rule {
 const INC = '(?<![-\\w])(?:incident|outage|issue|impact|degradation)';
 /** The last thing that still worked ('Last successful staging deploy', 'last known-good build'). */
 export const LAST_GOOD = /\blast\s+(?:successful|known[- ]good|good|working)\b/i;
+// The end of a word in a language with accented letters (\\b sees 'é' as no letter).
+const EOW = '(?![A-Za-zÀ-ÿ])';
 const rule = (phase: Phase, tier: number, src: string): Rule => ({ phase, tier, re: new RegExp(src, 'gi') });
 
 const RULES: readonly Rule[] = [
@@ -70,7 +72,14 @@ const RULES: readonly Rule[] = [
   ),
   rule('detected', 2, `\\bissue\\b[^。\\n]{0,80}?(?:投稿|起票)`),
   // Japanese, Chinese and Korean: a notice ('検知', '发现', '감지'), a first fix, a recovery.
-  rule('detected', 2, `検知|発覚|发现(?:问题|故障|异常)|检测到|감지|발견`),
+  rule('detected', 2, `検知|発覚|发现(?:问题|故障|异常)|检测到|首次告警|收到告警|감지|발견`),
+  // French, Spanish, Portuguese, German, Italian, Dutch ('Détection :', '**Confinement**', 'l'incident est neutralisé').
+  rule('started', 2, `\\b(?:début|inicio|início|beginn)\\s+(?:de|du|des|d['’]|do|da|der|des)${EOW}`),
+  rule('detected', 2, `\\b(?:saturation|panne|erreurs?|incident|falla|fallo|ausfall|störung|guasto)\\s+(?:\\S+\\s+)?(?:signalée?s?|reportad[oa]s?|gemeldet|segnalat[oa])${EOW}`),
+  rule('detected', 1, `\\b(?:détection|détecté|detección|detectado|detecção|detetado|erkannt|entdeckt|rilevato|gedetecteerd|ontdekt)${EOW}`),
+  rule('mitigated', 1, `\\b(?:confinement|atténuation|atténué|contención|contenção|mitigación|mitigado|mitigação|eingedämmt|eindämmung|mitigato|mitigatie)${EOW}`),
+  rule('restored', 1, `\\b(?:rétabli|restauré|restablecido|restaurado|restabelecido|normalizado|wiederhergestellt|ripristinato|hersteld)${EOW}|\\bretour\\s+à\\s+la\\s+normale${EOW}`),
+  rule('resolved', 1, `\\b(?:résolu|clôturé|neutralisé|resuelto|resolvido|behoben|risolto|opgelost)${EOW}`),
   rule('detected', 2, `\\b(?:team|we|engineers?|on-?call|admins?|developers?|operators?)\\s+notices?\\b|\\bbecame\\s+aware\\b`),
   // Being told of it ('notified that block generation was halted').
   // Told is us, or a code-span name ('notified `conda-forge` of the leaked token').
@@ -192,7 +201,11 @@ const NEG_NEXT = /^\s+(?:attempts?|attempted|planned|proposed|pending|considered
 const FAIL_NEXT = /^\s+(?:failed|fails|unsuccessful)\b/i;
 const FAIL_CLAUSE_END = /^(?:[ \t]+[\w/-]+){0,3}?[ \t]+(?:failed|fails|unsuccessful|did\s+not\s+work|didn't\s+work)[ \t]*(?:$|[.,;:!)])/i;
 
+// Negation in those languages ('n'est pas encore rétabli', 'noch nicht behoben', 'não resolvido').
+const NEG_OTHER = /(?:^|[\s'’])(?:pas|non|nicht|kein(?:e|en)?|nie|niet|não|nao)\s+(?:\S+\s+){0,2}$/i;
+
 function negated(phase: Phase, phrase: string, before: string, after: string, head: string): boolean {
+  if (NEG_OTHER.test(before)) return true;
   if (NEG_BEFORE.test(before) || HEDGE_BEFORE.test(before) || CONDITION_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after)))
     return true;
   if (!/e?d$/i.test(phrase) && TO_BEFORE.test(before)) return true;

@@ -67,6 +67,10 @@ describe('findZoneStatement', () => {
   });
   it('reads headings and table headers', () => {
     assert.deepEqual(findZoneStatement('## Timeline (UTC)'), { zone: 'UTC', text: 'UTC', start: 13, end: 16 });
+    assert.equal(findZoneStatement('## 2. Chronologie (heures en UTC)')?.zone, 'UTC');
+    assert.equal(findZoneStatement('Alle Zeiten in MEZ')?.zone ?? null, findZoneStatement('All times in MEZ')?.zone ?? null);
+    assert.equal(findZoneStatement('Todas las horas en CET')?.zone, findZoneStatement('All times in CET')?.zone);
+    assert.equal(findZoneStatement('pendant trois heures en production'), null);
     assert.deepEqual(findZoneStatement('| Time (UTC) | Event |'), { zone: 'UTC', text: 'UTC', start: 8, end: 11 });
   });
   it('reads sentences', () => {
