@@ -47,7 +47,7 @@ describe('detection by structure', () => {
     assert.equal(m.isPostmortem, true, m.detection);
   });
 
-  it('section headings in French, German, Spanish, Chinese and Korean; the timeline under its own name; a date with a French month', () => {
+  it('section headings in French, German, Spanish, Russian, Polish, Chinese and Korean; the timeline under its own name; a date with a French month', () => {
     const fr = analyze(
       '# Incident : gel du service de recherche\n\n**Date** : 13 octobre 2025\n\n## Résumé\n\nLe service ne répondait plus.\n\n## Chronologie\n\n- **00:55 UTC** - Nouvelle saturation signalée\n- **01:28 UTC** - Conteneur redémarré\n\n## Cause racine\n\nUne collection mal configurée.\n\n## Leçons apprises\n\nSurveiller la mémoire.\n',
     );
@@ -65,6 +65,10 @@ describe('detection by structure', () => {
     assert.equal(zh.isPostmortem, true, zh.detection);
     const ko = analyze('# 서비스 장애\n\n## 요약\n\n본문.\n\n## 타임라인\n\n- 10:00 본문\n\n## 근본 원인\n\n본문.\n\n## 영향\n\n본문.\n');
     assert.equal(ko.isPostmortem, true, ko.detection);
+    const ru = analyze('# Сбой базы данных\n\n## Кратко\n\nТекст.\n\n## Хронология инцидента\n\n- 03:12 Текст\n\n## Извлечённые уроки\n\n- Текст\n');
+    assert.equal(ru.isPostmortem, true, ru.detection);
+    const pl = analyze('# Awaria logowania\n\n## Podsumowanie\n\nTekst.\n\n## Oś czasu\n\n- 10:00 Tekst\n\n## Wnioski\n\n- Tekst\n');
+    assert.equal(pl.isPostmortem, true, pl.detection);
     // One heading in another language is no post-mortem.
     assert.equal(analyze('# Notizen\n\n## Zusammenfassung\n\nText.\n').isPostmortem, false);
   });

@@ -45,18 +45,18 @@ const ROLES: readonly { role: SectionRole; weight: number; re: RegExp }[] = [
   {
     role: 'summary',
     weight: 1,
-    re: /^(?:zusammenfassung|résumé(?: exécutif)?|resume|resumen(?: ejecutivo)?|resumo|riepilogo|sommario|samenvatting|сводка|резюме|краткое описание|概要|摘要|事件概述|요약|개요)$/u,
+    re: /^(?:zusammenfassung|résumé(?: exécutif)?|resume|resumen(?: ejecutivo)?|resumo|riepilogo|sommario|samenvatting|сводка|резюме|краткое описание|кратко|краткое содержание|podsumowanie|概要|摘要|事件概述|요약|개요)$/u,
   },
   { role: 'impact', weight: 2, re: /^(?:auswirkungen?|impact(?: utilisateur)?|impacto|impatto|gevolgen|влияние|последствия|影响(?:范围)?|영향(?: 범위)?)$/u },
   {
     role: 'timeline',
     weight: 2,
-    re: /^(?:zeitleiste|zeitlicher ablauf|ablauf|chronologie(?: de l'incident| des événements)?|cronología|cronologia|línea de tiempo|linha do tempo|tijdlijn|хронология(?: событий)?|时间线|时间轴|事件经过|경과|타임라인|타임 라인)$/u,
+    re: /^(?:zeitleiste|zeitlicher ablauf|ablauf|chronologie(?: de l'incident| des événements)?|cronología|cronologia|línea de tiempo|linha do tempo(?: reconstruída)?|tijdlijn|хронология(?: событий| инцидента)?|oś czasu|przebieg incydentu|时间线|时间轴|事件经过|경과|타임라인|타임 라인)$/u,
   },
   {
     role: 'rootCause',
     weight: 2,
-    re: /^(?:(?:grundursache|ursache|ursachen)(?:analyse)?|causes? (?:racines?|identifiées|profondes?)|cause racine|causa(?:s)? raíz|causa(?:s)? raiz|causa principale|oorzaak|корневая причина|причин[аы]|根本原因|根因|原因分析|근본 원인|원인(?: 분석)?)$/u,
+    re: /^(?:(?:grundursache|ursache|ursachen)(?:analyse)?|causes? (?:racines?|identifiées|profondes?)|cause racine|causa(?:s)? raíz|causa(?:s)? raiz|causa principale|oorzaak|корневая причина|причин[аы]|przyczyna(?: źródłowa)?|根本原因|根因|原因分析|근본 원인|원인(?: 분석)?)$/u,
   },
   {
     role: 'actionItems',
@@ -66,7 +66,7 @@ const ROLES: readonly { role: SectionRole; weight: number; re: RegExp }[] = [
   {
     role: 'lessons',
     weight: 2,
-    re: /^(?:lessons learned|erkenntnisse|gelernte lektionen|leçons apprises|enseignements|lecciones aprendidas|lições aprendidas|lezioni apprese|geleerde lessen|извлеч[её]нные уроки|уроки|经验教训|教训|교훈|배운 점)$/u,
+    re: /^(?:lessons learned|erkenntnisse|gelernte lektionen|leçons apprises|enseignements|lecciones aprendidas|lições aprendidas|lezioni apprese|geleerde lessen|извлеч[её]нные уроки|уроки|wnioski|经验教训|教训|교훈|배운 점)$/u,
   },
 ];
 

@@ -71,6 +71,8 @@ describe('findZoneStatement', () => {
     assert.equal(findZoneStatement('Alle Zeiten in MEZ')?.zone ?? null, findZoneStatement('All times in MEZ')?.zone ?? null);
     assert.equal(findZoneStatement('Todas las horas en CET')?.zone, findZoneStatement('All times in CET')?.zone);
     assert.equal(findZoneStatement('pendant trois heures en production'), null);
+    assert.equal(findZoneStatement('| Время (MSK) | Событие |')?.zone, 'UTC+3');
+    assert.equal(findZoneStatement('| Zeit (MEZ) | Ereignis |')?.zone, findZoneStatement('| Time (MEZ) | Event |')?.zone);
     assert.deepEqual(findZoneStatement('| Time (UTC) | Event |'), { zone: 'UTC', text: 'UTC', start: 8, end: 11 });
   });
   it('reads sentences', () => {

@@ -173,7 +173,7 @@ export function zoneObject(text: string): Zone | null {
 
 // Japanese, Chinese and Korean words for time and zone ('全時刻は JST', '时间 (CST)', '시각 (KST)').
 const ANCHOR =
-  /\b(?:time[ \t]*zone|timezone|tz|times?|timestamps?|timeline|heures?|horas?|horário|zeiten|uhrzeit|zeitzone|fuso\s+orario|orari|tijden)\b|fuseau\s+horaire|zona\s+horaria|時刻|時間|日時|时间|时区|時區|タイムゾーン|시각|시간/gi;
+  /\b(?:time[ \t]*zone|timezone|tz|times?|timestamps?|timeline|heures?|horas?|horário|zeit|zeiten|uhrzeit|zeitzone|fuso\s+orario|ora|orari|tijd|tijden|czas)\b|fuseau\s+horaire|zona\s+horaria|время|時刻|時間|日時|时间|时区|時區|タイムゾーン|시각|시간/gi;
 const FILLER =
   /(?:[ \t]+|[:([=,\-–—_*]+|[はのがで：（、全]|すべて|均|[为為]|은|는|(?:are|is|in|all|shown|listed|given|expressed|written|reported|recorded|displayed|the|below|above|here|this|document|doc|report|section|using|use|en|in|de|sont|son|sind|alle|toutes|todas|las|les|ora|in)\b)/iy;
 const OFFSET_TOKEN = /(?:UTC|GMT)[ \t]?[+\-\u2212]\d{1,2}(?::?\d{2})?(?![\d:])|[+\-\u2212]\d{2}:?\d{2}(?![\d:])/iy;
