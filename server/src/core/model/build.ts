@@ -187,6 +187,9 @@ function readToml(text: string): Record<string, unknown> {
   return out;
 }
 
+/** Front matter keys holding an instant of the incident itself ('detected_at', 'incident_start', 'resolved_at'). */
+const INCIDENT_INSTANT_KEY = /^(?:incident[_ ]?)?(?:detected|resolved|start|started|end|ended)(?:[_ ]?at|[_ ]?time)?$/i;
+
 const DATE_KEYS: ReadonlySet<string> = new Set(['date', 'incident date', 'date of incident', 'date and time', 'date and time (utc)']);
 
 function documentDate(fields: Postmortem['fields'], fm: Record<string, unknown> | null, doc: ParsedDocument): string | null {
@@ -232,6 +235,14 @@ function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> 
     const z = findZoneStatement(f.key);
     if (z) return { zone: z.zone, source: 'document' };
   }
+  // The incident's instants in front matter with their offset ('detected_at: 2026-09-09T18:40:00-03:00').
+  const offsets = new Set<string>();
+  for (const [k, v] of Object.entries(fm ?? {})) {
+    const m = typeof v === 'string' && INCIDENT_INSTANT_KEY.test(k) ? /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})$/.exec(v.trim()) : null;
+    if (m) offsets.add(m[1]!);
+  }
+  const offset = offsets.size === 1 ? resolveZone(`UTC${[...offsets][0]!}`) : null;
+  if (offset) return { zone: offset, source: 'document' };
   // "All times in PDT (UTC-7)." stated for the whole document, above its first section.
   const firstSection = doc.headings.find((h) => h.depth > 1)?.line ?? doc.lines.length;
   for (let l = 0; l < Math.min(firstSection, 60); l++) {

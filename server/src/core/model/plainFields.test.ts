@@ -154,3 +154,28 @@ describe('the document date from front matter', () => {
     assert.equal(m.date, '2025-06-20');
   });
 });
+
+describe("the front matter's incident instants", () => {
+  it("'resolved_at' is the stated end, and their one offset the document's zone", () => {
+    const m = model([
+      '---',
+      'severity: alta',
+      'detected_at: 2026-09-09T18:40:00-03:00',
+      'resolved_at: 2026-09-09T18:54:00-03:00',
+      '---',
+      '',
+      '# PM-001: the first deploy did not start',
+      '',
+      '## Resumen',
+      'Text.',
+      '',
+      '## Línea de tiempo',
+      '- 18:45 — second deploy',
+      '- 18:54 — service live',
+    ]);
+    assert.equal(m.metrics.end, Date.UTC(2026, 8, 9, 21, 54));
+    assert.equal(m.zone, 'UTC-3');
+    // A publication time is not the incident's: its offset says nothing of the timeline's zone.
+    assert.equal(model(['---', 'date: 2020-08-19T15:13:42+01:00', '---', '', '# Email delays', '', '## Timeline', '- 10:00 delays begin']).zoneSource, 'default');
+  });
+});

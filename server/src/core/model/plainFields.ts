@@ -51,7 +51,7 @@ export function plainFields(doc: Pick<ParsedDocument, 'lines' | 'headings' | 'fi
 
 // The front matter keys that state a figure or a bound ('_' and '-' read as spaces).
 const STATED_KEY =
-  /^(?:(?:total )?duration|downtime|mttd|mtta|mttr|ttd|tta|ttm|ttr|time to (?:detect|acknowledge|ack|mitigate|resolve|recover|restore)|(?:incident )?(?:start|started|end|ended)(?: time| at)?)$/i;
+  /^(?:(?:total )?duration|downtime|mttd|mtta|mttr|ttd|tta|ttm|ttr|time to (?:detect|acknowledge|ack|mitigate|resolve|recover|restore)|(?:incident )?(?:start|started|end|ended)(?: time| at)?|resolved (?:time|at))$/i;
 
 /** Top-level front matter lines that state a duration, a time to X, or the start or end. */
 export function frontMatterFields(doc: Pick<ParsedDocument, 'lines' | 'frontMatter'>): FieldInfo[] {
