@@ -194,6 +194,14 @@ date: "2024-02-30"
     assert.equal(other.s.model(other.doc).date, null);
   });
 
+  it('a Date field either way round that the timeline settles (a day heading 29-09-2021 reads day first) is only hinted at', () => {
+    const text = `# NET down\n\n**Date**: 03/10/2021\n\n## Summary\n\nx\n\n## Impact\n\ny\n\n## Root Cause\n\nz\n\n## Timeline\n\n### 29-09-2021 (All times CEST)\n\n- 10:00 Disk alerts\n\n### 03-10-2021 (All times CEST)\n\n- 09:00 Server down\n`;
+    assert.deepEqual(
+      run(text).found.map((d) => [d.range.start.line, d.severity]),
+      [[2, 4]],
+    );
+  });
+
   it('scans every date shape without overlapping tokens', () => {
     assert.deepEqual(
       scanDates('from 2024-03-10 to 10 March 2024, or Mar. 10th, 2024; v1.2.3 and INC-2024-99-99-1').map((t) => [t.text, t.problem]),

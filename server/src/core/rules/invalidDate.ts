@@ -8,7 +8,7 @@ import { findPlaceholders, isPlaceholderValue } from '../model/placeholders';
 import { within } from '../model/sections';
 import { lineRange, normalizeTitle, stripMarks, stripParens } from '../model/text';
 import { isBlankValue, isSampleItem } from './actionItemState';
-import { parseDate, parseTime } from '../time';
+import { dayOf, parseDate, parseTime } from '../time';
 import { dateProblems, readingsOf, scanDates, type DateToken } from '../time/dateTokens';
 import { memoByPatterns } from './templateMemo';
 import { keptCarried } from './carried';
@@ -81,10 +81,19 @@ export const invalidDate: Rule = {
       if (v) push(line, offset, offset + raw.length, `Cannot read ${what} '${v}': write it as YYYY-MM-DD.`, undefined, 'warning');
     };
 
+    // The days the timeline's entries are on ('### 03-10-2021' under '#### 29-09-2021': day first).
+    let days: Set<string> | null = null;
+    const entryDays = () => (days ??= new Set(model.timeline.entries.flatMap((e) => (e.at === null ? [] : [dayOf(e.at, e.zone)]))));
+    /** One reading of an either-way-round date is the document's date, or the only one its timeline is on. */
+    const settledDate = (raw: string) =>
+      scanDates(raw).some((t) => {
+        const r = readingsOf(t);
+        return r.length === 2 && ((model.date !== null && r.includes(model.date)) || r.filter((x) => entryDays().has(x)).length === 1);
+      });
     for (const f of model.fields) {
       const kind = dateKind(ctx, f);
-      // The document date settled by the text's days in words ('3rd of August' for 03.08.2023).
-      if (kind === 'date' && model.date && scanDates(f.raw).some((t) => readingsOf(t).includes(model.date!))) problems(f.line, f.valueRange.start.character, f.raw, true);
+      // The document date settled by the text's days in words ('3rd of August' for 03.08.2023), or by the timeline.
+      if (kind === 'date' && settledDate(f.raw)) problems(f.line, f.valueRange.start.character, f.raw, true);
       else if (kind === 'date') wholeDate(f.line, f.valueRange.start.character, f.raw, 'date');
       else if (kind === 'dated') problems(f.line, f.valueRange.start.character, f.raw);
     }

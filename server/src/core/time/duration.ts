@@ -114,10 +114,15 @@ export function formatInstant(ms: number, zone: string, format: string): string 
 }
 
 /** formatInstant(ms, zone, 'yyyy-MM'), by the zone's offset and UTC arithmetic: no formatter made per document of a workspace. */
-export function monthOf(ms: number, zone: string): string {
+export const monthOf = (ms: number, zone: string): string => localIso(ms, zone, 7);
+
+/** formatInstant(ms, zone, 'yyyy-MM-dd'), the same way. */
+export const dayOf = (ms: number, zone: string): string => localIso(ms, zone, 10);
+
+function localIso(ms: number, zone: string, length: 7 | 10): string {
   const z = zoneObject(zone);
   const local = z ? ms + offsetAt(z, ms) * 60_000 : NaN;
   // Four-digit years only; anything else (or an unknown zone) as luxon writes it.
-  if (!(local >= Date.UTC(1000, 0, 1) && local < Date.UTC(10000, 0, 1))) return formatInstant(ms, zone, 'yyyy-MM');
-  return new Date(local).toISOString().slice(0, 7);
+  if (!(local >= Date.UTC(1000, 0, 1) && local < Date.UTC(10000, 0, 1))) return formatInstant(ms, zone, length === 7 ? 'yyyy-MM' : 'yyyy-MM-dd');
+  return new Date(local).toISOString().slice(0, length);
 }
