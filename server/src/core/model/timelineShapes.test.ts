@@ -74,6 +74,23 @@ describe('timeline shapes', () => {
     assert.equal(analyze(unnamed).timeline.entries[0]!.text, 'cert expired');
   });
 
+  it('time and event columns named in other languages; a time cell with words after the time keeps the event as its text', () => {
+    const table = (time: string, event: string) =>
+      `# Outage\n\n**Date:** 2026-09-27\n\n## Timeline\n\n| ${time} | ${event} |\n|---|---|\n| 14:20 | Deploy starts |\n| 16:02 이후 | Service restored |\n`;
+    for (const [time, event] of [
+      ['시점', '사건'],
+      ['Heure (UTC)', 'Événement'],
+      ['Время (MSK)', 'Событие'],
+      ['Hora', 'Evento'],
+    ] as const) {
+      assert.deepEqual(
+        analyze(table(time, event)).timeline.entries.map((e) => e.text),
+        ['Deploy starts', 'Service restored'],
+        time,
+      );
+    }
+  });
+
   it('a time column headed by its zone alone (| NZST | UTC | Event |); a cell of two dates is no time', () => {
     const doc =
       '# Backups failed\n\n## Timeline\n\n| NZST | UTC | Event |\n|---|---|---|\n| 2026-06-18 09:46 | 2026-06-17 21:46 | Backup fails |\n| 2026-06-20, 2026-06-21 | — | Reports stay red |\n| 2026-06-22 10:00 | 2026-06-21 22:00 | Operator opens triage |\n';

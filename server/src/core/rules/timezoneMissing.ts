@@ -5,8 +5,7 @@ import type { Postmortem } from '../model/types';
 import { findZoneStatement, parseTime } from '../time';
 import { lineRange, stripMarks } from '../model/text';
 import { keptTextMemo } from '../parse/memo';
-
-const TIME_COL = /time|timestamp|when|date|^at$/i; // as the timeline reads its table
+import { TIME_COL } from '../model/columns';
 
 /** Whether a time text reads as a time (not a placeholder), remembered per text: asked of every entry on every version. */
 const readsAsTime = keptTextMemo((timeText) => parseTime(stripMarks(timeText)) !== null);
