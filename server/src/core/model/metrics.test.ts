@@ -233,3 +233,16 @@ describe('metrics: a check that passed before the failure', () => {
     assert.equal(deploy.start, Date.UTC(2025, 2, 4, 0, 3));
   });
 });
+
+describe('metrics: the first entry taken as the start', () => {
+  it('is not also the mitigation (a failover that began it); a later mitigating entry is', () => {
+    const m = metricsOf([
+      '- **03:00**: Cluster failover: the primary changed',
+      '- **03:12**: Replica crash-loops',
+      '- **13:56**: Replica restarted from a fresh base backup',
+      '- **16:05**: Service restored',
+    ]);
+    assert.equal(m.start, Date.UTC(2025, 2, 4, 3, 0));
+    assert.equal(m.timeToMitigateMinutes, 10 * 60 + 56);
+  });
+});

@@ -175,7 +175,9 @@ function measure(entries: TimelineEntry[], stated: StatedWindow, milestones: rea
   const acknowledged = ack && detected && ack.at - detected.at <= CONTEXT_GAP_HOURS * 3_600_000 ? ack : null;
   // Acting before the incident began (a planned scale-up the day before) is not mitigating it, and acting
   // after it ended (pointing DNS back at the repaired server) is clean-up.
-  const acted = start === null ? null : earliest(timed, 'mitigated', start);
+  // The first entry taken as the start cannot also be its mitigation ('failover: the master changed' is
+  // what began it); an entry after it can.
+  const acted = start === null ? null : earliestWhere(timed, (e) => e.phase === 'mitigated' && e.at >= start && e !== startEntry);
   // After a re-opening, only acting before the incident was first called over is its mitigation.
   const actedBy = calledOver && resolvedAt !== calledOver ? calledOver.at : end;
   const mitigated = acted && actedBy !== null && acted.at > actedBy ? null : acted;
