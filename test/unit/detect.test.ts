@@ -106,6 +106,15 @@ describe('detection by structure', () => {
     assert.equal(m.metrics.durationMinutes, 30);
   });
 
+  it('a runbook or guide is not a post-mortem, though it has a timeline, root cause and action items sections', () => {
+    const body = '\n\n## Timeline\n\n- 10:00 Page the on-call\n\n## Root cause\n\nFind it.\n\n## Action items\n\n- Fix it\n\n## Impact\n\nAssess it.\n';
+    assert.equal(analyze(`# Runbook - 障害対応手順書${body}`).isPostmortem, false);
+    assert.equal(analyze(`# On-call handbook${body}`).isPostmortem, false);
+    assert.equal(analyze(`# Runbook bug deleted the cache${body}`).isPostmortem, true, 'a title about a runbook that failed');
+    assert.equal(analyze(`# 障害対応手順書${body}`).isPostmortem, false);
+    assert.equal(analyze(`# 手順書の誤りによるキャッシュ削除${body}`).isPostmortem, true, 'an outage caused by a wrong procedure');
+  });
+
   it('a title word alone, a README or a CHANGELOG is not a post-mortem', () => {
     assert.equal(analyze('# Incident tracker\n\n## Installation\n\nnpm i\n\n## Usage\n\nRun it.\n').isPostmortem, false);
     assert.equal(analyze('# Changelog\n\n## 2.0.0\n\n### Bug Fixes\n\n- fix x\n\n### Features\n\n- y\n').isPostmortem, false);

@@ -41,6 +41,8 @@ const FOLDER = /\/(?:post[-_]?mortems?|incidents|incident[-_]reports?|rcas?)\//i
 const NOT_A_REPORT = /(?:^|\/)(?:readme|index|changelog|_?template[^/]*|contributing)\.[^/]*$/i;
 /** Titles that name the document as a report of an incident (a title alone never decides). */
 const TITLE_WORDS = /post[- ]?mortem|incident|\brca\b|root cause|outage|retrospective|障害/i;
+/** A title that names a procedure ('Runbook - 障害対応手順書', 'On-call handbook'): its sections describe what to do, not what happened. */
+const GUIDE_TITLE = /^\W*(?:runbook|playbook|on-?call\s+(?:guide|handbook)|handbook)\s*(?:[-–—:|(]|$)|(?:手順書|マニュアル|运维手册|操作手册|매뉴얼)\s*(?:[(（][^)）]*[)）])?$/i;
 /** A title that says the document is not a real report. */
 const NOT_REAL_TITLE = /\b(?:example|sample|template|skeleton)\b/i;
 // A title about the practice or a list ('Incident response', 'Incidents and maintenance'): with no
@@ -165,6 +167,7 @@ function recognise(input: DetectInput, print: { best: Match | null }, files: str
   if (best?.follows) return { yes: true, why: `follows template ${best.template.id}` };
   const title = titleOf(input);
   if (NOT_REAL_TITLE.test(title)) return { yes: false, why: `the title '${title}' says it is an example or template, not a report` };
+  if (GUIDE_TITLE.test(title)) return { yes: false, why: `the title '${title}' names a runbook or guide, not a report` };
 
   const roles = new Map<SectionRole, number>();
   const roleLines: number[] = [];
