@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { parseDocument, type BlockCache, type Last, type ParsedDocument } from '../parse/document';
 import type { Config, TemplateSpec } from '../template/schema';
-import { findZoneStatement, matchLeadingTime, parseDate, resolveZone } from '../time';
+import { findZoneStatement, parseDate, resolveZone } from '../time';
 import { scanDates, settleByNamedDays } from '../time/dateTokens';
 import type { Postmortem, TimeZoneSource } from './types';
 import { detect } from './detect';
@@ -16,7 +16,7 @@ import { updateTimeline } from './timelineUpdate';
 import { computeMetrics, metricsStillHold } from './metrics';
 import { keptWeakMap, resumable } from '../state';
 import { timelineBaseDate } from './timelineDate';
-import { dateIn, proseMilestones, statedSentence } from './statedSentence';
+import { dateIn, openingZone, proseMilestones, statedSentence } from './statedSentence';
 import { statedHeadings } from './statedHeading';
 import { dividerMilestone, readMilestones, resolutionReference, sameMilestones } from './milestones';
 import { readDirectives } from './directives';
@@ -252,28 +252,11 @@ function documentZone(fields: Postmortem['fields'], fm: Record<string, unknown> 
     if (z) return { zone: z.zone, source: 'document' };
   }
   // The zone every clock time of the opening prose gives ('At 6:50PM CDT on July 15, 2023 our monitoring …').
-  const opening = introZone(doc, firstSection);
+  const opening = openingZone(doc.lines, (l) => doc.codeLines.has(l), Math.min(firstSection, 60));
   if (opening) return { zone: opening, source: 'document', fromProse: true };
   const configured = config.timeZone ? resolveZone(config.timeZone) : null;
   if (configured) return { zone: configured, source: 'config' };
   return { zone: 'UTC', source: 'default' };
-}
-
-const CLOCK = /(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g;
-
-/** The one zone the clock times above the first section are written in; null when one has none or two differ. */
-function introZone(doc: ParsedDocument, firstSection: number): string | null {
-  let zone: string | null = null;
-  for (let l = 0; l < Math.min(firstSection, 60); l++) {
-    if (doc.codeLines.has(l)) continue;
-    const line = doc.lines[l]!;
-    for (const m of line.matchAll(CLOCK)) {
-      const z = matchLeadingTime(line.slice(m.index))?.time.zone;
-      if (!z || (zone !== null && z !== zone)) return null;
-      zone = z;
-    }
-  }
-  return zone;
 }
 
 /** The same stated start and end (fields are rebuilt each version, so compare what they say). */

@@ -319,9 +319,7 @@ function firstNotice(candidate: Event | null, start: number | null, startEvent: 
 }
 
 function earliest(events: readonly Event[], phase: Phase, notBefore: number): Event | null {
-  let best: Event | null = null;
-  for (const e of events) if (e.phase === phase && e.at >= notBefore && (!best || e.at < best.at)) best = e;
-  return best;
+  return earliestWhere(events, (e) => e.phase === phase && e.at >= notBefore);
 }
 
 /** With no stated start and no "started" entry: the first entry, unless entries before the anchor (the

@@ -161,6 +161,22 @@ function statedStart(lines: readonly string[], skip: (line: number) => boolean, 
 const PROSE_PHASES: ReadonlySet<Phase> = new Set<Phase>(['detected', 'acknowledged']);
 const CLOCK = /(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/g;
 
+/** The one zone the clock times of lines 0..`to` are written in; null when one has none or two differ
+ *  ('At 6:50PM CDT on July 15, 2023 our monitoring …' above the first section). */
+export function openingZone(lines: readonly string[], skip: (line: number) => boolean, to: number): string | null {
+  let zone: string | null = null;
+  for (let l = 0; l < Math.min(to, lines.length); l++) {
+    if (skip(l)) continue;
+    const line = lines[l]!;
+    for (const m of line.matchAll(CLOCK)) {
+      const z = matchLeadingTime(line.slice(m.index))?.time.zone;
+      if (!z || (zone !== null && z !== zone)) return null;
+      zone = z;
+    }
+  }
+  return zone;
+}
+
 /**
  * Detection and acknowledgement stated in prose: "At 14:30 we started receiving alerts", "DevOps were
  * initially alerted at 00:32 UTC …, and acknowledged at the same time". A sentence counts only with exactly

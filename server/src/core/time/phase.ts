@@ -204,21 +204,27 @@ const FAIL_CLAUSE_END = /^(?:[ \t]+[\w/-]+){0,3}?[ \t]+(?:failed|fails|unsuccess
 // Negation in those languages ('n'est pas encore rétabli', 'noch nicht behoben', 'não resolvido').
 const NEG_OTHER = /(?:^|[\s'’])(?:pas|non|nicht|kein(?:e|en)?|nie|niet|não|nao)\s+(?:\S+\s+){0,2}$/i;
 
+// Another party's outage ending ('Azure’s network outage was fully resolved') is not this incident's end.
+const OTHERS_BEFORE = /\b[A-Z][\w.-]*['’]s\s+(?:[\w-]+\s+){0,3}?(?:(?:was|is|has\s+been|were|are)\s+)?(?:fully\s+|now\s+)?$/;
+
 function negated(phase: Phase, phrase: string, before: string, after: string, head: string): boolean {
-  if (NEG_OTHER.test(before)) return true;
-  if (NEG_BEFORE.test(before) || HEDGE_BEFORE.test(before) || CONDITION_BEFORE.test(before) || NEG_NEXT.test(after) || FAIL_CLAUSE_END.test(after) || (!/ed$/i.test(phrase) && FAIL_NEXT.test(after)))
+  if (
+    NEG_BEFORE.test(before) ||
+    NEG_OTHER.test(before) ||
+    HEDGE_BEFORE.test(before) ||
+    CONDITION_BEFORE.test(before) ||
+    NEG_NEXT.test(after) ||
+    FAIL_CLAUSE_END.test(after) ||
+    (!/ed$/i.test(phrase) && FAIL_NEXT.test(after))
+  )
     return true;
   if (!/e?d$/i.test(phrase) && TO_BEFORE.test(before)) return true;
   if (phase === 'mitigated' && (NO_EFFECT.test(after) || REFERENCE_BEFORE.test(before) || DECISION.test(head) || (SELF_RESTART.test(phrase) && (NO_OBJECT.test(after) || COUNTED.test(before)))))
     return true;
   // A name resolving ('an endpoint dynamically resolved to 2 IP addresses') is DNS, not the end.
   if (phase === 'resolved' && (/^\s+(?:to|into|from)\b/i.test(after) || /\b(?:address(?:es)?|IPs?|hostnames?|records?|domains?)\s+$/i.test(before))) return true;
-  if ((phase === 'restored' || phase === 'resolved') && OTHERS_BEFORE.test(before)) return true;
-  return (phase === 'restored' || phase === 'resolved') && PARTIAL.test(after);
+  return (phase === 'restored' || phase === 'resolved') && (OTHERS_BEFORE.test(before) || PARTIAL.test(after));
 }
-
-// Another party's outage ending ('Azure’s network outage was fully resolved') is not this incident's end.
-const OTHERS_BEFORE = /\b[A-Z][\w.-]*['’]s\s+(?:[\w-]+\s+){0,3}?(?:(?:was|is|has\s+been|were|are)\s+)?(?:fully\s+|now\s+)?$/;
 
 const CODE_SPAN = /`[^`\n]*`/g;
 

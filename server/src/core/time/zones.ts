@@ -175,7 +175,7 @@ export function zoneObject(text: string): Zone | null {
 const ANCHOR =
   /\b(?:time[ \t]*zone|timezone|tz|times?|timestamps?|timeline|heures?|horas?|horário|zeit|zeiten|uhrzeit|zeitzone|fuso\s+orario|ora|orari|tijd|tijden|czas)\b|fuseau\s+horaire|zona\s+horaria|время|時刻|時間|日時|时间|时区|時區|タイムゾーン|시각|시간/gi;
 const FILLER =
-  /(?:[ \t]+|[:([=,\-–—_*]+|[はのがで：（、全]|すべて|均|[为為]|은|는|(?:are|is|in|all|shown|listed|given|expressed|written|reported|recorded|displayed|the|below|above|here|this|document|doc|report|section|using|use|en|in|de|sont|son|sind|alle|toutes|todas|las|les|ora|in)\b)/iy;
+  /(?:[ \t]+|[:([=,\-–—_*]+|[はのがで：（、全]|すべて|均|[为為]|은|는|(?:are|is|in|all|shown|listed|given|expressed|written|reported|recorded|displayed|the|below|above|here|this|document|doc|report|section|using|use|en|de|sont|son|sind|alle|toutes|todas|las|les|ora)\b)/iy;
 const OFFSET_TOKEN = /(?:UTC|GMT)[ \t]?[+\-\u2212]\d{1,2}(?::?\d{2})?(?![\d:])|[+\-\u2212]\d{2}:?\d{2}(?![\d:])/iy;
 const IANA_TOKEN = /[A-Za-z][A-Za-z_]*(?:\/[A-Za-z0-9_+-]+)+/y;
 const WORDS = /[A-Za-z]+(?:[ \t]+[A-Za-z]+){0,3}/y;
